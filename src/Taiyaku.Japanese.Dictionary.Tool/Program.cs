@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using Taiyaku.Japanese.Dictionary;
+
+// Usage:
+//   system SOURCE_DIR_OR_TAR_GZ OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv]
+//   user CSV SYSTEM_DIC_DIR OUTPUT_FILE [--from ENC]
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+try
+{
+    if (args.Length < 3) return Usage();
+    var opts = ParseOptions(args.Skip(3).ToArray());
+    var sw = Stopwatch.StartNew();
+    switch (args[0])
+    {
+        case "system":
+        {
+            var source = args[1];
+            string? extracted = null;
+            if (source.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+            {
+                extracted = Path.Combine(Path.GetTempPath(), "taiyaku-dic-" + Guid.NewGuid().ToString("N"));
+                using (var gz = new GZipStream(File.OpenRead(source), CompressionMode.Decompress))
+                {
+                    TarFile.ExtractToDirectory(gz, extracted, overwriteFiles: true);
+                }
+
+                source = opts.TryGetValue("subdir", out var sub) ? Path.Combine(extracted, sub) : extracted;
+            }
+
+            try
+            {
+                var result = DictionaryCompiler.CompileSystem(source, args[2], new DictionaryCompileOptions
+                {
+                    SourceEncoding = opts.TryGetValue("from", out var f) ? Encoding.GetEncoding(f) : null,
+                    OutputEncoding = opts.TryGetValue("to", out var t) ? Encoding.GetEncoding(t) : null,
+                    LexiconFiles = opts.TryGetValue("files", out var files) ? files.Split(',') : null,
+                });
+                Report(result, sw);
+            }
+            finally
+            {
+                if (extracted is not null) Directory.Delete(extracted, recursive: true);
+            }
+
+            return 0;
+        }
+
+        case "user":
+        {
+            if (args.Length < 4) return Usage();
+            opts = ParseOptions(args.Skip(4).ToArray());
+            var result = DictionaryCompiler.CompileUser(args[1], args[2], args[3],
+                opts.TryGetValue("from", out var f) ? Encoding.GetEncoding(f) : null);
+            Report(result, sw);
+            return 0;
+        }
+
+        default:
+            return Usage();
+    }
+}
+catch (DictionaryCompileException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+static void Report(DictionaryCompileResult result, Stopwatch sw)
+{
+    foreach (var w in result.Warnings) Console.Error.WriteLine($"warning: {w}");
+    Console.WriteLine($"compiled {result.EntryCount} entries in {sw.Elapsed.TotalSeconds:F2} s");
+}
+
+static Dictionary<string, string> ParseOptions(string[] rest)
+{
+    var d = new Dictionary<string, string>();
+    for (var i = 0; i + 1 < rest.Length; i += 2)
+    {
+        if (!rest[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument {rest[i]}");
+        d[rest[i][2..]] = rest[i + 1];
+    }
+
+    return d;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: system SOURCE_DIR|SOURCES.tar.gz OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv]");
+    Console.Error.WriteLine("       user CSV SYSTEM_DIC_DIR OUTPUT_FILE [--from ENC]");
+    return 2;
+}

@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace Taiyaku.Japanese.Dictionary;
+
+/// <summary>Options of <see cref="DictionaryCompiler.CompileSystem"/>, mirroring mecab-dict-index's -f and -t.</summary>
+public sealed class DictionaryCompileOptions
+{
+    /// <summary>
+    /// Encoding of the source files (mecab-dict-index -f). <see langword="null"/> means the dicrc's
+    /// <c>config-charset</c>, or UTF-8 when the dicrc names none.
+    /// </summary>
+    public Encoding? SourceEncoding { get; init; }
+
+    /// <summary>Encoding of the compiled dictionary (mecab-dict-index -t). <see langword="null"/> means UTF-8.</summary>
+    public Encoding? OutputEncoding { get; init; }
+
+    /// <summary>
+    /// The lexicon CSV files, in the order their entries are read. <see langword="null"/> means every <c>*.csv</c>
+    /// in the source folder in ordinal order of file name (mecab-dict-index takes directory order, which is not
+    /// reproducible; the order only decides the order of homographs and of the feature pool).
+    /// </summary>
+    public IReadOnlyList<string>? LexiconFiles { get; init; }
+}
+
+/// <summary>What a compilation produced.</summary>
+/// <param name="EntryCount">Number of lexicon entries written.</param>
+/// <param name="Warnings">Entries skipped the way mecab-dict-index skips them (e.g. an empty surface), with location.</param>
+public sealed record DictionaryCompileResult(int EntryCount, IReadOnlyList<string> Warnings);

@@ -1,0 +1,275 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Taiyaku.Japanese.Dictionary;
+
+/// <summary>
+/// Compiles MeCab dictionary sources into MeCab's binary dictionary files, as <c>mecab-dict-index</c> does.
+/// </summary>
+public static class DictionaryCompiler
+{
+    /// <summary>File names of a compiled system dictionary.</summary>
+    public static IReadOnlyList<string> SystemDictionaryFiles { get; } = ["sys.dic", "unk.dic", "char.bin", "matrix.bin", "dicrc"];
+
+    /// <summary>
+    /// Compiles a system dictionary: from <c>*.csv</c>, <c>matrix.def</c>, <c>char.def</c>, <c>unk.def</c>,
+    /// <c>dicrc</c> (and <c>pos-id.def</c> when present) in <paramref name="sourceDirectory"/>, writes
+    /// <c>sys.dic</c>, <c>unk.dic</c>, <c>char.bin</c>, <c>matrix.bin</c> and <c>dicrc</c> (with its
+    /// <c>config-charset</c> set to the output charset) into <paramref name="outputDirectory"/>.
+    /// Outputs appear all together at the end; on error none is written or changed.
+    /// </summary>
+    /// <param name="sourceDirectory">Folder with the dictionary sources.</param>
+    /// <param name="outputDirectory">Folder to write into; created when missing.</param>
+    /// <param name="options">Charsets and lexicon files; defaults as documented on <see cref="DictionaryCompileOptions"/>.</param>
+    /// <param name="cancellationToken">Cancels the compilation; nothing is written then.</param>
+    /// <returns>The number of lexicon entries and any warnings.</returns>
+    /// <exception cref="DictionaryCompileException">A source file is missing or invalid.</exception>
+    public static DictionaryCompileResult CompileSystem(
+        string sourceDirectory,
+        string outputDirectory,
+        DictionaryCompileOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceDirectory);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        options ??= new DictionaryCompileOptions();
+        if (!Directory.Exists(sourceDirectory))
+            throw new DictionaryCompileException(sourceDirectory, 0, "no such directory");
+
+        string Src(string name) => Path.Combine(sourceDirectory, name);
+        var dicrcPath = Src("dicrc");
+        if (!File.Exists(dicrcPath)) throw new DictionaryCompileException(dicrcPath, 0, "no such file");
+        var dicrc = SourceText.Read(dicrcPath);
+        var configName = ReadConfigCharset(dicrc);
+        var configCharset = configName is null ? null : Charset.FromName(configName)
+            ?? throw new DictionaryCompileException(dicrcPath, 0, $"unknown config-charset '{configName}'");
+        var from = options.SourceEncoding is { } se ? Charset.From(se) : configCharset ?? Charset.Utf8;
+        var to = options.OutputEncoding is { } oe ? Charset.From(oe) : Charset.Utf8;
+        configCharset ??= from;
+
+        var lexiconFiles = options.LexiconFiles?.Select(f => Path.IsPathRooted(f) ? f : Src(f)).ToList()
+            ?? [.. Directory.EnumerateFiles(sourceDirectory, "*")
+                .Where(f => Path.GetFileName(f).Length >= 5 && Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)];
+        if (lexiconFiles.Count == 0) throw new DictionaryCompileException(sourceDirectory, 0, "no dictionaries (*.csv) found");
+
+        var matrixPath = Src("matrix.def");
+        byte[] matrixBin;
+        int lsize, rsize;
+        Task<byte[]>? matrixTask = null;
+        if (File.Exists(matrixPath))
+        {
+            var matrixText = SourceText.Read(matrixPath);
+            (lsize, rsize) = MatrixDefinition.ReadSize(matrixText);
+            // The matrix is independent of the lexicon: compile it on the other core.
+            matrixTask = Task.Run(() => MatrixDefinition.Compile(matrixText, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            (lsize, rsize) = (1, 1);
+        }
+
+        var chars = CharDefinition.Load(Src("char.def"));
+        var posIds = PosIdGenerator.Load(Src("pos-id.def"), configCharset);
+        var warnings = new List<string>();
+        var reader = new LexiconReader(from, to, posIds, lsize, rsize);
+
+        var unkPath = Src("unk.def");
+        var unkText = File.Exists(unkPath) ? SourceText.Read(unkPath) : null;
+        List<LexiconEntry> unkEntries;
+        if (unkText is null)
+        {
+            unkEntries = [.. new[] { "DEFAULT", "SPACE" }.Select(n => new LexiconEntry(Encoding.ASCII.GetBytes(n), 0, 0, (ushort)posIds.Id("*"), 0, "*"u8.ToArray()))];
+            warnings.Add($"{unkPath}: not found, minimum setting used");
+        }
+        else
+        {
+            unkEntries = reader.Read(unkText, new HashSet<string>(chars.CategoryNames, StringComparer.Ordinal), warnings, cancellationToken);
+        }
+
+        var unkNames = new HashSet<string>(unkEntries.Select(e => Encoding.ASCII.GetString(e.Surface)), StringComparer.Ordinal);
+        foreach (var name in chars.CategoryNames)
+        {
+            if (!unkNames.Contains(name)) throw new DictionaryCompileException(unkPath, 0, $"category [{name}] is undefined in unk.def");
+        }
+
+        var lexicon = new List<LexiconEntry>();
+        foreach (var file in lexiconFiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lexicon.AddRange(reader.Read(SourceText.Read(file), null, warnings, cancellationToken));
+        }
+
+        var sysDic = DictionaryWriter.Build(lexicon, 0, lsize, rsize, to.Name, sourceDirectory);
+        var unkDic = DictionaryWriter.Build(unkEntries, 2, lsize, rsize, to.Name, unkPath);
+        var charBin = chars.Compile();
+        if (matrixTask is not null)
+        {
+            try
+            {
+                matrixBin = matrixTask.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+        }
+        else
+        {
+            matrixBin = new byte[6];
+            BinaryPrimitives.WriteUInt16LittleEndian(matrixBin, 1);
+            BinaryPrimitives.WriteUInt16LittleEndian(matrixBin.AsSpan(2), 1);
+        }
+
+        var dicrcOut = ConvertDicrc(dicrc, configCharset, to);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var tx = new OutputTransaction();
+        string Out(string name) => Path.Combine(outputDirectory, name);
+        tx.Write(Out("char.bin"), charBin);
+        tx.Write(Out("unk.dic"), unkDic);
+        tx.Write(Out("sys.dic"), sysDic);
+        tx.Write(Out("matrix.bin"), matrixBin);
+        tx.Write(Out("dicrc"), dicrcOut);
+        tx.Commit();
+        return new DictionaryCompileResult(lexicon.Count, warnings);
+    }
+
+    /// <summary>
+    /// Compiles a user dictionary from one CSV (<c>surface,left_id,right_id,cost,features…</c>), as
+    /// <c>mecab-dict-index -d SYSDIC -u OUT CSV</c> does. The context ids must exist in the system dictionary's
+    /// matrix; the charset and matrix size come from its <c>sys.dic</c>. Use it with <c>mecab -u OUT</c>.
+    /// </summary>
+    /// <param name="csvPath">The user lexicon.</param>
+    /// <param name="systemDictionaryDirectory">A compiled system dictionary (with sys.dic; pos-id.def is used when present).</param>
+    /// <param name="outputPath">The user dictionary file to write; replaced only on success.</param>
+    /// <param name="sourceEncoding">Encoding of the CSV; <see langword="null"/> means UTF-8.</param>
+    /// <param name="cancellationToken">Cancels the compilation; nothing is written then.</param>
+    /// <returns>The number of entries and any warnings.</returns>
+    /// <exception cref="DictionaryCompileException">The CSV or the system dictionary is invalid.</exception>
+    public static DictionaryCompileResult CompileUser(
+        string csvPath,
+        string systemDictionaryDirectory,
+        string outputPath,
+        Encoding? sourceEncoding = null,
+        CancellationToken cancellationToken = default) =>
+        CompileUser([csvPath], systemDictionaryDirectory, outputPath, sourceEncoding, cancellationToken);
+
+    /// <summary>Compiles a user dictionary from several CSVs, read in the given order. See the single-file overload.</summary>
+    /// <param name="csvPaths">The user lexicons.</param>
+    /// <param name="systemDictionaryDirectory">A compiled system dictionary (with sys.dic; pos-id.def is used when present).</param>
+    /// <param name="outputPath">The user dictionary file to write; replaced only on success.</param>
+    /// <param name="sourceEncoding">Encoding of the CSVs; <see langword="null"/> means UTF-8.</param>
+    /// <param name="cancellationToken">Cancels the compilation; nothing is written then.</param>
+    /// <returns>The number of entries and any warnings.</returns>
+    /// <exception cref="DictionaryCompileException">A CSV or the system dictionary is invalid.</exception>
+    public static DictionaryCompileResult CompileUser(
+        IReadOnlyList<string> csvPaths,
+        string systemDictionaryDirectory,
+        string outputPath,
+        Encoding? sourceEncoding = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csvPaths);
+        ArgumentNullException.ThrowIfNull(systemDictionaryDirectory);
+        ArgumentNullException.ThrowIfNull(outputPath);
+        if (csvPaths.Count == 0) throw new ArgumentException("no dictionaries are specified", nameof(csvPaths));
+
+        var sysPath = Path.Combine(systemDictionaryDirectory, "sys.dic");
+        var (lsize, rsize, charsetName) = ReadHeader(sysPath);
+        var to = Charset.FromName(charsetName)
+            ?? throw new DictionaryCompileException(sysPath, 0, $"unknown charset '{charsetName}' in the header");
+        var from = sourceEncoding is null ? Charset.Utf8 : Charset.From(sourceEncoding);
+
+        var dicrcPath = Path.Combine(systemDictionaryDirectory, "dicrc");
+        Charset? configCharset = null;
+        if (File.Exists(dicrcPath) && ReadConfigCharset(SourceText.Read(dicrcPath)) is { } cfg) configCharset = Charset.FromName(cfg);
+        var posIds = PosIdGenerator.Load(Path.Combine(systemDictionaryDirectory, "pos-id.def"), configCharset ?? to);
+
+        var warnings = new List<string>();
+        var reader = new LexiconReader(from, to, posIds, lsize, rsize);
+        var entries = new List<LexiconEntry>();
+        foreach (var csv in csvPaths)
+        {
+            if (!File.Exists(csv)) throw new DictionaryCompileException(csv, 0, "no such file");
+            entries.AddRange(reader.Read(SourceText.Read(csv), null, warnings, cancellationToken));
+        }
+
+        // The user dictionary carries the system dictionary's charset name so that MeCab finds them compatible.
+        var bytes = DictionaryWriter.Build(entries, 1, lsize, rsize, charsetName, csvPaths[0]);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var tx = new OutputTransaction();
+        tx.Write(outputPath, bytes);
+        tx.Commit();
+        return new DictionaryCompileResult(entries.Count, warnings);
+    }
+
+    private static (int Left, int Right, string Charset) ReadHeader(string sysPath)
+    {
+        if (!File.Exists(sysPath)) throw new DictionaryCompileException(sysPath, 0, "no such file (a compiled system dictionary is needed)");
+        var header = new byte[DictionaryWriter.HeaderSize];
+        using (var fs = File.OpenRead(sysPath))
+        {
+            if (fs.Length < 100 || fs.ReadAtLeast(header, header.Length, false) != header.Length
+                || (BinaryPrimitives.ReadUInt32LittleEndian(header) ^ DictionaryWriter.MagicId) != fs.Length)
+                throw new DictionaryCompileException(sysPath, 0, "dictionary file is broken");
+        }
+
+        if (BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4)) != DictionaryWriter.Version)
+            throw new DictionaryCompileException(sysPath, 0, "incompatible dictionary version");
+        var l = (int)BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16));
+        var r = (int)BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20));
+        var name = header.AsSpan(40, 32);
+        var nul = name.IndexOf((byte)0);
+        return (l, r, Encoding.ASCII.GetString(nul < 0 ? name : name[..nul]));
+    }
+
+    /// <summary>The value of dicrc's config-charset (ASCII key and value, so readable before the charset is known).</summary>
+    private static string? ReadConfigCharset(SourceText dicrc)
+    {
+        foreach (var line in dicrc.Lines())
+        {
+            var s = Encoding.Latin1.GetString(dicrc.Span(line)).Trim();
+            if (s.Length == 0 || s[0] == ';' || s[0] == '#') continue;
+            var eq = s.IndexOf('=');
+            if (eq > 0 && s[..eq].Trim() == "config-charset") return s[(eq + 1)..].Trim();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// dicrc for the output: unchanged when the charset is unchanged, otherwise re-encoded with config-charset set to
+    /// the output charset (what Debian's mecab-ipadic-utf8 does to IPADIC's dicrc).
+    /// </summary>
+    private static byte[] ConvertDicrc(SourceText dicrc, Charset config, Charset to)
+    {
+        if (config.SameAs(to)) return dicrc.Bytes;
+        string text;
+        try
+        {
+            text = config.Decode(dicrc.Bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DictionaryCompileException(dicrc.Path, 0, $"wrong encoding: not {config.Name}", e);
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var eq = lines[i].IndexOf('=');
+            if (eq > 0 && !lines[i].TrimStart().StartsWith(';') && lines[i][..eq].Trim() == "config-charset")
+                lines[i] = lines[i][..(eq + 1)] + " " + to.Name;
+        }
+
+        try
+        {
+            return to.Encode(string.Join('\n', lines));
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new DictionaryCompileException(dicrc.Path, 0, $"cannot be represented in {to.Name}", e);
+        }
+    }
+}

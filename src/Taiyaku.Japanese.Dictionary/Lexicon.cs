@@ -1,0 +1,187 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Taiyaku.Japanese.Dictionary;
+
+/// <summary>One lexicon entry with surface and feature already in the output charset.</summary>
+internal readonly record struct LexiconEntry(byte[] Surface, ushort LeftId, ushort RightId, ushort PosId, short Cost, byte[] Feature);
+
+/// <summary>Reads lexicon CSVs (and unk.def, which has the same shape) into entries.</summary>
+internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator posIds, int leftSize, int rightSize)
+{
+    // categoryNames: for unk.def, the char.def categories, which its surfaces must name.
+    public List<LexiconEntry> Read(SourceText text, IReadOnlySet<string>? categoryNames, List<string> warnings, CancellationToken ct)
+    {
+        var entries = new List<LexiconEntry>();
+        var fields = new List<byte[]>(5);
+        foreach (var line in text.Lines())
+        {
+            if ((line.Number & 0x3FFF) == 0) ct.ThrowIfCancellationRequested();
+            var span = text.Span(line);
+            if (!Tokenizer.SplitCsv(span, 5, fields)) throw text.Error(line, "malformed CSV: unterminated quoted field");
+            if (fields.Count != 5)
+            {
+                if (span.IsEmpty) continue;
+                throw text.Error(line, $"wrong column count: expected at least 5 (surface,left_id,right_id,cost,feature...), found {fields.Count}");
+            }
+
+            if (!Tokenizer.TryParseInt(fields[1], out var lid)) throw text.Error(line, $"malformed CSV: left id '{Ascii(fields[1])}' is not an integer");
+            if (!Tokenizer.TryParseInt(fields[2], out var rid)) throw text.Error(line, $"malformed CSV: right id '{Ascii(fields[2])}' is not an integer");
+            if (!Tokenizer.TryParseInt(fields[3], out var cost)) throw text.Error(line, $"malformed CSV: cost '{Ascii(fields[3])}' is not an integer");
+            if (lid < 0 || rid < 0)
+                throw text.Error(line, "negative context ids (automatic id assignment through rewrite.def) are not supported; give explicit ids");
+
+            // MeCab's Connector::is_valid: the left id indexes the matrix's right size and vice versa.
+            if (lid >= rightSize || rid >= leftSize)
+                throw text.Error(line, $"id outside the matrix: left_id={lid} right_id={rid}, matrix is {leftSize} x {rightSize}");
+            if (cost is < short.MinValue or > short.MaxValue)
+                throw text.Error(line, $"cost {cost} does not fit in 16 bits");
+
+            var surfaceBytes = fields[0];
+            if (surfaceBytes.Length == 0)
+            {
+                warnings.Add($"{text.Path}:{line.Number}: empty surface, line skipped");
+                continue;
+            }
+
+            string feature;
+            string surface;
+            try
+            {
+                feature = from.Decode(fields[4]);
+                surface = from.Decode(surfaceBytes);
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new DictionaryCompileException(text.Path, line.Number, $"wrong encoding: invalid {from.Name} byte sequence", e);
+            }
+
+            byte[] outSurface;
+            byte[] outFeature;
+            if (categoryNames is not null)
+            {
+                if (!categoryNames.Contains(surface)) throw text.Error(line, $"category [{surface}] is undefined in char.def");
+                outSurface = surfaceBytes; // MeCab does not convert unk.def's category names
+            }
+            else
+            {
+                outSurface = Convert(text, line, surfaceBytes, surface);
+            }
+
+            outFeature = Convert(text, line, fields[4], feature);
+            var pid = posIds.Id(feature);
+            entries.Add(new LexiconEntry(outSurface, (ushort)lid, (ushort)rid, (ushort)pid, (short)cost, outFeature));
+        }
+
+        return entries;
+    }
+
+    private byte[] Convert(SourceText text, SourceLine line, byte[] original, string decoded)
+    {
+        if (from.SameAs(to)) return original;
+        try
+        {
+            return to.Encode(decoded);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new DictionaryCompileException(text.Path, line.Number, $"'{decoded}' cannot be represented in {to.Name}", e);
+        }
+    }
+
+    private static string Ascii(byte[] b) => Encoding.Latin1.GetString(b);
+}
+
+/// <summary>Writes MeCab's dictionary file (sys.dic, unk.dic or a user dictionary).</summary>
+internal static class DictionaryWriter
+{
+    public const uint MagicId = 0xef718f77u;
+    public const uint Version = 102;
+    public const int HeaderSize = 40 + 32;
+    public const int TokenSize = 16;
+
+    /// <summary>
+    /// Layout: header (magic, version, type, lexsize, lsize, rsize, dsize, tsize, fsize, reserved, 32-byte charset),
+    /// the double array, the tokens sorted by surface bytes (stable), then the NUL-terminated features in input order.
+    /// The trie maps a surface to (index of its first token &lt;&lt; 8) | number of tokens with that surface.
+    /// </summary>
+    public static byte[] Build(IReadOnlyList<LexiconEntry> entries, uint type, int leftSize, int rightSize, string charsetName, string fileForErrors)
+    {
+        // Feature offsets follow input order.
+        var featureOffsets = new int[entries.Count];
+        long fsize = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            featureOffsets[i] = checked((int)fsize);
+            fsize += entries[i].Feature.Length + 1;
+        }
+
+        var order = new int[entries.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            var c = entries[a].Surface.AsSpan().SequenceCompareTo(entries[b].Surface);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+
+        var keys = new List<byte[]>();
+        var values = new List<int>();
+        var start = 0;
+        for (var i = 1; i <= order.Length; i++)
+        {
+            if (i < order.Length && entries[order[i]].Surface.AsSpan().SequenceEqual(entries[order[start]].Surface)) continue;
+            var count = i - start;
+            if (count > 255)
+            {
+                throw new DictionaryCompileException(fileForErrors, 0,
+                    $"{count} entries share the surface '{Encoding.UTF8.GetString(entries[order[start]].Surface)}'; MeCab's format allows at most 255");
+            }
+
+            if (start > 0x7FFFFF) throw new DictionaryCompileException(fileForErrors, 0, "too many entries for MeCab's format");
+            keys.Add(entries[order[start]].Surface);
+            values.Add((start << 8) | count);
+            start = i;
+        }
+
+        var array = entries.Count == 0 ? [] : new DoubleArrayBuilder([.. keys], [.. values]).Build();
+
+        var tsize = entries.Count * TokenSize;
+        var total = checked(HeaderSize + array.Length + tsize + (int)fsize);
+        var output = new byte[total];
+        var span = output.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(span[0..], (uint)total ^ MagicId);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], type);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[12..], (uint)entries.Count);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[16..], (uint)leftSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[20..], (uint)rightSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[24..], (uint)array.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[28..], (uint)tsize);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[32..], (uint)fsize);
+        var name = Encoding.ASCII.GetBytes(charsetName);
+        name.AsSpan(0, Math.Min(31, name.Length)).CopyTo(span[40..]);
+
+        var at = HeaderSize;
+        array.CopyTo(span[at..]);
+        at += array.Length;
+        foreach (var i in order)
+        {
+            var e = entries[i];
+            BinaryPrimitives.WriteUInt16LittleEndian(span[at..], e.LeftId);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[(at + 2)..], e.RightId);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[(at + 4)..], e.PosId);
+            BinaryPrimitives.WriteInt16LittleEndian(span[(at + 6)..], e.Cost);
+            BinaryPrimitives.WriteUInt32LittleEndian(span[(at + 8)..], (uint)featureOffsets[i]);
+            // compound (4 bytes) stays 0
+            at += TokenSize;
+        }
+
+        foreach (var e in entries)
+        {
+            e.Feature.CopyTo(span[at..]);
+            at += e.Feature.Length + 1;
+        }
+
+        return output;
+    }
+}

@@ -1,0 +1,369 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Taiyaku.Japanese;
+
+/// <summary>
+/// A reusable lattice for analysing one sentence at a time with MeCab's Viterbi search. Not thread-safe: use one
+/// session per thread (they may share one <see cref="MecabDictionary"/>). Buffers grow to the longest sentence seen
+/// and are reused, so analysing allocates nothing once warm.
+/// </summary>
+public sealed unsafe class AnalyzerSession
+{
+    // mecab never looks further than this many bytes from a position.
+    private const int LookupCap = 65535;
+    // mecab's Allocator keeps this many prefix-search results.
+    private const int MaxPrefixResults = 512;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Node
+    {
+        public int Begin;      // surface start (after skipped spaces)
+        public int Length;     // surface length, truncated to 16 bits like mecab's
+        public int End;        // position + rlength, rlength truncated to 16 bits like mecab's
+        public long Cost;
+        public nint Feature;
+        public int Prev;
+        public int ENext;
+        public ushort LeftId;
+        public ushort RightId;
+        public short WordCost;
+        public bool Unknown;
+    }
+
+    private readonly MecabDictionary _dic;
+    private readonly uint[] _charMap;
+    private byte[] _buf = new byte[256];
+    private int _len;
+    private int[] _utf16 = new int[256];
+    private bool _fromUtf16;
+    private Node[] _nodes = new Node[4096];
+    private int _nodeCount;
+    private int[] _endHead = new int[256];
+    private MorphemeToken[] _tokens = new MorphemeToken[64];
+    private int _tokenCount;
+    private readonly int[] _prefixValues = new int[MaxPrefixResults];
+    private readonly int[] _prefixLengths = new int[MaxPrefixResults];
+
+    /// <summary>Creates a session over <paramref name="dictionary"/>.</summary>
+    public AnalyzerSession(MecabDictionary dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(dictionary);
+        dictionary.ThrowIfDisposed();
+        _dic = dictionary;
+        _charMap = dictionary.Chars.Map;
+    }
+
+    /// <summary>The dictionary this session uses.</summary>
+    public MecabDictionary Dictionary => _dic;
+
+    /// <summary>The tokens of the last analysed sentence.</summary>
+    public ReadOnlySpan<MorphemeToken> Tokens => _tokens.AsSpan(0, _tokenCount);
+
+    /// <summary>The UTF-8 bytes of the last analysed sentence (lone surrogates became U+FFFD).</summary>
+    public ReadOnlySpan<byte> InputUtf8 => _buf.AsSpan(0, _len);
+
+    /// <summary>
+    /// Analyses <paramref name="text"/> as one sentence (as mecab analyses one input line). Token offsets are
+    /// UTF-16 offsets into <paramref name="text"/>; lone surrogates are analysed as U+FFFD.
+    /// The returned span is valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<MorphemeToken> Analyze(ReadOnlySpan<char> text)
+    {
+        Encode(text);
+        _fromUtf16 = true;
+        return Run();
+    }
+
+    /// <summary>
+    /// Analyses UTF-8 bytes as one sentence (bytes are taken as they are, like mecab; no validation). Token
+    /// <see cref="MorphemeToken.Offset"/> and <see cref="MorphemeToken.Length"/> are then byte offsets.
+    /// </summary>
+    public ReadOnlySpan<MorphemeToken> AnalyzeUtf8(ReadOnlySpan<byte> utf8)
+    {
+        EnsureBytes(utf8.Length);
+        utf8.CopyTo(_buf);
+        _len = utf8.Length;
+        _buf[_len] = 0;
+        _fromUtf16 = false;
+        return Run();
+    }
+
+    /// <summary>The surface of <paramref name="token"/> as UTF-8 bytes of the last sentence.</summary>
+    public ReadOnlySpan<byte> SurfaceUtf8(in MorphemeToken token) => _buf.AsSpan(token.Utf8Offset, token.Utf8Length);
+
+    /// <summary>The token's feature string (e.g. IPADIC's comma-separated fields) as UTF-8, from dictionary memory.</summary>
+    public ReadOnlySpan<byte> FeatureUtf8(in MorphemeToken token)
+    {
+        _dic.ThrowIfDisposed();
+        return MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)token.FeaturePointer);
+    }
+
+    private void EnsureBytes(int n)
+    {
+        if (_buf.Length < n + 1) _buf = new byte[Math.Max(n + 1, _buf.Length * 2)];
+    }
+
+    private void Encode(ReadOnlySpan<char> text)
+    {
+        int max = text.Length * 3;
+        EnsureBytes(max);
+        if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];
+        byte[] b = _buf;
+        int[] map = _utf16;
+        int o = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int c = text[i];
+            map[o] = i;
+            if (c < 0x80)
+            {
+                b[o++] = (byte)c;
+            }
+            else if (c < 0x800)
+            {
+                map[o + 1] = i;
+                b[o++] = (byte)(0xC0 | (c >> 6));
+                b[o++] = (byte)(0x80 | (c & 0x3F));
+            }
+            else if (char.IsHighSurrogate((char)c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                int cp = char.ConvertToUtf32((char)c, text[i + 1]);
+                map[o + 1] = i; map[o + 2] = i; map[o + 3] = i;
+                b[o++] = (byte)(0xF0 | (cp >> 18));
+                b[o++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                b[o++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                b[o++] = (byte)(0x80 | (cp & 0x3F));
+                i++;
+            }
+            else
+            {
+                if (char.IsSurrogate((char)c)) c = 0xFFFD;
+                map[o + 1] = i; map[o + 2] = i;
+                b[o++] = (byte)(0xE0 | (c >> 12));
+                b[o++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                b[o++] = (byte)(0x80 | (c & 0x3F));
+            }
+        }
+        map[o] = text.Length;
+        _len = o;
+        b[o] = 0; // mecab's sentence is NUL-terminated; reads at the end see 0.
+    }
+
+    private int NewNode()
+    {
+        if (_nodeCount == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        return _nodeCount++;
+    }
+
+    private ReadOnlySpan<MorphemeToken> Run()
+    {
+        _dic.ThrowIfDisposed();
+        int len = _len;
+        if (_endHead.Length < len + 8) _endHead = new int[Math.Max(len + 8, _endHead.Length * 2)];
+        int[] endHead = _endHead;
+        endHead.AsSpan(0, len + 8).Fill(-1);
+        _nodeCount = 0;
+        var matrix = _dic.Matrix;
+        short* costs = matrix.Costs;
+        int lsize = matrix.LeftSize;
+
+        int bos = NewNode();
+        _nodes[bos] = new Node { Begin = 0, End = 0, Prev = -1, ENext = -1, Feature = (nint)_dic.BosFeature };
+        endHead[0] = bos;
+
+        fixed (byte* s = _buf)
+        {
+            for (int pos = 0; pos < len; pos++)
+            {
+                if (endHead[pos] < 0) continue;
+                int first = _nodeCount;
+                Lookup(s, pos, len);
+                Node[] nodes = _nodes;
+                // mecab links each new node in front of the previous one, so it connects them newest first.
+                for (int r = _nodeCount - 1; r >= first; r--)
+                    Connect(nodes, endHead, pos, r, costs, lsize);
+            }
+        }
+
+        int eos = NewNode();
+        _nodes[eos] = new Node { Begin = len, End = len, Prev = -1, ENext = -1, Feature = (nint)_dic.BosFeature };
+        for (int pos = len; pos >= 0; pos--)
+        {
+            if (endHead[pos] >= 0)
+            {
+                Connect(_nodes, endHead, pos, eos, costs, lsize);
+                break;
+            }
+        }
+        Backtrack(eos);
+        return Tokens;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Connect(Node[] nodes, int[] endHead, int pos, int r, short* costs, int lsize)
+    {
+        ref Node right = ref nodes[r];
+        short* column = costs + lsize * right.LeftId;
+        long best = int.MaxValue; // mecab starts from INT_MAX and keeps the first strictly smaller cost
+        int bestNode = -1;
+        for (int l = endHead[pos]; l >= 0;)
+        {
+            ref Node left = ref nodes[l];
+            long c = left.Cost + column[left.RightId] + right.WordCost;
+            if (c < best) { best = c; bestNode = l; }
+            l = left.ENext;
+        }
+        if (bestNode < 0) throw new InvalidOperationException("too long sentence: path cost overflow");
+        right.Prev = bestNode;
+        right.Cost = best;
+        int x = right.End;
+        right.ENext = endHead[x];
+        endHead[x] = r;
+    }
+
+    private void Backtrack(int eos)
+    {
+        int n = 0;
+        for (int i = _nodes[eos].Prev; i > 0; i = _nodes[i].Prev) n++;
+        if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
+        _tokenCount = n;
+        int k = n;
+        for (int i = _nodes[eos].Prev; i > 0; i = _nodes[i].Prev)
+        {
+            ref Node node = ref _nodes[i];
+            int b = Math.Min(node.Begin, _len), e = Math.Min(node.Begin + node.Length, _len);
+            int off, length;
+            if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
+            else { off = b; length = e - b; }
+            _tokens[--k] = new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature);
+        }
+    }
+
+    // Decodes like mecab's utf8_to_ucs2: 4..6-byte sequences and broken bytes map to code 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint CharInfo(byte* s, int p, int end, out int mblen)
+    {
+        uint b0 = s[p];
+        int rem = end - p;
+        int code;
+        if (b0 < 0x80) { mblen = 1; code = (int)b0; }
+        else if (rem >= 2 && (b0 & 0xE0) == 0xC0) { mblen = 2; code = (int)(((b0 & 0x1F) << 6) | (s[p + 1] & 0x3Fu)); }
+        else if (rem >= 3 && (b0 & 0xF0) == 0xE0) { mblen = 3; code = (int)(((b0 & 0x0F) << 12) | ((s[p + 1] & 0x3Fu) << 6) | (s[p + 2] & 0x3Fu)); }
+        else if (rem >= 4 && (b0 & 0xF8) == 0xF0) { mblen = 4; code = 0; }
+        else if (rem >= 5 && (b0 & 0xFC) == 0xF8) { mblen = 5; code = 0; }
+        else if (rem >= 6 && (b0 & 0xFE) == 0xFC) { mblen = 6; code = 0; }
+        else { mblen = 1; code = 0; }
+        return _charMap[code];
+    }
+
+    private int SeekToOtherType(byte* s, int p, int end, uint c, ref uint fail, ref int mblen, out int clen)
+    {
+        clen = 0;
+        while (p != end)
+        {
+            fail = CharInfo(s, p, end, out mblen);
+            if ((c & fail & 0x3ffffu) == 0) break;
+            p += mblen;
+            clen++;
+            c = fail;
+        }
+        return p;
+    }
+
+    private void Lookup(byte* s, int begin, int sentenceEnd)
+    {
+        int end = sentenceEnd - begin >= LookupCap ? begin + LookupCap : sentenceEnd;
+        uint cinfo = 0;
+        int mblen = 0;
+        int begin2 = SeekToOtherType(s, begin, end, _dic.SpaceInfo, ref cinfo, ref mblen, out _);
+        int lookupFirst = _nodeCount;
+        int defaultType = CharCategories.DefaultType(cinfo);
+
+        var lexicons = _dic.Lexicons;
+        int keyLen = end - begin2;
+        // mecab's double array takes a zero length as "up to the NUL".
+        if (keyLen == 0) keyLen = sentenceEnd - begin2;
+        for (int d = 0; d < lexicons.Length; d++)
+        {
+            var lex = lexicons[d];
+            int n = lex.CommonPrefixSearch(s + begin2, keyLen, _prefixValues, _prefixLengths);
+            if (n > MaxPrefixResults) n = MaxPrefixResults;
+            for (int i = 0; i < n; i++)
+            {
+                lex.TokenRange(_prefixValues[i], out uint first, out int count);
+                int nodeEnd = begin2 + _prefixLengths[i];
+                RawToken* t = lex.Tokens + first;
+                for (int j = 0; j < count; j++, t++)
+                {
+                    int k = NewNode();
+                    ref Node node = ref _nodes[k];
+                    node.Begin = begin2;
+                    node.Length = (ushort)(nodeEnd - begin2);
+                    node.End = begin + (ushort)(nodeEnd - begin);
+                    node.LeftId = t->LeftId;
+                    node.RightId = t->RightId;
+                    node.WordCost = t->WordCost;
+                    node.Feature = (nint)lex.FeatureAt(t->Feature);
+                    node.Unknown = false;
+                }
+            }
+        }
+
+        if (_nodeCount > lookupFirst && !CharCategories.Invoke(cinfo)) return;
+
+        int begin3 = begin2 + mblen;
+        int groupBegin3 = -1;
+        if (begin3 > end)
+        {
+            AddUnknown(defaultType, begin, begin2, begin3);
+            if (_nodeCount > lookupFirst) return;
+        }
+
+        if (CharCategories.Group(cinfo))
+        {
+            int tmp = begin3;
+            uint fail = 0;
+            int ml = mblen;
+            begin3 = SeekToOtherType(s, begin3, end, cinfo, ref fail, ref ml, out int clen);
+            if (clen <= _dic.MaxGroupingSize) AddUnknown(defaultType, begin, begin2, begin3);
+            groupBegin3 = begin3;
+            begin3 = tmp;
+        }
+
+        int maxLength = CharCategories.Length(cinfo);
+        for (int i = 1; i <= maxLength; i++)
+        {
+            if (begin3 > end) break;
+            if (begin3 == groupBegin3) continue;
+            AddUnknown(defaultType, begin, begin2, begin3);
+            uint next = CharInfo(s, begin3, end, out int ml);
+            if ((cinfo & next & 0x3ffffu) == 0) break;
+            begin3 += ml;
+        }
+
+        if (_nodeCount == lookupFirst) AddUnknown(defaultType, begin, begin2, begin3);
+    }
+
+    // Adds the unknown-word entries of one category.
+    private void AddUnknown(int category, int begin, int begin2, int begin3)
+    {
+        var (first, count) = _dic.UnknownTokens[category];
+        var unk = _dic.Unknown;
+        nint over = (nint)_dic.UnknownFeatureOverride;
+        RawToken* t = unk.Tokens + first;
+        for (int k = 0; k < count; k++, t++)
+        {
+            int i = NewNode();
+            ref Node node = ref _nodes[i];
+            node.Begin = begin2;
+            node.Length = (ushort)(begin3 - begin2);
+            node.End = begin + (ushort)(begin3 - begin);
+            node.LeftId = t->LeftId;
+            node.RightId = t->RightId;
+            node.WordCost = t->WordCost;
+            node.Feature = over != 0 ? over : (nint)unk.FeatureAt(t->Feature);
+            node.Unknown = true;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Taiyaku.Japanese;
+
+/// <summary>One unit of the double array: a base and the check that proves the transition.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct DoubleArrayUnit
+{
+    public int Base;
+    public uint Check;
+}
+
+/// <summary>A word entry as mecab-dict-index writes it (16 bytes).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct RawToken
+{
+    public ushort LeftId;
+    public ushort RightId;
+    public ushort PosId;
+    public short WordCost;
+    public uint Feature;
+    public uint Compound;
+}
+
+/// <summary>A compiled MeCab lexicon (<c>sys.dic</c>, <c>unk.dic</c> or a user dictionary), memory-mapped and validated.</summary>
+internal sealed unsafe class LexiconFile : IDisposable
+{
+    private const uint MagicId = 0xef718f77u;
+    private const uint SupportedVersion = 102;
+    internal const int HeaderSize = 72;
+
+    private readonly MappedFile _map;
+    private readonly DoubleArrayUnit* _units;
+    private readonly uint _unitCount;
+    private readonly RawToken* _tokens;
+    private readonly uint _tokenCount;
+    private readonly byte* _features;
+    private readonly uint _featureSize;
+
+    public string Path => _map.Path;
+    public uint Type { get; }
+    public uint LexiconSize { get; }
+    public uint LeftSize { get; }
+    public uint RightSize { get; }
+    public string Charset { get; }
+    public uint TokenCount => _tokenCount;
+
+    public LexiconFile(string path, uint? expectedType)
+    {
+        _map = new MappedFile(path);
+        try
+        {
+            long size = _map.Length;
+            // mecab itself rejects files under 100 bytes.
+            if (size < 100) throw Bad($"truncated: {size} bytes, smaller than the smallest dictionary");
+            uint magic = _map.U32(0);
+            if ((magic ^ MagicId) != size)
+                throw Bad((magic ^ MagicId) > size
+                    ? $"truncated: the header says {magic ^ MagicId} bytes but the file has {size}"
+                    : $"bad magic number 0x{magic:x8} (not a MeCab dictionary, or its size changed: expected {size} bytes)");
+            uint version = _map.U32(4);
+            if (version != SupportedVersion) throw Bad($"unsupported dictionary version {version} (expected {SupportedVersion})");
+            Type = _map.U32(8);
+            if (Type > 2) throw Bad($"unknown dictionary type {Type}");
+            if (expectedType is uint t && Type != t)
+                throw Bad($"wrong dictionary type {Type} ({TypeName(Type)}), expected {t} ({TypeName(t)})");
+            LexiconSize = _map.U32(12);
+            LeftSize = _map.U32(16);
+            RightSize = _map.U32(20);
+            uint dsize = _map.U32(24), tsize = _map.U32(28), fsize = _map.U32(32);
+            var cs = _map.Span(40, 32);
+            int nul = cs.IndexOf((byte)0);
+            if (nul < 0) throw Bad("the charset field is not terminated");
+            Charset = Encoding.ASCII.GetString(cs[..nul]);
+            if (!IsUtf8(Charset)) throw Bad($"charset is '{Charset}'; only UTF-8 dictionaries are supported");
+            if ((long)HeaderSize + dsize + tsize + fsize != size)
+                throw Bad($"section sizes ({dsize} + {tsize} + {fsize} bytes after a {HeaderSize}-byte header) do not add up to the file size {size}");
+            if (dsize % 8 != 0 || dsize < 8) throw Bad($"bad double-array size {dsize}");
+            if (tsize % 16 != 0) throw Bad($"bad token-table size {tsize}");
+            if (fsize == 0 || _map.Pointer[size - 1] != 0) throw Bad("the feature section is not NUL-terminated");
+            _units = (DoubleArrayUnit*)(_map.Pointer + HeaderSize);
+            _unitCount = dsize / 8;
+            _tokens = (RawToken*)(_map.Pointer + HeaderSize + dsize);
+            _tokenCount = tsize / 16;
+            _features = _map.Pointer + HeaderSize + dsize + tsize;
+            _featureSize = fsize;
+            for (uint i = 0; i < _tokenCount; i++)
+                if (_tokens[i].Feature >= fsize)
+                    throw Bad($"token {i} points at feature offset {_tokens[i].Feature}, past the feature section ({fsize} bytes)");
+        }
+        catch
+        {
+            _map.Dispose();
+            throw;
+        }
+    }
+
+    private static string TypeName(uint t) => t switch { 0 => "system", 1 => "user", 2 => "unknown-word", _ => "?" };
+
+    internal static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+
+    private DictionaryFormatException Bad(string problem) => new(_map.Path, problem);
+
+    /// <summary>Checks every token's context ids against the connection matrix.</summary>
+    public void ValidateIds(int matrixLeft, int matrixRight, string matrixPath)
+    {
+        for (uint i = 0; i < _tokenCount; i++)
+        {
+            ref RawToken t = ref _tokens[i];
+            // Matrix index is (left node's right id) + lsize * (right node's left id).
+            if (t.RightId >= matrixLeft || t.LeftId >= matrixRight)
+                throw Bad($"token {i} has context ids {t.LeftId}/{t.RightId}, outside {matrixPath}'s {matrixLeft}x{matrixRight} matrix");
+        }
+    }
+
+    public RawToken* Tokens => _tokens;
+
+    public byte* FeatureAt(uint offset) => _features + offset;
+
+    /// <summary>Resolves a double-array value to a token range, checking it lies inside the token table.</summary>
+    public void TokenRange(int value, out uint first, out int count)
+    {
+        first = (uint)value >> 8;
+        count = value & 0xff;
+        if ((ulong)first + (ulong)count > _tokenCount)
+            throw Bad($"the double array points at tokens {first}..{first + count}, past the token table ({_tokenCount} tokens)");
+    }
+
+    /// <summary>
+    /// Finds every key that is a prefix of <paramref name="key"/>, shortest first, writing (value, byte length) pairs.
+    /// Returns the number found (it may exceed the space given, like mecab's).
+    /// </summary>
+    public int CommonPrefixSearch(byte* key, int length, Span<int> values, Span<int> lengths)
+    {
+        DoubleArrayUnit* a = _units;
+        uint n = _unitCount;
+        int found = 0;
+        int b = a[0].Base;
+        uint p;
+        for (int i = 0; i < length; i++)
+        {
+            p = (uint)b;
+            if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
+            {
+                if (found < values.Length) { values[found] = -a[p].Base - 1; lengths[found] = i; }
+                found++;
+            }
+            p = (uint)b + key[i] + 1u;
+            if (p < n && a[p].Check == (uint)b) b = a[p].Base;
+            else return found;
+        }
+        p = (uint)b;
+        if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
+        {
+            if (found < values.Length) { values[found] = -a[p].Base - 1; lengths[found] = length; }
+            found++;
+        }
+        return found;
+    }
+
+    /// <summary>The value stored for exactly <paramref name="key"/>, or -1.</summary>
+    public int ExactMatch(ReadOnlySpan<byte> key)
+    {
+        DoubleArrayUnit* a = _units;
+        uint n = _unitCount;
+        int b = a[0].Base;
+        uint p;
+        foreach (byte c in key)
+        {
+            p = (uint)b + c + 1u;
+            if (p < n && a[p].Check == (uint)b) b = a[p].Base;
+            else return -1;
+        }
+        p = (uint)b;
+        if (p < n && a[p].Check == (uint)b && a[p].Base < 0) return -a[p].Base - 1;
+        return -1;
+    }
+
+    public void Dispose() => _map.Dispose();
+}

@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace Taiyaku.Japanese;
+
+/// <summary>One morpheme of the simple API, with its feature fields split out (IPADIC layout).</summary>
+public sealed class Morpheme
+{
+    private readonly string[] _fields;
+
+    internal Morpheme(string surface, string feature, int offset, int length, bool isUnknown)
+    {
+        Surface = surface;
+        Feature = feature;
+        Offset = offset;
+        Length = length;
+        IsUnknown = isUnknown;
+        _fields = SplitFeature(feature);
+    }
+
+    /// <summary>The surface form (leading whitespace excluded, as mecab prints it).</summary>
+    public string Surface { get; }
+
+    /// <summary>The raw feature string of the dictionary entry.</summary>
+    public string Feature { get; }
+
+    /// <summary>Start of the surface in the analysed string, in UTF-16 code units.</summary>
+    public int Offset { get; }
+
+    /// <summary>Length of the surface in the analysed string, in UTF-16 code units.</summary>
+    public int Length { get; }
+
+    /// <summary>True for a word from the unknown-word model.</summary>
+    public bool IsUnknown { get; }
+
+    /// <summary>The feature's comma-separated fields (CSV quoting as mecab's).</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    /// <summary>The part-of-speech levels (IPADIC fields 0-3), without the trailing "*" levels.</summary>
+    public IReadOnlyList<string> PartOfSpeech => _fields.Take(4).Where(f => f != "*").ToArray();
+
+    /// <summary>IPADIC field 4: conjugation type, or null when "*" or absent.</summary>
+    public string? ConjugationType => Field(4);
+
+    /// <summary>IPADIC field 5: conjugation form, or null when "*" or absent.</summary>
+    public string? ConjugationForm => Field(5);
+
+    /// <summary>IPADIC field 6: base (dictionary) form, or null when "*" or absent.</summary>
+    public string? BaseForm => Field(6);
+
+    /// <summary>IPADIC field 7: reading in katakana, or null when absent (unknown words have none).</summary>
+    public string? Reading => Field(7);
+
+    /// <summary>IPADIC field 8: pronunciation, or null when absent.</summary>
+    public string? Pronunciation => Field(8);
+
+    private string? Field(int i) => i < _fields.Length && _fields[i] != "*" ? _fields[i] : null;
+
+    /// <summary><c>surface\tfeature</c>, like one line of mecab's output.</summary>
+    public override string ToString() => Surface + "\t" + Feature;
+
+    // Splits like mecab's tokenizeCSV: a field in double quotes may hold commas, "" is a quote.
+    internal static string[] SplitFeature(string feature)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        int i = 0;
+        while (true)
+        {
+            sb.Clear();
+            if (i < feature.Length && feature[i] == '"')
+            {
+                i++;
+                while (i < feature.Length)
+                {
+                    if (feature[i] == '"')
+                    {
+                        if (i + 1 < feature.Length && feature[i + 1] == '"') { sb.Append('"'); i += 2; continue; }
+                        i++;
+                        break;
+                    }
+                    sb.Append(feature[i++]);
+                }
+                while (i < feature.Length && feature[i] != ',') i++;
+            }
+            else
+            {
+                while (i < feature.Length && feature[i] != ',') sb.Append(feature[i++]);
+            }
+            fields.Add(sb.ToString());
+            if (i >= feature.Length) break;
+            i++;
+        }
+        return fields.ToArray();
+    }
+}

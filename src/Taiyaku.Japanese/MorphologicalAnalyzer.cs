@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Taiyaku.Japanese;
+
+/// <summary>
+/// The simple, thread-safe API: <see cref="Analyze"/> returns a list of <see cref="Morpheme"/> objects. It keeps a
+/// pool of <see cref="AnalyzerSession"/> objects; for hot loops use a session directly.
+/// </summary>
+public sealed class MorphologicalAnalyzer : IDisposable
+{
+    private readonly ConcurrentBag<AnalyzerSession> _sessions = new();
+    private readonly bool _ownsDictionary;
+
+    /// <summary>Creates an analyser over a dictionary that the caller keeps and disposes.</summary>
+    public MorphologicalAnalyzer(MecabDictionary dictionary) : this(dictionary, ownsDictionary: false) { }
+
+    private MorphologicalAnalyzer(MecabDictionary dictionary, bool ownsDictionary)
+    {
+        ArgumentNullException.ThrowIfNull(dictionary);
+        Dictionary = dictionary;
+        _ownsDictionary = ownsDictionary;
+    }
+
+    /// <summary>Opens a dictionary (see <see cref="MecabDictionary.Open"/>) owned by the new analyser.</summary>
+    public static MorphologicalAnalyzer Open(string? dictionaryDirectory = null) =>
+        new(MecabDictionary.Open(dictionaryDirectory), ownsDictionary: true);
+
+    /// <summary>The dictionary in use.</summary>
+    public MecabDictionary Dictionary { get; }
+
+    /// <summary>Analyses <paramref name="text"/> as one sentence; offsets are UTF-16 offsets into it.</summary>
+    public IReadOnlyList<Morpheme> Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!_sessions.TryTake(out var session)) session = new AnalyzerSession(Dictionary);
+        try
+        {
+            var tokens = session.Analyze(text);
+            var result = new Morpheme[tokens.Length];
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                ref readonly var t = ref tokens[i];
+                result[i] = new Morpheme(text.Substring(t.Offset, t.Length), Encoding.UTF8.GetString(session.FeatureUtf8(t)), t.Offset, t.Length, t.IsUnknown);
+            }
+            return result;
+        }
+        finally
+        {
+            _sessions.Add(session);
+        }
+    }
+
+    /// <summary>Disposes the dictionary when this analyser opened it.</summary>
+    public void Dispose()
+    {
+        if (_ownsDictionary) Dictionary.Dispose();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Taiyaku.Cli.Tests;
+
+/// <summary>Runs the built tool as a separate process, the way users and scripts run it.</summary>
+internal static class ToolProcess
+{
+    public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
+
+    public static Outcome Run(params string[] args) => Run(null, args);
+
+    public static Outcome Run(byte[]? stdin, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taiyaku.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin != null) p.StandardInput.BaseStream.Write(stdin);
+        p.StandardInput.Close();
+        p.WaitForExit();
+        return new Outcome(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>The repository root (the folder holding Alignment.sln).</summary>
+    public static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln"))) return d.FullName;
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    /// <summary>A path under ../shared, or null on a machine without it.</summary>
+    public static string? Shared(string relative)
+    {
+        string p = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", relative));
+        return File.Exists(p) || Directory.Exists(p) ? p : null;
+    }
+}
+
+/// <summary>A temporary folder deleted after the test.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("taiyaku-cli-").FullName;
+
+    public string File(string name, string? text = null)
+    {
+        string p = System.IO.Path.Combine(Path, name);
+        if (text != null) System.IO.File.WriteAllText(p, text, new UTF8Encoding(false));
+        return p;
+    }
+
+    public string File(string name, byte[] bytes)
+    {
+        string p = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllBytes(p, bytes);
+        return p;
+    }
+
+    public void Dispose() => Directory.Delete(Path, true);
+}

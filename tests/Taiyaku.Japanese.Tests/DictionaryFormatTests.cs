@@ -1,0 +1,165 @@
+using System.Buffers.Binary;
+using Taiyaku.Japanese;
+
+namespace Taiyaku.Japanese.Tests;
+
+/// <summary>Broken dictionary files give a clear exception naming the file, never a crash.</summary>
+public sealed class DictionaryFormatTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taiyaku-dic-" + Guid.NewGuid().ToString("N"));
+
+    public DictionaryFormatTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Source()
+    {
+        Skip.If(TestPaths.Dictionary == null, TestPaths.NoDictionary);
+        return TestPaths.Dictionary!;
+    }
+
+    // A copy of the installed dictionary in which the other files are links and one file is replaced.
+    private string CopyWith(string file, Func<byte[], byte[]> change)
+    {
+        string src = Source();
+        foreach (string name in new[] { "sys.dic", "matrix.bin", "char.bin", "unk.dic", "dicrc" })
+        {
+            string target = Path.Combine(_dir, name);
+            if (name == file) File.WriteAllBytes(target, change(ReadPrefix(Path.Combine(src, name), name == "sys.dic" ? 1 << 20 : int.MaxValue)));
+            else File.CreateSymbolicLink(target, Path.GetFullPath(Path.Combine(src, name)));
+        }
+        return _dir;
+    }
+
+    private static byte[] ReadPrefix(string path, int max)
+    {
+        using var fs = File.OpenRead(path);
+        var b = new byte[Math.Min(max, fs.Length)];
+        fs.ReadExactly(b);
+        return b;
+    }
+
+    private DictionaryFormatException Fails(string file, Func<byte[], byte[]> change)
+    {
+        string dir = CopyWith(file, change);
+        var e = Assert.Throws<DictionaryFormatException>(() => MecabDictionary.Open(dir).Dispose());
+        Assert.Equal(Path.Combine(dir, file), e.FilePath);
+        Assert.Contains(Path.Combine(dir, file), e.Message);
+        return e;
+    }
+
+    private static byte[] With(byte[] b, int offset, uint value)
+    {
+        var c = (byte[])b.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(c.AsSpan(offset), value);
+        return c;
+    }
+
+    [SkippableFact]
+    public void The_unchanged_copy_opens() => MecabDictionary.Open(CopyWith("unk.dic", b => b)).Dispose();
+
+    [SkippableFact]
+    public void Truncated_sys_dic_is_reported() =>
+        Assert.Contains("truncated", Fails("sys.dic", b => b).Problem); // only the first MB is copied
+
+    [SkippableFact]
+    public void Tiny_file_is_reported() => Assert.Contains("truncated", Fails("unk.dic", b => b[..40]).Problem);
+
+    [SkippableFact]
+    public void Empty_file_is_reported() => Assert.Contains("empty", Fails("unk.dic", b => []).Problem);
+
+    [SkippableFact]
+    public void Bad_magic_is_reported() => Assert.Contains("magic", Fails("unk.dic", b => With(b, 0, 0x12345678)).Problem);
+
+    [SkippableFact]
+    public void Wrong_version_is_reported() => Assert.Contains("version 101", Fails("unk.dic", b => With(b, 4, 101)).Problem);
+
+    [SkippableFact]
+    public void Wrong_type_is_reported() => Assert.Contains("type", Fails("unk.dic", b => With(b, 8, 0)).Problem);
+
+    [SkippableFact]
+    public void Inconsistent_section_sizes_are_reported() =>
+        Assert.Contains("do not add up", Fails("unk.dic", b => With(b, 32, BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(32)) + 16)).Problem);
+
+    [SkippableFact]
+    public void Feature_offset_past_the_end_is_reported()
+    {
+        var e = Fails("unk.dic", b =>
+        {
+            uint dsize = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(24));
+            return With(b, 72 + (int)dsize + 8, 0x7fffffff); // first token's feature offset
+        });
+        Assert.Contains("feature offset", e.Problem);
+    }
+
+    [SkippableFact]
+    public void Context_id_outside_the_matrix_is_reported()
+    {
+        var e = Fails("unk.dic", b =>
+        {
+            var c = (byte[])b.Clone();
+            uint dsize = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(24));
+            BinaryPrimitives.WriteUInt16LittleEndian(c.AsSpan(72 + (int)dsize), 60000); // first token's left id
+            return c;
+        });
+        Assert.Contains("matrix", e.Problem);
+    }
+
+    [SkippableFact]
+    public void Truncated_matrix_is_reported() => Assert.Contains("truncated", Fails("matrix.bin", b => b[..(b.Length / 2)]).Problem);
+
+    [SkippableFact]
+    public void Truncated_char_bin_is_reported() => Assert.Contains("truncated", Fails("char.bin", b => b[..1000]).Problem);
+
+    [SkippableFact]
+    public void Bad_default_category_in_char_bin_is_reported()
+    {
+        var e = Fails("char.bin", b =>
+        {
+            uint count = BinaryPrimitives.ReadUInt32LittleEndian(b);
+            return With(b, 4 + 32 * (int)count + 4 * 0x41, 0xff << 18); // 'A'
+        });
+        Assert.Contains("U+0041", e.Problem);
+    }
+
+    [SkippableFact]
+    public void Missing_file_is_reported()
+    {
+        string dir = CopyWith("unk.dic", b => b);
+        File.Delete(Path.Combine(dir, "matrix.bin"));
+        var e = Assert.Throws<DictionaryFormatException>(() => MecabDictionary.Open(dir));
+        Assert.Equal(Path.Combine(dir, "matrix.bin"), e.FilePath);
+        Assert.Contains("no such file", e.Message);
+    }
+
+    [SkippableFact]
+    public void Dicrc_without_bos_feature_is_reported()
+    {
+        string dir = CopyWith("unk.dic", b => b);
+        File.Delete(Path.Combine(dir, "dicrc"));
+        File.WriteAllText(Path.Combine(dir, "dicrc"), "cost-factor = 800\n");
+        var e = Assert.Throws<DictionaryFormatException>(() => MecabDictionary.Open(dir));
+        Assert.Contains("bos-feature", e.Message);
+    }
+
+    [Fact]
+    public void Explicit_folder_without_a_dictionary_is_not_found_and_named()
+    {
+        string missing = Path.Combine(_dir, "nothing-here");
+        var e = Assert.Throws<DictionaryNotFoundException>(() => MecabDictionary.Open(missing));
+        Assert.Contains(missing, e.Message);
+        Assert.Single(e.Tried);
+    }
+
+    [Fact]
+    public void Automatic_search_lists_what_it_tried_or_finds_one()
+    {
+        string? found = DictionaryLocator.TryLocate();
+        if (found != null) Assert.True(File.Exists(Path.Combine(found, "sys.dic")));
+        else
+        {
+            var e = Assert.Throws<DictionaryNotFoundException>(() => DictionaryLocator.Locate());
+            Assert.Contains("/var/lib/mecab/dic/debian", e.Message);
+        }
+    }
+}

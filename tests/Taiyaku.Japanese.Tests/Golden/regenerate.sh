@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates the golden files from the real mecab (Debian: apt-get install mecab mecab-ipadic-utf8).
+# torture.txt is hand-made input and is kept; corpus-sample.txt is re-sampled from ../shared/corpora when present.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+corpora="$root/../shared/corpora"
+command -v mecab >/dev/null || { echo "mecab is not installed" >&2; exit 1; }
+export LC_ALL=C
+mecab_() { mecab -b 16777216 "$@"; }
+
+if [ -d "$corpora" ]; then
+  # Every 68th line of every Japanese corpus file, in a fixed order: about 300 lines.
+  find "$corpora/bible-ja-en" "$corpora/kyoto-wiki" -name '*.ja' | sort | xargs cat | awk 'NR % 68 == 1' > "$here/corpus-sample.txt"
+fi
+
+mecab_ "$here/corpus-sample.txt" > "$here/corpus-sample.mecab"
+mecab_ -Owakati "$here/corpus-sample.txt" > "$here/corpus-sample.wakati"
+mecab_ "$here/torture.txt" | gzip -n -9 > "$here/torture.mecab.gz"
+mecab_ -Owakati "$here/torture.txt" | gzip -n -9 > "$here/torture.wakati.gz"
+mecab -D > "$here/dictionary-info.txt"
+echo "golden files regenerated with $(mecab -v 2>&1 | head -1)"

@@ -1,0 +1,64 @@
+using System.Text;
+using Taiyaku.Japanese;
+
+namespace Taiyaku.Japanese.Tests;
+
+/// <summary>Where the repository, its golden files, the shared corpora and the installed dictionary are.</summary>
+internal static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Golden => Path.Combine(RepoRoot, "tests", "Taiyaku.Japanese.Tests", "Golden");
+
+    public static string Corpora => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpora"));
+
+    /// <summary>The installed dictionary, or null (tests that need one skip).</summary>
+    public static string? Dictionary { get; } = DictionaryLocator.TryLocate();
+
+    public const string NoDictionary = "no MeCab dictionary installed (apt-get install mecab-ipadic-utf8); the embedded dictionary is a later issue";
+
+    private static string FindRepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln"))) return d.FullName;
+        throw new InvalidOperationException("cannot find the repository root (Alignment.sln) above " + AppContext.BaseDirectory);
+    }
+
+    public static byte[] ReadGolden(string name)
+    {
+        string path = Path.Combine(Golden, name);
+        if (!name.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
+        using var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>Splits input bytes into lines the way mecab reads them (at \n; a last line without \n counts).</summary>
+    public static List<string> MecabLines(byte[] input)
+    {
+        var lines = Encoding.UTF8.GetString(input).Split('\n').ToList();
+        if (lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+}
+
+/// <summary>One dictionary for the whole test run (opening it is cheap, but sharing it is the intended use).</summary>
+public sealed class DictionaryFixture : IDisposable
+{
+    /// <summary>The shared dictionary, or null when none is installed.</summary>
+    public MecabDictionary? Dictionary { get; } = TestPaths.Dictionary == null ? null : MecabDictionary.Open(TestPaths.Dictionary);
+
+    /// <summary>The dictionary; skips the test when there is none.</summary>
+    public MecabDictionary Require()
+    {
+        Skip.If(Dictionary == null, TestPaths.NoDictionary);
+        return Dictionary!;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Dictionary?.Dispose();
+}
+
+[CollectionDefinition("dictionary")]
+public sealed class DictionaryCollection : ICollectionFixture<DictionaryFixture>;

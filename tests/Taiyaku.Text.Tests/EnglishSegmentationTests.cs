@@ -1,0 +1,45 @@
+using Taiyaku.Text;
+
+namespace Taiyaku.Text.Tests;
+
+public class EnglishSegmentationTests
+{
+    private static string[] Sentences(string text) =>
+        new SentenceSegmenter().SegmentEnglish(text).Sentences.Select(s => s.Text).ToArray();
+
+    [Fact]
+    public void AbbreviationsDoNotEndASentence() =>
+        Assert.Equal(
+            ["Mr. Smith went to the U.S. on Feb. 12, 1994, with Dr. Jones.", "He sent Cable No. 1468 there.", "No. 1456 came first."],
+            Sentences("Mr. Smith went to the U.S. on Feb. 12, 1994, with Dr. Jones. He sent Cable No. 1468 there. No. 1456 came first."));
+
+    [Fact]
+    public void NoAloneCanEndASentence() =>
+        Assert.Equal(["Did he agree?", "No.", "He refused."], Sentences("Did he agree? No. He refused."));
+
+    [Fact]
+    public void QuestionsAndExclamationsEndSentences() =>
+        Assert.Equal(["Is it so?", "Yes!", "Fine."], Sentences("Is it so? Yes! Fine."));
+
+    [Fact]
+    public void WrappedLinesAreJoinedWithASpace() =>
+        Assert.Equal(["Cable No. 1468, Ambassador Kuriyama to the Foreign Minister."], Sentences("Cable No. 1468, Ambassador Kuriyama to the  \nForeign Minister."));
+
+    [Fact]
+    public void BlankLinesSeparateParagraphs() =>
+        Assert.Equal(["Title", "Body text."], Sentences("Title\n\nBody text."));
+
+    [Fact]
+    public void SentenceBrokenAcrossABlankLineIsRejoinedWhenItContinuesInLowerCase() =>
+        Assert.Equal(["We have come to the point of reaching agreement.", "Next."],
+            Sentences("We have come to the point of\n\nreaching agreement. Next."));
+
+    [Fact]
+    public void ParentheticalAfterASentenceStartsTheNext() =>
+        Assert.Equal(["They lose their jobs.", "(laughter) After a cooling off period, we go on."],
+            Sentences("They lose their jobs. (laughter) After a cooling off period, we go on."));
+
+    [Fact]
+    public void WordsAndNumbersAreCountedWithoutPunctuation() =>
+        Assert.Equal(8, EnglishText.CountWords("The U.S. spent $5.5 billion, in 1994 (roughly)."));
+}

@@ -1,0 +1,87 @@
+using Taiyaku.Text;
+
+namespace Taiyaku.Text.Tests;
+
+public class JapaneseSegmentationTests
+{
+    private static string[] Sentences(string text) =>
+        new SentenceSegmenter().SegmentJapanese(text).Sentences.Select(s => s.Text).ToArray();
+
+    [Fact]
+    public void SplitsAfterSentenceEndings() =>
+        Assert.Equal(["雨が降った。", "本当か？", "本当だ！", "半角でも?", "そうだ｡"], Sentences("雨が降った。本当か？本当だ！半角でも?そうだ｡"));
+
+    [Fact]
+    public void ClosingBracketsStayWithTheirSentence() =>
+        Assert.Equal(["彼は来た（と思う。）", "次の文。"], Sentences("彼は来た（と思う。）次の文。"));
+
+    [Fact]
+    public void QuoteThatEndsTheSentenceStaysWhole() =>
+        Assert.Equal(["「立って、町に行き、呼ばわれ。彼らの悪が上ってきたからである」。", "しかし彼は逃げた。"],
+            Sentences("「立って、町に行き、呼ばわれ。彼らの悪が上ってきたからである」。しかし彼は逃げた。"));
+
+    [Fact]
+    public void QuoteEndingInAFullStopEndsTheSentence() =>
+        Assert.Equal(["「はい。」", "彼は帰った。"], Sentences("「はい。」彼は帰った。"));
+
+    [Fact]
+    public void ReportedSpeechIsPartOfTheSentence() =>
+        Assert.Equal(["「はい。」と彼は言った。"], Sentences("「はい。」と彼は言った。"));
+
+    [Fact]
+    public void SpeakerLabelsStayWithTheirSentence() =>
+        Assert.Equal(["（総理）第一に、減税を決断した。", "(本大臣) 大切である。"], Sentences("（総理）第一に、減税を決断した。(本大臣) 大切である。"));
+
+    [Fact]
+    public void WrappedLinesAreJoinedWithoutASpace() =>
+        Assert.Equal(["日本の水墨画を一変させた。", "備中国に生まれた。"], Sentences("日本の水墨画を一\n変させた。備中国に\r\n生まれた。"));
+
+    [Fact]
+    public void BlankLineEndsAParagraph() =>
+        Assert.Equal(["見出し", "本文である。"], Sentences("見出し\n\n本文である。"));
+
+    [Fact]
+    public void StrayBracketDoesNotSwallowTheParagraph() =>
+        Assert.Equal(["「閉じない引用。", "次の文。"], Sentences("「閉じない引用。次の文。"));
+
+    [Fact]
+    public void SentenceBrokenByPageStampsIsRejoined()
+    {
+        const string text = """
+            一つ目の段落である。スタンプの間で切れる文は長くなければならないので、ここで十分な長さにしておく必要がある人がい
+
+            **秘密指定解除**
+            外交記録・情報公開室
+
+            るが、これは正しくない。
+
+            二つ目の段落である。
+
+            秘密指定解除
+            外交記録・情報公開室
+
+            三つ目の段落である。
+            """;
+        var doc = new SentenceSegmenter().SegmentJapanese(text);
+        Assert.Equal([
+            "一つ目の段落である。",
+            "スタンプの間で切れる文は長くなければならないので、ここで十分な長さにしておく必要がある人がいるが、これは正しくない。",
+            "二つ目の段落である。",
+            "三つ目の段落である。"], doc.Sentences.Select(s => s.Text));
+        var furniture = doc.Segments.Where(s => s.Kind == SegmentKind.Furniture).Select(s => s.Text).ToArray();
+        Assert.Equal(["**秘密指定解除**", "外交記録・情報公開室", "秘密指定解除", "外交記録・情報公開室"], furniture);
+        // The rejoined sentence keeps both of its pieces' positions in the original text.
+        var broken = doc.Sentences[1];
+        Assert.Equal(2, broken.Ranges.Count);
+        Assert.StartsWith("スタンプ", text[broken.Ranges[0].Start..]);
+        Assert.StartsWith("るが", text[broken.Ranges[1].Start..]);
+    }
+
+    [Fact]
+    public void PageNumbersAreFurniture()
+    {
+        var doc = new SentenceSegmenter().SegmentJapanese("本文である。\n\n- 12 -\n\n次の文。\n");
+        Assert.Equal(["本文である。", "次の文。"], doc.Sentences.Select(s => s.Text));
+        Assert.Equal("- 12 -", Assert.Single(doc.Segments, s => s.Kind == SegmentKind.Furniture).Text);
+    }
+}
