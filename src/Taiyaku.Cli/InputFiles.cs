@@ -16,6 +16,14 @@ internal static class InputFiles
         return lines;
     }
 
+    /// <summary>A whole raw document, strict UTF-8.</summary>
+    public static string ReadDocument(string path, CancellationToken ct)
+    {
+        byte[] bytes = ReadBytes(path, ct);
+        try { return TextFiles.DecodeDocument(bytes, path); }
+        catch (InvalidDataException e) { throw new InputException(e.Message); }
+    }
+
     public static IReadOnlyList<IndexLink> ReadLinks(string path)
     {
         if (!File.Exists(path)) throw InputException.In(path, Directory.Exists(path) ? "is a folder, not a file" : "no such file");

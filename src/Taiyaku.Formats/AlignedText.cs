@@ -9,6 +9,24 @@ namespace Taiyaku.Formats;
 /// <param name="Cost">The link's cost under the aligner's model (lower is better).</param>
 public sealed record AlignedText(IndexLink Link, string SourceText, string TargetText, double Cost)
 {
+    /// <summary>A link (the default), or text set apart from alignment: page furniture or metadata.</summary>
+    public AlignedKind Kind { get; init; } = AlignedKind.Link;
+
+    /// <summary>Where the source text stands in the original source document, as (start, length) in UTF-16 units; null when unknown.</summary>
+    public IReadOnlyList<(int Start, int Length)>? SourceRanges { get; init; }
+
+    /// <summary>Where the target text stands in the original target document; null when unknown.</summary>
+    public IReadOnlyList<(int Start, int Length)>? TargetRanges { get; init; }
+
+    /// <summary>Text that is not aligned (page furniture or metadata) on one side, so that it still appears in the output.</summary>
+    public static AlignedText Unaligned(AlignedKind kind, bool source, string text, IReadOnlyList<(int Start, int Length)>? ranges) =>
+        new(new IndexLink([], []), source ? text : "", source ? "" : text, 0)
+        {
+            Kind = kind,
+            SourceRanges = source ? ranges : null,
+            TargetRanges = source ? null : ranges,
+        };
+
     /// <summary>
     /// Pairs each link of <paramref name="result"/> with its sentences. Sentences of one side are joined with
     /// <paramref name="sourceJoiner"/> / <paramref name="targetJoiner"/> (e.g. nothing for Japanese, a space for English).
@@ -38,4 +56,15 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
     {
         for (int i = start; i < start + count; i++) yield return list[i];
     }
+}
+
+/// <summary>What an <see cref="AlignedText"/> is.</summary>
+public enum AlignedKind
+{
+    /// <summary>A link between sentences (either side may be empty).</summary>
+    Link,
+    /// <summary>Page furniture (stamps, running heads, page numbers): never aligned.</summary>
+    Furniture,
+    /// <summary>Metadata outside the two texts of a bilingual document: never aligned.</summary>
+    Metadata,
 }

@@ -5,7 +5,10 @@ using System.Xml;
 
 namespace Taiyaku.Formats;
 
-/// <summary>The output formats of an alignment.</summary>
+/// <summary>
+/// The output formats of an alignment. Items that are not links (page furniture, metadata) appear in TSV with an empty
+/// cost, in JSON under <c>unaligned</c> and in TMX as single-variant units; vecalign links hold only links.
+/// </summary>
 public enum OutputFormat
 {
     /// <summary>vecalign links, one per line: <c>[0, 1]:[0]</c>.</summary>
@@ -42,7 +45,7 @@ public static class AlignmentWriters
             case OutputFormat.Tsv:
                 using (var w = new StreamWriter(output, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" })
                 {
-                    if (format == OutputFormat.Links) VecalignLinks.Write(w, items.Select(i => i.Link));
+                    if (format == OutputFormat.Links) VecalignLinks.Write(w, items.Where(i => i.Kind == AlignedKind.Link).Select(i => i.Link));
                     else WriteTsv(w, items);
                 }
                 break;
@@ -67,7 +70,7 @@ public static class AlignmentWriters
             w.Write('\t');
             w.Write(OneField(i.TargetText));
             w.Write('\t');
-            w.Write(Cost(i.Cost));
+            if (i.Kind == AlignedKind.Link) w.Write(Cost(i.Cost));
             w.Write('\n');
         }
 
@@ -84,7 +87,7 @@ public static class AlignmentWriters
         json.WriteString("sourceLanguage", options.SourceLanguage);
         json.WriteString("targetLanguage", options.TargetLanguage);
         json.WriteStartArray("links");
-        foreach (var i in items)
+        foreach (var i in items.Where(i => i.Kind == AlignedKind.Link))
         {
             json.WriteStartObject();
             json.WriteStartArray("source");
@@ -96,12 +99,44 @@ public static class AlignmentWriters
             json.WriteString("sourceText", i.SourceText);
             json.WriteString("targetText", i.TargetText);
             json.WriteNumber("cost", Math.Round(i.Cost, 4));
+            Offsets(json, "sourceOffsets", i.SourceRanges);
+            Offsets(json, "targetOffsets", i.TargetRanges);
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        var unaligned = items.Where(i => i.Kind != AlignedKind.Link).ToList();
+        if (unaligned.Count > 0)
+        {
+            json.WriteStartArray("unaligned");
+            foreach (var i in unaligned)
+            {
+                bool source = i.SourceText.Length > 0;
+                json.WriteStartObject();
+                json.WriteString("kind", i.Kind == AlignedKind.Furniture ? "furniture" : "metadata");
+                json.WriteString("language", source ? options.SourceLanguage : options.TargetLanguage);
+                json.WriteString("text", source ? i.SourceText : i.TargetText);
+                Offsets(json, "offsets", source ? i.SourceRanges : i.TargetRanges);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    private static void Offsets(Utf8JsonWriter json, string name, IReadOnlyList<(int Start, int Length)>? ranges)
+    {
+        if (ranges == null) return;
+        json.WriteStartArray(name);
+        foreach (var (start, length) in ranges)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(start);
+            json.WriteNumberValue(length);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteTmx(Stream output, IReadOnlyList<AlignedText> items, WriterOptions options)
@@ -131,16 +166,14 @@ public static class AlignmentWriters
         foreach (var i in items)
         {
             x.WriteStartElement("tu");
-            x.WriteStartElement("prop");
-            x.WriteAttributeString("type", "x-links");
-            x.WriteString(i.Link.ToString());
-            x.WriteEndElement();
-            x.WriteStartElement("prop");
-            x.WriteAttributeString("type", "x-cost");
-            x.WriteString(Cost(i.Cost));
-            x.WriteEndElement();
-            if (i.Link.Source.Count > 0) Variant(x, options.SourceLanguage, i.SourceText);
-            if (i.Link.Target.Count > 0) Variant(x, options.TargetLanguage, i.TargetText);
+            if (i.Kind == AlignedKind.Link)
+            {
+                Prop(x, "x-links", i.Link.ToString());
+                Prop(x, "x-cost", Cost(i.Cost));
+            }
+            else Prop(x, "x-unaligned", i.Kind == AlignedKind.Furniture ? "furniture" : "metadata");
+            if (i.Link.Source.Count > 0 || (i.Kind != AlignedKind.Link && i.SourceText.Length > 0)) Variant(x, options.SourceLanguage, i.SourceText);
+            if (i.Link.Target.Count > 0 || (i.Kind != AlignedKind.Link && i.TargetText.Length > 0)) Variant(x, options.TargetLanguage, i.TargetText);
             x.WriteEndElement();
         }
         x.WriteEndElement();
@@ -148,6 +181,14 @@ public static class AlignmentWriters
         x.WriteEndDocument();
         x.Flush();
         output.WriteByte((byte)'\n');
+
+        static void Prop(XmlWriter x, string type, string value)
+        {
+            x.WriteStartElement("prop");
+            x.WriteAttributeString("type", type);
+            x.WriteString(value);
+            x.WriteEndElement();
+        }
 
         static void Variant(XmlWriter x, string lang, string text)
         {

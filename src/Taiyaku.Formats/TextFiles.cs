@@ -23,7 +23,8 @@ public static class TextFiles
     /// <exception cref="InvalidDataException">The bytes are not valid UTF-8.</exception>
     public static IReadOnlyList<string> SplitLines(ReadOnlySpan<byte> bytes, string fileName)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) bytes = bytes[3..];
+        int bom = bytes.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        bytes = bytes[bom..];
         var lines = new List<string>();
         int lineNo = 0;
         int offset = 0;
@@ -37,12 +38,29 @@ public static class TextFiles
             if (System.Text.Unicode.Utf8.IsValid(line) == false)
             {
                 int bad = FirstInvalidByte(line);
-                throw new InvalidDataException($"{fileName}:{lineNo}: invalid UTF-8 at byte offset {offset + bad} of the file");
+                throw new InvalidDataException($"{fileName}:{lineNo}: invalid UTF-8 at byte offset {bom + offset + bad} of the file");
             }
             lines.Add(Encoding.UTF8.GetString(line));
             offset = nl < 0 ? bytes.Length : end + 1;
         }
         return lines;
+    }
+
+    /// <summary>
+    /// Decodes a whole document as strict UTF-8 (a leading BOM is skipped), keeping its line breaks as they are.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not valid UTF-8; the message names the file, line and byte offset.</exception>
+    public static string DecodeDocument(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        int bom = bytes.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        bytes = bytes[bom..];
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            int bad = FirstInvalidByte(bytes);
+            int line = 1 + bytes[..bad].Count((byte)'\n');
+            throw new InvalidDataException($"{fileName}:{line}: invalid UTF-8 at byte offset {bom + bad} of the file");
+        }
+        return Encoding.UTF8.GetString(bytes);
     }
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> line)

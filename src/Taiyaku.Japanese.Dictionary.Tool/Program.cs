@@ -5,7 +5,7 @@ using System.Text;
 using Taiyaku.Japanese.Dictionary;
 
 // Usage:
-//   system SOURCE_DIR_OR_TAR_GZ OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv]
+//   system SOURCE_DIR_OR_TAR_GZ OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv] [--with-defs true]
 //   user CSV SYSTEM_DIC_DIR OUTPUT_FILE [--from ENC]
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 try
@@ -19,15 +19,16 @@ try
         {
             var source = args[1];
             string? extracted = null;
+            IReadOnlyList<string>? lexiconFiles = opts.TryGetValue("files", out var files) ? files.Split(',') : null;
             if (source.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
             {
                 extracted = Path.Combine(Path.GetTempPath(), "taiyaku-dic-" + Guid.NewGuid().ToString("N"));
-                using (var gz = new GZipStream(File.OpenRead(source), CompressionMode.Decompress))
-                {
-                    TarFile.ExtractToDirectory(gz, extracted, overwriteFiles: true);
-                }
-
-                source = opts.TryGetValue("subdir", out var sub) ? Path.Combine(extracted, sub) : extracted;
+                var sub = opts.TryGetValue("subdir", out var s) ? s.Trim('/') : "";
+                var archiveOrder = Extract(source, extracted, sub);
+                source = Path.Combine(extracted, sub);
+                // CSVs are read in archive order: that is the order mecab-dict-index sees when the package is
+                // unpacked onto a file system that lists files in creation order, and it decides homograph order.
+                lexiconFiles ??= archiveOrder;
             }
 
             try
@@ -36,7 +37,8 @@ try
                 {
                     SourceEncoding = opts.TryGetValue("from", out var f) ? Encoding.GetEncoding(f) : null,
                     OutputEncoding = opts.TryGetValue("to", out var t) ? Encoding.GetEncoding(t) : null,
-                    LexiconFiles = opts.TryGetValue("files", out var files) ? files.Split(',') : null,
+                    LexiconFiles = lexiconFiles,
+                    CopyDefinitionFiles = opts.TryGetValue("with-defs", out var defs) && bool.Parse(defs),
                 });
                 Report(result, sw);
             }
@@ -68,6 +70,29 @@ catch (DictionaryCompileException e)
     return 1;
 }
 
+// Extracts a .tar.gz; returns the names of the .csv files directly under SUBDIR, in archive order.
+static List<string> Extract(string archive, string destination, string subdir)
+{
+    var csvs = new List<string>();
+    using var gz = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress);
+    using var tar = new TarReader(gz);
+    var root = Path.GetFullPath(destination);
+    while (tar.GetNextEntry() is { } entry)
+    {
+        var name = entry.Name.Replace('\\', '/');
+        while (name.StartsWith("./", StringComparison.Ordinal)) name = name[2..];
+        if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || name.Length == 0) continue;
+        var target = Path.GetFullPath(Path.Combine(root, name));
+        if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw new InvalidDataException($"unsafe path in archive: {entry.Name}");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        entry.ExtractToFile(target, overwrite: true);
+        var dir = Path.GetDirectoryName(name)?.Replace('\\', '/') ?? "";
+        if (dir == subdir && name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) csvs.Add(Path.GetFileName(name));
+    }
+
+    return csvs;
+}
+
 static void Report(DictionaryCompileResult result, Stopwatch sw)
 {
     foreach (var w in result.Warnings) Console.Error.WriteLine($"warning: {w}");
@@ -88,7 +113,7 @@ static Dictionary<string, string> ParseOptions(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: system SOURCE_DIR|SOURCES.tar.gz OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv]");
+    Console.Error.WriteLine("usage: system SOURCE_DIR|SOURCES.tar.gz OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv] [--with-defs true]");
     Console.Error.WriteLine("       user CSV SYSTEM_DIC_DIR OUTPUT_FILE [--from ENC]");
     return 2;
 }

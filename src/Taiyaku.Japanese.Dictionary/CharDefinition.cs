@@ -23,7 +23,6 @@ internal sealed class CharDefinition
         var text = File.Exists(path) ? SourceText.Read(path) : null;
         var def = new CharDefinition();
         var bytes = text?.Bytes ?? Encoding.ASCII.GetBytes(Default);
-        var src = text ?? null;
         var lineNo = 0;
         Span<Range> cols = stackalloc Range[512];
         foreach (var raw in SplitLines(bytes))

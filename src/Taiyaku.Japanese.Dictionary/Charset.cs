@@ -21,6 +21,12 @@ internal sealed class Charset
         ('\uFFE2', '\u00AC'), // A2CC not sign
     ];
 
+    private static readonly System.Buffers.SearchValues<char> WindowsOnly =
+        System.Buffers.SearchValues.Create(string.Concat(EucJpFixups.Select(f => f.Windows)));
+
+    private static readonly System.Buffers.SearchValues<char> IconvOnly =
+        System.Buffers.SearchValues.Create(string.Concat(EucJpFixups.Select(f => f.Iconv)));
+
     private readonly Encoding _encoding;
     private readonly bool _eucJp;
 
@@ -86,12 +92,9 @@ internal sealed class Charset
     public string Decode(ReadOnlySpan<byte> bytes)
     {
         var s = _encoding.GetString(bytes);
-        if (_eucJp)
+        if (_eucJp && s.AsSpan().IndexOfAny(WindowsOnly) >= 0)
         {
-            foreach (var (w, i) in EucJpFixups)
-            {
-                if (s.Contains(w)) s = s.Replace(w, i);
-            }
+            foreach (var (w, i) in EucJpFixups) s = s.Replace(w, i);
         }
 
         return s;
@@ -100,12 +103,9 @@ internal sealed class Charset
     /// <summary>Encodes; throws <see cref="EncoderFallbackException"/> on characters this charset lacks.</summary>
     public byte[] Encode(string s)
     {
-        if (_eucJp)
+        if (_eucJp && s.AsSpan().IndexOfAny(IconvOnly) >= 0)
         {
-            foreach (var (w, i) in EucJpFixups)
-            {
-                if (s.Contains(i)) s = s.Replace(i, w);
-            }
+            foreach (var (w, i) in EucJpFixups) s = s.Replace(i, w);
         }
 
         return _encoding.GetBytes(s);

@@ -15,11 +15,20 @@ public sealed class DictionaryCompileOptions
     public Encoding? OutputEncoding { get; init; }
 
     /// <summary>
-    /// The lexicon CSV files, in the order their entries are read. <see langword="null"/> means every <c>*.csv</c>
+    /// The lexicon CSV files (absolute, or relative to the source folder), in the order their entries are read.
+    /// <see langword="null"/> means every <c>*.csv</c>
     /// in the source folder in ordinal order of file name (mecab-dict-index takes directory order, which is not
     /// reproducible; the order only decides the order of homographs and of the feature pool).
     /// </summary>
     public IReadOnlyList<string>? LexiconFiles { get; init; }
+
+    /// <summary>
+    /// Also write <c>rewrite.def</c>, <c>left-id.def</c>, <c>right-id.def</c> and <c>pos-id.def</c>, re-encoded to
+    /// the output charset, so that user dictionaries compiled against the output folder (here or with
+    /// <c>mecab-dict-index -u</c>) get part-of-speech ids and can leave context ids to be derived (negative ids).
+    /// mecab-dict-index does not copy them; mecab ignores them.
+    /// </summary>
+    public bool CopyDefinitionFiles { get; init; }
 }
 
 /// <summary>What a compilation produced.</summary>

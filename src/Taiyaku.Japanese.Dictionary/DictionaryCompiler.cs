@@ -72,7 +72,8 @@ public static class DictionaryCompiler
         var chars = CharDefinition.Load(Src("char.def"));
         var posIds = PosIdGenerator.Load(Src("pos-id.def"), configCharset);
         var warnings = new List<string>();
-        var reader = new LexiconReader(from, to, posIds, lsize, rsize);
+        var reader = new LexiconReader(from, to, posIds, lsize, rsize,
+            new Lazy<ContextIdAssigner>(() => ContextIdAssigner.Load(sourceDirectory, configCharset, lsize, rsize)));
 
         var unkPath = Src("unk.def");
         var unkText = File.Exists(unkPath) ? SourceText.Read(unkPath) : null;
@@ -93,11 +94,31 @@ public static class DictionaryCompiler
             if (!unkNames.Contains(name)) throw new DictionaryCompileException(unkPath, 0, $"category [{name}] is undefined in unk.def");
         }
 
-        var lexicon = new List<LexiconEntry>();
-        foreach (var file in lexiconFiles)
+        // Files are read in parallel and concatenated in the given order, so the result does not depend on timing.
+        var perFile = new List<LexiconEntry>[lexiconFiles.Count];
+        var perFileWarnings = new List<string>[lexiconFiles.Count];
+        var failures = new Exception?[lexiconFiles.Count];
+        Parallel.For(0, lexiconFiles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            lexicon.AddRange(reader.Read(SourceText.Read(file), null, warnings, cancellationToken));
+            perFileWarnings[i] = [];
+            try
+            {
+                perFile[i] = reader.Read(SourceText.Read(lexiconFiles[i]), null, perFileWarnings[i], cancellationToken);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+
+        // Report the error of the first file in reading order, as a sequential compiler would.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        var lexicon = new List<LexiconEntry>(perFile.Sum(l => l.Count));
+        for (var i = 0; i < perFile.Length; i++)
+        {
+            lexicon.AddRange(perFile[i]);
+            warnings.AddRange(perFileWarnings[i]);
         }
 
         var sysDic = DictionaryWriter.Build(lexicon, 0, lsize, rsize, to.Name, sourceDirectory);
@@ -105,14 +126,7 @@ public static class DictionaryCompiler
         var charBin = chars.Compile();
         if (matrixTask is not null)
         {
-            try
-            {
-                matrixBin = matrixTask.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
+            matrixBin = matrixTask.GetAwaiter().GetResult();
         }
         else
         {
@@ -131,6 +145,11 @@ public static class DictionaryCompiler
         tx.Write(Out("sys.dic"), sysDic);
         tx.Write(Out("matrix.bin"), matrixBin);
         tx.Write(Out("dicrc"), dicrcOut);
+        if (options.CopyDefinitionFiles)
+        {
+            foreach (var (name, bytes) in ContextIdAssigner.Convert(sourceDirectory, configCharset, to)) tx.Write(Out(name), bytes);
+        }
+
         tx.Commit();
         return new DictionaryCompileResult(lexicon.Count, warnings);
     }
@@ -138,7 +157,10 @@ public static class DictionaryCompiler
     /// <summary>
     /// Compiles a user dictionary from one CSV (<c>surface,left_id,right_id,cost,features…</c>), as
     /// <c>mecab-dict-index -d SYSDIC -u OUT CSV</c> does. The context ids must exist in the system dictionary's
-    /// matrix; the charset and matrix size come from its <c>sys.dic</c>. Use it with <c>mecab -u OUT</c>.
+    /// matrix; a negative id has both ids derived from the features through <c>rewrite.def</c>,
+    /// <c>left-id.def</c> and <c>right-id.def</c> in <paramref name="systemDictionaryDirectory"/> (see
+    /// <see cref="DictionaryCompileOptions.CopyDefinitionFiles"/>). The charset and matrix size come from its
+    /// <c>sys.dic</c>. Use the result with <c>mecab -u OUT</c>.
     /// </summary>
     /// <param name="csvPath">The user lexicon.</param>
     /// <param name="systemDictionaryDirectory">A compiled system dictionary (with sys.dic; pos-id.def is used when present).</param>
@@ -187,7 +209,8 @@ public static class DictionaryCompiler
         var posIds = PosIdGenerator.Load(Path.Combine(systemDictionaryDirectory, "pos-id.def"), configCharset ?? to);
 
         var warnings = new List<string>();
-        var reader = new LexiconReader(from, to, posIds, lsize, rsize);
+        var reader = new LexiconReader(from, to, posIds, lsize, rsize,
+            new Lazy<ContextIdAssigner>(() => ContextIdAssigner.Load(systemDictionaryDirectory, configCharset ?? to, lsize, rsize)));
         var entries = new List<LexiconEntry>();
         foreach (var csv in csvPaths)
         {

@@ -7,7 +7,7 @@ namespace Taiyaku.Japanese.Dictionary;
 internal readonly record struct LexiconEntry(byte[] Surface, ushort LeftId, ushort RightId, ushort PosId, short Cost, byte[] Feature);
 
 /// <summary>Reads lexicon CSVs (and unk.def, which has the same shape) into entries.</summary>
-internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator posIds, int leftSize, int rightSize)
+internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator posIds, int leftSize, int rightSize, Lazy<ContextIdAssigner> contextIds)
 {
     // categoryNames: for unk.def, the char.def categories, which its surfaces must name.
     public List<LexiconEntry> Read(SourceText text, IReadOnlySet<string>? categoryNames, List<string> warnings, CancellationToken ct)
@@ -28,24 +28,9 @@ internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator pos
             if (!Tokenizer.TryParseInt(fields[1], out var lid)) throw text.Error(line, $"malformed CSV: left id '{Ascii(fields[1])}' is not an integer");
             if (!Tokenizer.TryParseInt(fields[2], out var rid)) throw text.Error(line, $"malformed CSV: right id '{Ascii(fields[2])}' is not an integer");
             if (!Tokenizer.TryParseInt(fields[3], out var cost)) throw text.Error(line, $"malformed CSV: cost '{Ascii(fields[3])}' is not an integer");
-            if (lid < 0 || rid < 0)
-                throw text.Error(line, "negative context ids (automatic id assignment through rewrite.def) are not supported; give explicit ids");
-
-            // MeCab's Connector::is_valid: the left id indexes the matrix's right size and vice versa.
-            if (lid >= rightSize || rid >= leftSize)
-                throw text.Error(line, $"id outside the matrix: left_id={lid} right_id={rid}, matrix is {leftSize} x {rightSize}");
-            if (cost is < short.MinValue or > short.MaxValue)
-                throw text.Error(line, $"cost {cost} does not fit in 16 bits");
-
-            var surfaceBytes = fields[0];
-            if (surfaceBytes.Length == 0)
-            {
-                warnings.Add($"{text.Path}:{line.Number}: empty surface, line skipped");
-                continue;
-            }
-
             string feature;
             string surface;
+            var surfaceBytes = fields[0];
             try
             {
                 feature = from.Decode(fields[4]);
@@ -54,6 +39,24 @@ internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator pos
             catch (DecoderFallbackException e)
             {
                 throw new DictionaryCompileException(text.Path, line.Number, $"wrong encoding: invalid {from.Name} byte sequence", e);
+            }
+
+            if (lid < 0 || rid < 0)
+            {
+                // Like mecab-dict-index: a negative id has both ids derived from the feature.
+                (lid, rid) = contextIds.Value.Assign(feature, out var problem) ?? throw text.Error(line, problem!);
+            }
+
+            // MeCab's Connector::is_valid: the left id indexes the matrix's right size and vice versa.
+            if (lid >= rightSize || rid >= leftSize)
+                throw text.Error(line, $"id outside the matrix: left_id={lid} right_id={rid}, matrix is {leftSize} x {rightSize}");
+            if (cost is < short.MinValue or > short.MaxValue)
+                throw text.Error(line, $"cost {cost} does not fit in 16 bits");
+
+            if (surfaceBytes.Length == 0)
+            {
+                warnings.Add($"{text.Path}:{line.Number}: empty surface, line skipped");
+                continue;
             }
 
             byte[] outSurface;
@@ -116,13 +119,21 @@ internal static class DictionaryWriter
             fsize += entries[i].Feature.Length + 1;
         }
 
-        var order = new int[entries.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        // Sorted like std::stable_sort on (surface, insertion): ordinal bytes, then input order. The first eight
+        // bytes, big-endian, decide most comparisons without touching the arrays.
+        var sortKeys = new (ulong Prefix, int Index)[entries.Count];
+        Span<byte> head = stackalloc byte[8];
+        for (var i = 0; i < sortKeys.Length; i++)
         {
-            var c = entries[a].Surface.AsSpan().SequenceCompareTo(entries[b].Surface);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+            var surface = entries[i].Surface;
+            head.Clear();
+            surface.AsSpan(0, Math.Min(8, surface.Length)).CopyTo(head);
+            sortKeys[i] = (BinaryPrimitives.ReadUInt64BigEndian(head), i);
+        }
+
+        Array.Sort(sortKeys, new SurfaceOrder(entries));
+        var order = new int[entries.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = sortKeys[i].Index;
 
         var keys = new List<byte[]>();
         var values = new List<int>();
@@ -183,5 +194,23 @@ internal static class DictionaryWriter
         }
 
         return output;
+    }
+}
+
+/// <summary>Ordinal surface order, then input order; prefixes hold the first eight bytes (surfaces have no NUL).</summary>
+internal sealed class SurfaceOrder(IReadOnlyList<LexiconEntry> entries) : IComparer<(ulong Prefix, int Index)>
+{
+    public int Compare((ulong Prefix, int Index) x, (ulong Prefix, int Index) y)
+    {
+        if (x.Prefix != y.Prefix) return x.Prefix < y.Prefix ? -1 : 1;
+        var a = entries[x.Index].Surface;
+        var b = entries[y.Index].Surface;
+        if (a.Length > 8 || b.Length > 8)
+        {
+            var c = a.AsSpan().SequenceCompareTo(b);
+            if (c != 0) return c;
+        }
+
+        return x.Index.CompareTo(y.Index);
     }
 }

@@ -11,17 +11,35 @@ internal sealed class OutputTransaction : IDisposable
 
     public void Write(string finalPath, ReadOnlySpan<byte> content)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(finalPath))!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(finalPath)}.{Guid.NewGuid():N}.tmp");
-        _files.Add((temp, finalPath));
-        using var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        fs.Write(content);
+        try
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(finalPath))!;
+            Directory.CreateDirectory(dir);
+            var temp = Path.Combine(dir, $".{Path.GetFileName(finalPath)}.{Guid.NewGuid():N}.tmp");
+            _files.Add((temp, finalPath));
+            using var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            fs.Write(content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DictionaryCompileException(finalPath, 0, $"cannot write: {e.Message}", e);
+        }
     }
 
     public void Commit()
     {
-        foreach (var (temp, final) in _files) File.Move(temp, final, overwrite: true);
+        foreach (var (temp, final) in _files)
+        {
+            try
+            {
+                File.Move(temp, final, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DictionaryCompileException(final, 0, $"cannot write: {e.Message}", e);
+            }
+        }
+
         _committed = true;
     }
 

@@ -67,7 +67,7 @@ internal sealed class PosIdGenerator
 {
     private readonly List<RewritePattern> _rules = [];
     private readonly int _columns;
-    private readonly Dictionary<string, int> _cache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _cache = new(StringComparer.Ordinal);
 
     private PosIdGenerator(List<RewritePattern> rules)
     {
@@ -111,10 +111,10 @@ internal sealed class PosIdGenerator
     /// <summary>The id of a feature (decoded text), or -1 when no rule matches (stored as 0xFFFF, as MeCab does).</summary>
     public int Id(string feature)
     {
-        var cols = Tokenizer.SplitCsv(feature);
-        // Rules look at the first few columns only, so those are the cache key.
-        var key = string.Join('\u0001', cols.Take(_columns));
+        // Rules look at the first few columns only, so those (raw, up to the next comma) are the cache key.
+        var key = Prefix(feature);
         if (_cache.TryGetValue(key, out var cached)) return cached;
+        var cols = Tokenizer.SplitCsv(feature);
         var id = -1;
         foreach (var rule in _rules)
         {
@@ -127,6 +127,19 @@ internal sealed class PosIdGenerator
 
         _cache[key] = id;
         return id;
+    }
+
+    private string Prefix(string feature)
+    {
+        if (feature.Contains('"')) return feature; // quoting changes where columns end: no sharing
+        var end = -1;
+        for (var n = 0; n < _columns; n++)
+        {
+            end = feature.IndexOf(',', end + 1);
+            if (end < 0) return feature;
+        }
+
+        return feature[..end];
     }
 
     private static int AtoI(string s)

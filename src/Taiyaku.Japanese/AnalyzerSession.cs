@@ -90,9 +90,11 @@ public sealed unsafe class AnalyzerSession
     }
 
     /// <summary>The surface of <paramref name="token"/> as UTF-8 bytes of the last sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> SurfaceUtf8(in MorphemeToken token) => _buf.AsSpan(token.Utf8Offset, token.Utf8Length);
 
     /// <summary>The token's feature string (e.g. IPADIC's comma-separated fields) as UTF-8, from dictionary memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> FeatureUtf8(in MorphemeToken token)
     {
         _dic.ThrowIfDisposed();
@@ -104,6 +106,7 @@ public sealed unsafe class AnalyzerSession
         if (_buf.Length < n + 1) _buf = new byte[Math.Max(n + 1, _buf.Length * 2)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Encode(ReadOnlySpan<char> text)
     {
         int max = text.Length * 3;
@@ -150,12 +153,16 @@ public sealed unsafe class AnalyzerSession
         b[o] = 0; // mecab's sentence is NUL-terminated; reads at the end see 0.
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int NewNode()
     {
-        if (_nodeCount == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        if (_nodeCount == _nodes.Length) Grow();
         return _nodeCount++;
     }
 
+    private void Grow() => Array.Resize(ref _nodes, _nodes.Length * 2);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<MorphemeToken> Run()
     {
         _dic.ThrowIfDisposed();
@@ -164,6 +171,7 @@ public sealed unsafe class AnalyzerSession
         int[] endHead = _endHead;
         endHead.AsSpan(0, len + 8).Fill(-1);
         _nodeCount = 0;
+        _runsReady = false;
         var matrix = _dic.Matrix;
         short* costs = matrix.Costs;
         int lsize = matrix.LeftSize;
@@ -179,10 +187,7 @@ public sealed unsafe class AnalyzerSession
                 if (endHead[pos] < 0) continue;
                 int first = _nodeCount;
                 Lookup(s, pos, len);
-                Node[] nodes = _nodes;
-                // mecab links each new node in front of the previous one, so it connects them newest first.
-                for (int r = _nodeCount - 1; r >= first; r--)
-                    Connect(nodes, endHead, pos, r, costs, lsize);
+                ConnectAll(pos, first, costs, lsize);
             }
         }
 
@@ -200,7 +205,72 @@ public sealed unsafe class AnalyzerSession
         return Tokens;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long[] _leftCost = new long[64];
+    private int[] _leftRight = new int[64];
+    private int[] _leftIndex = new int[64];
+
+    // Connects the nodes that start at pos (mecab links each in front of the previous one, so newest first) to the
+    // best node ending at pos. The left nodes are copied into flat arrays once instead of chasing the list per node.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ConnectAll(int pos, int first, short* costs, int lsize)
+    {
+        Node[] nodes = _nodes;
+        int[] endHead = _endHead;
+        int last = _nodeCount - 1;
+        for (int r = last; r >= first; r--)
+        {
+            // A node whose 16-bit rlength wrapped to 0 ends where it starts and joins this very list: keep mecab's order.
+            if (nodes[r].End == pos)
+            {
+                for (int q = last; q >= first; q--) Connect(nodes, endHead, pos, q, costs, lsize);
+                return;
+            }
+        }
+        int n = 0;
+        for (int l = endHead[pos]; l >= 0; l = nodes[l].ENext) n++;
+        if (_leftCost.Length < n)
+        {
+            int size = Math.Max(n, _leftCost.Length * 2);
+            _leftCost = new long[size];
+            _leftRight = new int[size];
+            _leftIndex = new int[size];
+        }
+        long[] leftCost = _leftCost;
+        int[] leftRight = _leftRight, leftIndex = _leftIndex;
+        n = 0;
+        for (int l = endHead[pos]; l >= 0; l = nodes[l].ENext)
+        {
+            ref Node left = ref nodes[l];
+            leftCost[n] = left.Cost;
+            leftRight[n] = left.RightId;
+            leftIndex[n] = l;
+            n++;
+        }
+        var costSpan = leftCost.AsSpan(0, n);
+        var rightSpan = leftRight.AsSpan(0, n);
+        for (int r = last; r >= first; r--)
+        {
+            ref Node right = ref nodes[r];
+            short* column = costs + lsize * right.LeftId;
+            int wordCost = right.WordCost;
+            // mecab starts from INT_MAX and keeps the first strictly smaller total (word cost included).
+            long best = (long)int.MaxValue - wordCost;
+            int bestK = -1;
+            for (int k = 0; k < costSpan.Length; k++)
+            {
+                long c = costSpan[k] + column[rightSpan[k]];
+                if (c < best) { best = c; bestK = k; }
+            }
+            if (bestK < 0) throw new InvalidOperationException("too long sentence: path cost overflow");
+            right.Prev = leftIndex[bestK];
+            right.Cost = best + wordCost;
+            int x = right.End;
+            right.ENext = endHead[x];
+            endHead[x] = r;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Connect(Node[] nodes, int[] endHead, int pos, int r, short* costs, int lsize)
     {
         ref Node right = ref nodes[r];
@@ -222,6 +292,7 @@ public sealed unsafe class AnalyzerSession
         endHead[x] = r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backtrack(int eos)
     {
         int n = 0;
@@ -241,7 +312,7 @@ public sealed unsafe class AnalyzerSession
     }
 
     // Decodes like mecab's utf8_to_ucs2: 4..6-byte sequences and broken bytes map to code 0.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private uint CharInfo(byte* s, int p, int end, out int mblen)
     {
         uint b0 = s[p];
@@ -257,6 +328,7 @@ public sealed unsafe class AnalyzerSession
         return _charMap[code];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SeekToOtherType(byte* s, int p, int end, uint c, ref uint fail, ref int mblen, out int clen)
     {
         clen = 0;
@@ -269,6 +341,100 @@ public sealed unsafe class AnalyzerSession
             c = fail;
         }
         return p;
+    }
+
+    // The group scan of mecab restarts at every position of a long run (up to the 64 KB cap), which is quadratic.
+    // After a few steps we switch to precomputed run ends, which give the same answer for valid UTF-8.
+    private int SeekGroup(byte* s, int p, int end, uint c, ref uint fail, ref int mblen, out int clen)
+    {
+        const int Steps = 64;
+        int start = p;
+        clen = 0;
+        while (p != end)
+        {
+            fail = CharInfo(s, p, end, out mblen);
+            if ((c & fail & 0x3ffffu) == 0) return p;
+            p += mblen;
+            c = fail;
+            if (++clen == Steps) break;
+        }
+        if (p == end) return p;
+        if (!_runsReady) PrepareRuns(s);
+        // The run from 'start' is accepted at least up to p; the precomputed end is exact when it stops well
+        // before the cap (decoding looks at most 6 bytes ahead, so the cap cannot change it).
+        int runEnd = _runEnd[start];
+        if (runEnd <= end - 8)
+        {
+            clen = _runCount[start];
+            return runEnd;
+        }
+        if (_valid)
+        {
+            // Valid UTF-8: characters start at every non-continuation byte, so resume a few characters before the cap.
+            int q = end - 8;
+            while ((s[q] & 0xC0) == 0x80) q--;
+            if (q > p)
+            {
+                int prev = q - 1;
+                while ((s[prev] & 0xC0) == 0x80) prev--;
+                c = _infoAt[prev];
+                clen = _leadPrefix[q] - _leadPrefix[start];
+                p = q;
+            }
+        }
+        int r = SeekToOtherType(s, p, end, c, ref fail, ref mblen, out int tail);
+        clen += tail;
+        return r;
+    }
+
+    private bool _runsReady;
+    private bool _valid;
+    private int[] _runEnd = [];
+    private int[] _runCount = [];
+    private int[] _leadPrefix = [];
+    private uint[] _infoAt = [];
+
+    // For every byte position: mecab's character there (decoded up to the sentence end), and where a run of
+    // characters sharing a type bit with their predecessor, starting there, ends.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PrepareRuns(byte* s)
+    {
+        _runsReady = true;
+        int len = _len;
+        _valid = System.Text.Unicode.Utf8.IsValid(new ReadOnlySpan<byte>(s, len));
+        if (_runEnd.Length < len + 1)
+        {
+            _runEnd = new int[len + 1];
+            _runCount = new int[len + 1];
+            _leadPrefix = new int[len + 1];
+            _infoAt = new uint[len + 1];
+        }
+        int[] runEnd = _runEnd, runCount = _runCount, leadPrefix = _leadPrefix;
+        uint[] infoAt = _infoAt;
+        int leads = 0;
+        for (int q = 0; q < len; q++)
+        {
+            leadPrefix[q] = leads;
+            if ((s[q] & 0xC0) != 0x80) leads++;
+        }
+        leadPrefix[len] = leads;
+        runEnd[len] = len;
+        runCount[len] = 0;
+        for (int q = len - 1; q >= 0; q--)
+        {
+            infoAt[q] = CharInfo(s, q, len, out int ml);
+            int next = q + ml;
+            if (next < len && (infoAt[q] & infoAt[next] & 0x3ffffu) != 0)
+            {
+                runEnd[q] = runEnd[next];
+                runCount[q] = runCount[next] + 1;
+            }
+            else
+            {
+                runEnd[q] = next;
+                runCount[q] = 1;
+            }
+        }
     }
 
     private void Lookup(byte* s, int begin, int sentenceEnd)
@@ -325,7 +491,7 @@ public sealed unsafe class AnalyzerSession
             int tmp = begin3;
             uint fail = 0;
             int ml = mblen;
-            begin3 = SeekToOtherType(s, begin3, end, cinfo, ref fail, ref ml, out int clen);
+            begin3 = SeekGroup(s, begin3, end, cinfo, ref fail, ref ml, out int clen);
             if (clen <= _dic.MaxGroupingSize) AddUnknown(defaultType, begin, begin2, begin3);
             groupBegin3 = begin3;
             begin3 = tmp;
@@ -346,6 +512,7 @@ public sealed unsafe class AnalyzerSession
     }
 
     // Adds the unknown-word entries of one category.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddUnknown(int category, int begin, int begin2, int begin3)
     {
         var (first, count) = _dic.UnknownTokens[category];

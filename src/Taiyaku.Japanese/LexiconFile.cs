@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -46,6 +47,7 @@ internal sealed unsafe class LexiconFile : IDisposable
     public string Charset { get; }
     public uint TokenCount => _tokenCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LexiconFile(string path, uint? expectedType)
     {
         _map = new MappedFile(path);
@@ -56,9 +58,9 @@ internal sealed unsafe class LexiconFile : IDisposable
             if (size < 100) throw Bad($"truncated: {size} bytes, smaller than the smallest dictionary");
             uint magic = _map.U32(0);
             if ((magic ^ MagicId) != size)
-                throw Bad((magic ^ MagicId) > size
-                    ? $"truncated: the header says {magic ^ MagicId} bytes but the file has {size}"
-                    : $"bad magic number 0x{magic:x8} (not a MeCab dictionary, or its size changed: expected {size} bytes)");
+                throw Bad((magic ^ MagicId) > size && (magic ^ MagicId) - size < (1u << 30)
+                    ? $"truncated (or bad magic number): the header implies {magic ^ MagicId} bytes but the file has {size}"
+                    : $"bad magic number 0x{magic:x8}: not a MeCab dictionary, or truncated/extended (the file has {size} bytes)");
             uint version = _map.U32(4);
             if (version != SupportedVersion) throw Bad($"unsupported dictionary version {version} (expected {SupportedVersion})");
             Type = _map.U32(8);
@@ -85,9 +87,10 @@ internal sealed unsafe class LexiconFile : IDisposable
             _tokenCount = tsize / 16;
             _features = _map.Pointer + HeaderSize + dsize + tsize;
             _featureSize = fsize;
-            for (uint i = 0; i < _tokenCount; i++)
-                if (_tokens[i].Feature >= fsize)
-                    throw Bad($"token {i} points at feature offset {_tokens[i].Feature}, past the feature section ({fsize} bytes)");
+            RawToken* tokens = _tokens;
+            for (uint i = 0, n = _tokenCount; i < n; i++)
+                if (tokens[i].Feature >= fsize)
+                    throw Bad($"token {i} points at feature offset {tokens[i].Feature}, past the feature section ({fsize} bytes)");
         }
         catch
         {
@@ -104,11 +107,13 @@ internal sealed unsafe class LexiconFile : IDisposable
     private DictionaryFormatException Bad(string problem) => new(_map.Path, problem);
 
     /// <summary>Checks every token's context ids against the connection matrix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ValidateIds(int matrixLeft, int matrixRight, string matrixPath)
     {
-        for (uint i = 0; i < _tokenCount; i++)
+        RawToken* tokens = _tokens;
+        for (uint i = 0, n = _tokenCount; i < n; i++)
         {
-            ref RawToken t = ref _tokens[i];
+            ref RawToken t = ref tokens[i];
             // Matrix index is (left node's right id) + lsize * (right node's left id).
             if (t.RightId >= matrixLeft || t.LeftId >= matrixRight)
                 throw Bad($"token {i} has context ids {t.LeftId}/{t.RightId}, outside {matrixPath}'s {matrixLeft}x{matrixRight} matrix");
@@ -120,18 +125,22 @@ internal sealed unsafe class LexiconFile : IDisposable
     public byte* FeatureAt(uint offset) => _features + offset;
 
     /// <summary>Resolves a double-array value to a token range, checking it lies inside the token table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void TokenRange(int value, out uint first, out int count)
     {
         first = (uint)value >> 8;
         count = value & 0xff;
-        if ((ulong)first + (ulong)count > _tokenCount)
-            throw Bad($"the double array points at tokens {first}..{first + count}, past the token table ({_tokenCount} tokens)");
+        if ((ulong)first + (ulong)count > _tokenCount) ThrowBadTokenRange(first, count);
     }
+
+    private void ThrowBadTokenRange(uint first, int count) =>
+        throw Bad($"the double array points at tokens {first}..{first + count}, past the token table ({_tokenCount} tokens)");
 
     /// <summary>
     /// Finds every key that is a prefix of <paramref name="key"/>, shortest first, writing (value, byte length) pairs.
     /// Returns the number found (it may exceed the space given, like mecab's).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CommonPrefixSearch(byte* key, int length, Span<int> values, Span<int> lengths)
     {
         DoubleArrayUnit* a = _units;

@@ -118,6 +118,7 @@ public sealed unsafe class MecabDictionary : IDisposable
     /// <summary>The feature string of BOS/EOS (dicrc's <c>bos-feature</c>).</summary>
     public ReadOnlySpan<byte> BosFeatureUtf8 => MemoryMarshal.CreateReadOnlySpanFromNullTerminated(_bosFeature);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     /// <summary>Releases the memory maps.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Taiyaku.Japanese;
 
 /// <summary>The output formats of the <c>mecab</c> command that are reproduced byte for byte.</summary>
@@ -31,6 +33,7 @@ public sealed class MecabOutputWriter
     }
 
     /// <summary>Analyses every line of <paramref name="input"/> and writes mecab's output to <paramref name="output"/>. Returns the number of lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Process(Stream input, Stream output, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -74,6 +77,7 @@ public sealed class MecabOutputWriter
     }
 
     /// <summary>Analyses one line (without its <c>\n</c>) and appends its output; call <see cref="Flush"/> at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteSentence(ReadOnlySpan<byte> line, Stream output)
     {
         int nul = line.IndexOf((byte)0);
@@ -110,6 +114,7 @@ public sealed class MecabOutputWriter
         output.Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(ReadOnlySpan<byte> bytes, Stream output)
     {
         if (_outLength + bytes.Length > _out.Length)
@@ -121,6 +126,7 @@ public sealed class MecabOutputWriter
         _outLength += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendByte(byte b, Stream output)
     {
         if (_outLength == _out.Length) { output.Write(_out, 0, _outLength); _outLength = 0; }

@@ -5,7 +5,7 @@ namespace Taiyaku.Japanese;
 /// <summary>One morpheme of the simple API, with its feature fields split out (IPADIC layout).</summary>
 public sealed class Morpheme
 {
-    private readonly string[] _fields;
+    private string[]? _fields;
 
     internal Morpheme(string surface, string feature, int offset, int length, bool isUnknown)
     {
@@ -14,7 +14,6 @@ public sealed class Morpheme
         Offset = offset;
         Length = length;
         IsUnknown = isUnknown;
-        _fields = SplitFeature(feature);
     }
 
     /// <summary>The surface form (leading whitespace excluded, as mecab prints it).</summary>
@@ -33,10 +32,13 @@ public sealed class Morpheme
     public bool IsUnknown { get; }
 
     /// <summary>The feature's comma-separated fields (CSV quoting as mecab's).</summary>
-    public IReadOnlyList<string> Fields => _fields;
+    public IReadOnlyList<string> Fields => AllFields;
+
+    // Split on first use; racing threads compute the same array.
+    private string[] AllFields => _fields ??= SplitFeature(Feature);
 
     /// <summary>The part-of-speech levels (IPADIC fields 0-3), without the trailing "*" levels.</summary>
-    public IReadOnlyList<string> PartOfSpeech => _fields.Take(4).Where(f => f != "*").ToArray();
+    public IReadOnlyList<string> PartOfSpeech => AllFields.Take(4).Where(f => f != "*").ToArray();
 
     /// <summary>IPADIC field 4: conjugation type, or null when "*" or absent.</summary>
     public string? ConjugationType => Field(4);
@@ -53,7 +55,7 @@ public sealed class Morpheme
     /// <summary>IPADIC field 8: pronunciation, or null when absent.</summary>
     public string? Pronunciation => Field(8);
 
-    private string? Field(int i) => i < _fields.Length && _fields[i] != "*" ? _fields[i] : null;
+    private string? Field(int i) => i < AllFields.Length && AllFields[i] != "*" ? AllFields[i] : null;
 
     /// <summary><c>surface\tfeature</c>, like one line of mecab's output.</summary>
     public override string ToString() => Surface + "\t" + Feature;

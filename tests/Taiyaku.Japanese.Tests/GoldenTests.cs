@@ -21,6 +21,9 @@ public sealed class GoldenTests(DictionaryFixture fixture)
     [InlineData("corpus-sample.txt", "corpus-sample.wakati", MecabOutputFormat.Wakati)]
     [InlineData("torture.txt", "torture.mecab.gz", MecabOutputFormat.Default)]
     [InlineData("torture.txt", "torture.wakati.gz", MecabOutputFormat.Wakati)]
+    [InlineData("edge-cases.txt.gz", "edge-cases.mecab.gz", MecabOutputFormat.Default)]
+    [InlineData("edge-cases.txt.gz", "edge-cases.wakati.gz", MecabOutputFormat.Wakati)]
+    [InlineData("invalid-utf8.txt.gz", "invalid-utf8.mecab.gz", MecabOutputFormat.Default)]
     public void Writer_output_is_byte_identical_to_mecab(string input, string golden, MecabOutputFormat format)
     {
         var dic = fixture.Require();
@@ -32,6 +35,7 @@ public sealed class GoldenTests(DictionaryFixture fixture)
     [SkippableTheory]
     [InlineData("corpus-sample.txt", "corpus-sample.mecab")]
     [InlineData("torture.txt", "torture.mecab.gz")]
+    [InlineData("edge-cases.txt.gz", "edge-cases.mecab.gz")]
     public void String_api_gives_mecab_tokens_line_by_line(string input, string golden)
     {
         var dic = fixture.Require();
@@ -39,8 +43,13 @@ public sealed class GoldenTests(DictionaryFixture fixture)
         var expected = Encoding.UTF8.GetString(TestPaths.ReadGolden(golden)).Split("EOS\n");
         Assert.Equal(lines.Count + 1, expected.Length); // one block per line, then the empty tail
         var analyzer = new MorphologicalAnalyzer(dic);
+        int compared = 0;
         for (int i = 0; i < lines.Count; i++)
         {
+            // Where mecab's 65,535-byte look-up cap cuts a character in two, its output holds half a UTF-8
+            // character, which no UTF-16 string can show; the byte-level writer test covers those lines.
+            if (expected[i].Contains('\uFFFD') && !lines[i].Contains('\uFFFD')) continue;
+            compared++;
             var sb = new StringBuilder();
             foreach (var m in analyzer.Analyze(lines[i]))
             {
@@ -49,6 +58,7 @@ public sealed class GoldenTests(DictionaryFixture fixture)
             }
             Assert.True(expected[i] == sb.ToString(), $"{input} line {i + 1} differs");
         }
+        Assert.True(compared > lines.Count - 10, $"only {compared} of {lines.Count} lines compared");
     }
 
     internal static void AssertSameBytes(byte[] expected, byte[] actual, string what)

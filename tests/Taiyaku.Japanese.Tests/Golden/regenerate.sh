@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the golden files from the real mecab (Debian: apt-get install mecab mecab-ipadic-utf8).
-# torture.txt is hand-made input and is kept; corpus-sample.txt is re-sampled from ../shared/corpora when present.
+# The inputs torture.txt, edge-cases.txt.gz (long runs around the 65,535-byte look-up cap) and invalid-utf8.txt.gz
+# (raw bytes that are not UTF-8) are kept; corpus-sample.txt is re-sampled from ../shared/corpora when present.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -18,5 +19,9 @@ mecab_ "$here/corpus-sample.txt" > "$here/corpus-sample.mecab"
 mecab_ -Owakati "$here/corpus-sample.txt" > "$here/corpus-sample.wakati"
 mecab_ "$here/torture.txt" | gzip -n -9 > "$here/torture.mecab.gz"
 mecab_ -Owakati "$here/torture.txt" | gzip -n -9 > "$here/torture.wakati.gz"
+for name in edge-cases invalid-utf8; do
+  gzip -dc "$here/$name.txt.gz" | mecab_ | gzip -n -9 > "$here/$name.mecab.gz"
+done
+gzip -dc "$here/edge-cases.txt.gz" | mecab_ -Owakati | gzip -n -9 > "$here/edge-cases.wakati.gz"
 mecab -D > "$here/dictionary-info.txt"
 echo "golden files regenerated with $(mecab -v 2>&1 | head -1)"

@@ -1,0 +1,357 @@
+using System.Runtime.InteropServices;
+
+namespace Taiyaku.Alignment;
+
+/// <summary>
+/// Length-based sentence aligner after Gale &amp; Church (1993): a dynamic programme over beads (1-1, 1-0, 0-1, 2-1, …)
+/// whose cost is −log P(bead) − log P(δ | match). Immutable and thread-safe: build once, call <see cref="Align"/> from
+/// any thread.
+/// </summary>
+public sealed class GaleChurchAligner
+{
+    private const byte Unreached = 255;
+    private const int CancellationRowInterval = 4096;
+
+    // Beads split by whether they consume source units: those that do read earlier rows and run bead-by-bead over a
+    // row; those that do not (0-b) read the current row and must run left to right. Arrays are never written after
+    // construction.
+    private readonly int[] rowBeads;
+    private readonly int[] inRowBeads;
+    private readonly int[] sourceCounts;
+    private readonly int[] targetCounts;
+    private readonly double[] priorCosts;
+    private readonly int maxSourceCount;
+    private readonly int margin;
+
+    /// <summary>Creates an aligner.</summary>
+    /// <param name="options">Settings; <see langword="null"/> for <see cref="GaleChurchOptions.Default"/>.</param>
+    public GaleChurchAligner(GaleChurchOptions? options = null)
+    {
+        Options = options ?? GaleChurchOptions.Default;
+        var beads = Options.Beads;
+        sourceCounts = new int[beads.Count];
+        targetCounts = new int[beads.Count];
+        priorCosts = new double[beads.Count];
+        var row = new List<int>();
+        var inRow = new List<int>();
+        for (int k = 0; k < beads.Count; k++)
+        {
+            sourceCounts[k] = beads[k].SourceCount;
+            targetCounts[k] = beads[k].TargetCount;
+            priorCosts[k] = -Math.Log(beads[k].Probability);
+            maxSourceCount = Math.Max(maxSourceCount, beads[k].SourceCount);
+            margin = Math.Max(margin, Math.Max(beads[k].SourceCount, beads[k].TargetCount));
+            (beads[k].SourceCount > 0 ? row : inRow).Add(k);
+        }
+        rowBeads = row.ToArray();
+        inRowBeads = inRow.ToArray();
+    }
+
+    /// <summary>The settings this aligner was built with.</summary>
+    public GaleChurchOptions Options { get; }
+
+    /// <summary>
+    /// Aligns two sequences of units given their lengths (e.g. sentence lengths in characters).
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="cancellationToken">Checked every few thousand rows of the dynamic programme.</param>
+    /// <returns>Links in document order covering every unit of both sides exactly once; each link's cost is its bead's cost.</returns>
+    /// <exception cref="ArgumentException">A length is negative.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences (for example no
+    /// 1-0 bead while the target side is empty).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, CancellationToken cancellationToken = default)
+    {
+        int n = sourceLengths.Length, m = targetLengths.Length;
+        if (n == 0 && m == 0)
+            return new AlignmentResult([], 0, 0);
+        var src = PrefixSums(sourceLengths, nameof(sourceLengths));
+        var tgt = PrefixSums(targetLengths, nameof(targetLengths));
+        double c = Options.LengthRatio ?? EstimateLengthRatio(src[n], tgt[m]);
+        var model = new Model(c, Options.Variance);
+
+        if (Options.Search == SearchMode.Full || n == 0 || m == 0)
+            return Run(Band.Full(n, m), src, tgt, model, cancellationToken) ?? throw NoAlignment();
+        return AlignBanded(src, tgt, model, cancellationToken);
+    }
+
+    /// <summary>Below this many units on either side the first band follows the diagonal; above it, a coarse alignment.</summary>
+    internal const int CoarseThreshold = 2048;
+
+    /// <summary>Units per block of the coarse alignment.</summary>
+    internal const int CoarseBlock = 8;
+
+    /// <summary>
+    /// Banded search on prefix sums. Long documents drift from the diagonal like a random walk (hundreds of sentences
+    /// over a million), so the first band follows a coarse alignment of blocks of <see cref="CoarseBlock"/> units
+    /// (recursively) instead; then the band is widened and re-centred on the path until the path keeps clear of its
+    /// edges.
+    /// </summary>
+    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
+    {
+        int n = src.Length - 1, m = tgt.Length - 1;
+        IReadOnlyList<Link>? guide = null;
+        if (n >= CoarseThreshold && m >= CoarseThreshold)
+        {
+            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), model, cancellationToken);
+            var projected = new Link[coarse.Links.Count];
+            for (int k = 0; k < projected.Length; k++)
+            {
+                var l = coarse.Links[k];
+                int s0 = l.SourceStart * CoarseBlock, t0 = l.TargetStart * CoarseBlock;
+                int s1 = Math.Min(l.SourceEnd * CoarseBlock, n), t1 = Math.Min(l.TargetEnd * CoarseBlock, m);
+                projected[k] = new Link(s0, s1 - s0, t0, t1 - t0);
+            }
+            guide = projected;
+        }
+
+        long width = Options.InitialBandWidth;
+        var band = Band.Around(n, m, width, guide);
+        while (true)
+        {
+            var links = Run(band, src, tgt, model, cancellationToken);
+            if (links is null)
+            {
+                // The band cut every path (possible with a bead set lacking 1-0 or 0-1): widen it.
+                if (band.IsFull) throw NoAlignment();
+                width *= 2;
+                band = Band.Around(n, m, width, guide);
+                continue;
+            }
+            // Accept only a path that keeps to the inner half of the band: a path near the edge may have been cut
+            // off, and one that strays far from the centre was re-centred on a path that itself may have been cut
+            // off (the band then follows it once more, twice as wide).
+            if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, width / 2)))
+                return links;
+            width *= 2;
+            band = Band.Around(n, m, width, guide, links.Links);
+        }
+    }
+
+    /// <summary>Prefix sums of blocks of <see cref="CoarseBlock"/> units (the last block may be shorter).</summary>
+    private static double[] Coarsen(double[] prefix)
+    {
+        int n = prefix.Length - 1;
+        var coarse = new double[(n + CoarseBlock - 1) / CoarseBlock + 1];
+        for (int k = 1; k < coarse.Length; k++)
+            coarse[k] = prefix[Math.Min(k * CoarseBlock, n)];
+        return coarse;
+    }
+
+    /// <summary>c = Σ target lengths / Σ source lengths, or 1 when either total is 0.</summary>
+    internal static double EstimateLengthRatio(double sourceTotal, double targetTotal) =>
+        sourceTotal > 0 && targetTotal > 0 ? targetTotal / sourceTotal : 1;
+
+    private static InvalidOperationException NoAlignment() =>
+        new("The configured beads cannot align these sequences (for example, there is no 1-0 or 0-1 bead).");
+
+    private static double[] PrefixSums(ReadOnlySpan<int> lengths, string paramName)
+    {
+        // Doubles hold integer sums exactly up to 2^53 and save a conversion per cell.
+        var sums = new double[lengths.Length + 1];
+        long total = 0;
+        for (int i = 0; i < lengths.Length; i++)
+        {
+            if (lengths[i] < 0)
+                throw new ArgumentException($"Length {i} is negative ({lengths[i]}).", paramName);
+            total += lengths[i];
+            sums[i + 1] = total;
+        }
+        return sums;
+    }
+
+    private readonly record struct Model(double C, double HalfVarianceTimesC, double HalfVariance)
+    {
+        public Model(double c, double variance) : this(c, variance * c / 2, variance / 2) { }
+    }
+
+    /// <summary>Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
+    private unsafe AlignmentResult? Run(Band band, double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
+    {
+        int n = band.N, m = band.M;
+        int rowCount = maxSourceCount + 1;
+        int stride = band.MaxRowWidth;
+        var costRows = new double[(long)rowCount * stride];
+        byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
+        try
+        {
+            fixed (double* rowsBase = costRows, s = src, t = tgt)
+            fixed (int* lo = band.Lo, hi = band.Hi)
+            fixed (long* offsets = band.RowOffsets)
+            fixed (int* sc = sourceCounts, tc = targetCounts, rb = rowBeads, ib = inRowBeads)
+            fixed (double* prior = priorCosts)
+            {
+                double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+                for (int i = 0; i <= n; i++)
+                {
+                    if (i % CancellationRowInterval == 0)
+                        cancellationToken.ThrowIfCancellationRequested();
+                    int rowLo = lo[i], rowHi = hi[i];
+                    // Pointers shifted by -lo so that cur[j] and bp[j] index by target position directly.
+                    double* cur = rowsBase + (long)(i % rowCount) * stride - rowLo;
+                    byte* bp = back + offsets[i] - rowLo;
+                    new Span<double>(cur + rowLo, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
+                    new Span<byte>(bp + rowLo, rowHi - rowLo + 1).Fill(Unreached);
+                    if (i == 0) cur[0] = 0;
+
+                    for (int r = 0; r < rowBeads.Length; r++)
+                    {
+                        int k = rb[r], a = sc[k], b = tc[k];
+                        int pi = i - a;
+                        if (pi < 0) continue;
+                        int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
+                        double* prev = rowsBase + (long)(pi % rowCount) * stride - lo[pi];
+                        double l1 = s[i] - s[pi], pc = prior[k];
+                        byte kb = (byte)k;
+                        for (int j = jStart; j <= jEnd; j++)
+                        {
+                            double cand = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+                            if (cand < cur[j]) { cur[j] = cand; bp[j] = kb; }
+                        }
+                    }
+
+                    if (inRowBeads.Length > 0)
+                    {
+                        for (int j = rowLo + 1; j <= rowHi; j++)
+                        {
+                            for (int r = 0; r < inRowBeads.Length; r++)
+                            {
+                                int k = ib[r], b = tc[k];
+                                if (j - b < rowLo) continue;
+                                double cand = cur[j - b] + GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv);
+                                if (cand < cur[j]) { cur[j] = cand; bp[j] = (byte)k; }
+                            }
+                        }
+                    }
+                }
+
+                double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
+                if (double.IsPositiveInfinity(last[m]))
+                    return null;
+
+                // Trace back from (n, m); costs are recomputed with the same arithmetic as in the DP.
+                var links = new List<Link>();
+                int si = n, tj = m;
+                while (si > 0 || tj > 0)
+                {
+                    int k = back[offsets[si] + tj - lo[si]];
+                    if (k == Unreached)
+                        throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
+                    int a = sc[k], b = tc[k];
+                    double cost = GaleChurchCost.BeadCost(prior[k], s[si] - s[si - a], t[tj] - t[tj - b], c, hvc, hv);
+                    links.Add(new Link(si - a, a, tj - b, b, cost));
+                    si -= a;
+                    tj -= b;
+                }
+                links.Reverse();
+                return new AlignmentResult(links, n, m);
+            }
+        }
+        finally
+        {
+            NativeMemory.Free(back);
+        }
+    }
+
+    /// <summary>
+    /// The cells searched: for each source position i (row, 0..n) the target positions Lo[i]..Hi[i]; back-pointers are
+    /// stored row after row from RowOffsets[i].
+    /// </summary>
+    private sealed class Band
+    {
+        private Band(int n, int m, int[] lo, int[] hi)
+        {
+            N = n;
+            M = m;
+            Lo = lo;
+            Hi = hi;
+            RowOffsets = new long[n + 2];
+            bool full = true;
+            int maxWidth = 0;
+            for (int i = 0; i <= n; i++)
+            {
+                int w = hi[i] - lo[i] + 1;
+                RowOffsets[i + 1] = RowOffsets[i] + w;
+                maxWidth = Math.Max(maxWidth, w);
+                full &= lo[i] == 0 && hi[i] == m;
+            }
+            MaxRowWidth = maxWidth;
+            IsFull = full;
+        }
+
+        public int N { get; }
+        public int M { get; }
+        public int[] Lo { get; }
+        public int[] Hi { get; }
+        public long[] RowOffsets { get; }
+        public long CellCount => RowOffsets[N + 1];
+        public int MaxRowWidth { get; }
+        public bool IsFull { get; }
+
+        public static Band Full(int n, int m)
+        {
+            var lo = new int[n + 1];
+            var hi = new int[n + 1];
+            Array.Fill(hi, m);
+            return new Band(n, m, lo, hi);
+        }
+
+        /// <summary>
+        /// Row i spans the target positions the <paramref name="guide"/> visits in row i (without a guide, the diagonal
+        /// j = i·m/n between rows i−1 and i+1) and those <paramref name="path"/> visits; both widened by
+        /// <paramref name="width"/> on each side. Keeping the guide means repeated doubling eventually covers the whole
+        /// lattice even if a path was a local trap.
+        /// </summary>
+        public static Band Around(int n, int m, long width, IReadOnlyList<Link>? guide, IReadOnlyList<Link>? path = null)
+        {
+            var lo = new int[n + 1];
+            var hi = new int[n + 1];
+            if (guide is null)
+            {
+                for (int i = 0; i <= n; i++)
+                {
+                    lo[i] = (int)((long)Math.Max(i - 1, 0) * m / n);                // floor
+                    hi[i] = (int)(((long)Math.Min(i + 1, n) * m + n - 1) / n);      // ceiling
+                }
+            }
+            else
+            {
+                Array.Fill(lo, int.MaxValue);
+                Include(guide, lo, hi);
+            }
+            if (path is not null)
+                Include(path, lo, hi);
+            for (int i = 0; i <= n; i++)
+            {
+                lo[i] = (int)Math.Max(0, lo[i] - width);
+                hi[i] = (int)Math.Min(m, hi[i] + width);
+            }
+            return new Band(n, m, lo, hi);
+        }
+
+        private static void Include(IReadOnlyList<Link> path, int[] lo, int[] hi)
+        {
+            foreach (var l in path)
+            {
+                for (int i = l.SourceStart; i <= l.SourceEnd; i++)
+                {
+                    lo[i] = Math.Min(lo[i], l.TargetStart);
+                    hi[i] = Math.Max(hi[i], l.TargetEnd);
+                }
+            }
+        }
+
+        /// <summary>Whether the path comes within <paramref name="margin"/> cells of an edge that is not the lattice's own edge.</summary>
+        public bool Touches(IReadOnlyList<Link> path, int margin)
+        {
+            foreach (var l in path)
+            {
+                int i = l.SourceStart, j = l.TargetStart;
+                if ((Lo[i] > 0 && j - Lo[i] < margin) || (Hi[i] < M && Hi[i] - j < margin))
+                    return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Taiyaku.Formats;
+using Taiyaku.Text;
+
+namespace Taiyaku.Cli.Commands;
+
+/// <summary><c>segment</c>: prints the sentences of a raw document, one per line.</summary>
+internal sealed class SegmentCommand : ICommand
+{
+    public string Name => "segment";
+
+    public string Summary => "split a raw document into sentences, one per line";
+
+    public string Help => """
+        Usage: taiyaku segment --lang ja|en [--in FILE] [--out FILE]
+
+        Prints the sentences of a raw document, one per line: the sentences 'taiyaku align' aligns, in order
+        (line i is sentence i). Wrapped lines are joined and page furniture (stamps, running heads, page
+        numbers) is left out.
+
+          --lang LANG        ja or en
+          --in FILE          the document (default: stdin), UTF-8
+          --out FILE         write here instead of stdout
+          -h, --help         show this help
+
+        Exit codes: 0 ok, 1 input error, 2 usage error.
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        var cl = CommandLine.Parse(args, ["lang", "in", "out"], []);
+        string lang = cl.Get("lang") ?? throw new UsageException("option --lang is required");
+        lang = cl.Choice("lang", lang, "ja", "en");
+        string? input = cl.Get("in");
+        string text = input == null
+            ? Decode(ReadAll(context.StdIn), "<stdin>")
+            : InputFiles.ReadDocument(input, context.Cancellation);
+        var segmenter = new SentenceSegmenter();
+        var doc = lang == "ja" ? segmenter.SegmentJapanese(text, context.Cancellation) : segmenter.SegmentEnglish(text, context.Cancellation);
+        OutputFile.Write(cl.Get("out"), context.StdOut, s =>
+        {
+            using var w = new StreamWriter(s, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            foreach (var sentence in doc.Sentences) w.WriteLine(sentence.Text.ReplaceLineEndings(" "));
+        });
+        return ExitCodes.Ok;
+    }
+
+    private static byte[] ReadAll(Stream s)
+    {
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        return m.ToArray();
+    }
+
+    private static string Decode(byte[] bytes, string name)
+    {
+        try { return TextFiles.DecodeDocument(bytes, name); }
+        catch (InvalidDataException e) { throw new InputException(e.Message); }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Taiyaku.Japanese;
+using Taiyaku.Text;
+
+namespace Taiyaku.Pipeline;
+
+/// <summary>How a sentence's length is counted for the length-based aligner.</summary>
+public enum LengthMeasure
+{
+    /// <summary>Unicode characters (a character outside the BMP counts once). The default: best on our dev corpora.</summary>
+    Characters,
+    /// <summary>Bytes of the sentence in UTF-8.</summary>
+    Utf8Bytes,
+    /// <summary>Words: MeCab morphemes other than symbols in Japanese, ICU words and numbers in English.</summary>
+    Tokens,
+}
+
+/// <summary>Counts sentence lengths in each <see cref="LengthMeasure"/>.</summary>
+public static class SentenceLengths
+{
+    /// <summary>The length of every sentence of <paramref name="sentences"/>.</summary>
+    /// <param name="sentences">The sentences.</param>
+    /// <param name="measure">What to count.</param>
+    /// <param name="japanese">True for Japanese text, false for English (matters for <see cref="LengthMeasure.Tokens"/>).</param>
+    /// <param name="analyzer">The Japanese analyzer, needed for Japanese tokens.</param>
+    public static int[] Measure(IReadOnlyList<string> sentences, LengthMeasure measure, bool japanese, MorphologicalAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var lengths = new int[sentences.Count];
+        for (int i = 0; i < lengths.Length; i++)
+        {
+            string s = sentences[i];
+            lengths[i] = measure switch
+            {
+                LengthMeasure.Characters => Characters(s),
+                LengthMeasure.Utf8Bytes => Encoding.UTF8.GetByteCount(s),
+                LengthMeasure.Tokens when japanese => JapaneseTokens(s, analyzer ?? throw new ArgumentNullException(nameof(analyzer), "Japanese tokens need an analyzer.")),
+                LengthMeasure.Tokens => EnglishText.CountWords(s),
+                _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+            };
+        }
+        return lengths;
+    }
+
+    /// <summary>Unicode scalar values in <paramref name="s"/>.</summary>
+    public static int Characters(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        int n = s.Length;
+        foreach (char c in s) if (char.IsLowSurrogate(c)) n--;
+        return n;
+    }
+
+    private static int JapaneseTokens(string s, MorphologicalAnalyzer analyzer)
+    {
+        int n = 0;
+        foreach (var m in analyzer.Analyze(s))
+            if (!m.Feature.StartsWith("記号", StringComparison.Ordinal)) n++;
+        return n;
+    }
+}

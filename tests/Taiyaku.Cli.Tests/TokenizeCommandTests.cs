@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using Taiyaku.Cli.Commands;
+using Taiyaku.Japanese;
+
+namespace Taiyaku.Cli.Tests;
+
+/// <summary>
+/// <c>tokenize</c> in-process against the golden files that real mecab produced (tests/Taiyaku.Japanese.Tests/Golden).
+/// Without an installed dictionary the command must fail with the missing-dictionary input error instead.
+/// </summary>
+public class TokenizeCommandTests
+{
+    private static readonly string? Dictionary = DictionaryLocator.TryLocate();
+
+    private static string Golden(string name)
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln")))
+                return Path.Combine(d.FullName, "tests", "Taiyaku.Japanese.Tests", "Golden", name);
+        throw new InvalidOperationException("cannot find the repository root");
+    }
+
+    private static byte[] ReadGolden(string name)
+    {
+        string path = Golden(name);
+        if (!name.EndsWith(".gz", StringComparison.Ordinal)) return File.ReadAllBytes(path);
+        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    private static (int Code, byte[] Out, string Err) Run(byte[] stdin, params string[] args)
+    {
+        var output = new MemoryStream();
+        var err = new StringWriter();
+        int code = new TokenizeCommand().Run(args, new CliContext(new MemoryStream(stdin), output, err, CancellationToken.None));
+        return (code, output.ToArray(), err.ToString());
+    }
+
+    [Theory]
+    [InlineData("corpus-sample.txt", "corpus-sample.mecab", "mecab")]
+    [InlineData("corpus-sample.txt", "corpus-sample.wakati", "wakati")]
+    [InlineData("torture.txt", "torture.wakati.gz", "wakati")]
+    public void Output_is_byte_identical_to_mecab(string input, string golden, string format)
+    {
+        byte[] text = ReadGolden(input);
+        if (Dictionary == null)
+        {
+            var e = Assert.Throws<InputException>(() => Run(text, "--lang", "ja", "--format", format));
+            Assert.Contains("no MeCab dictionary found", e.Message);
+            return;
+        }
+        var (code, output, _) = Run(text, "--lang", "ja", "--format", format, "--dicdir", Dictionary);
+        Assert.Equal(0, code);
+        Assert.True(ReadGolden(golden).AsSpan().SequenceEqual(output), $"tokenize --format {format} differs from mecab on {input}");
+    }
+
+    [Fact]
+    public void Reads_in_file_like_stdin()
+    {
+        string path = Golden("corpus-sample.txt");
+        if (Dictionary == null)
+        {
+            Assert.Throws<InputException>(() => Run([], "--lang", "ja", "--in", path));
+            return;
+        }
+        var fromFile = Run([], "--lang", "ja", "--in", path, "--dicdir", Dictionary);
+        var fromStdin = Run(File.ReadAllBytes(path), "--lang", "ja", "--dicdir", Dictionary);
+        Assert.Equal(0, fromFile.Code);
+        Assert.Equal(ReadGolden("corpus-sample.mecab"), fromFile.Out);
+        Assert.Equal(fromStdin.Out, fromFile.Out);
+    }
+
+    [Fact]
+    public void Missing_dictionary_is_an_input_error_naming_the_folder()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "no-such-dictionary-" + Guid.NewGuid().ToString("N"));
+        var e = Assert.Throws<InputException>(() => Run("東京\n"u8.ToArray(), "--lang", "ja", "--dicdir", dir));
+        Assert.Contains(dir, e.Message);
+    }
+
+    [Fact]
+    public void Broken_dictionary_is_an_input_error_naming_the_file()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "broken-dictionary-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "sys.dic"), new byte[200]);
+            File.WriteAllText(Path.Combine(dir, "dicrc"), "bos-feature = BOS/EOS,*,*,*,*,*,*,*,*\n");
+            var e = Assert.Throws<InputException>(() => Run("東京\n"u8.ToArray(), "--lang", "ja", "--dicdir", dir));
+            Assert.Contains(dir, e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Missing_input_file_is_an_input_error_naming_it()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "no-such-input-" + Guid.NewGuid().ToString("N") + ".txt");
+        var e = Assert.Throws<InputException>(() => Run([], "--lang", "ja", "--in", path));
+        Assert.Contains(path, e.Message);
+    }
+
+    [Theory]
+    [InlineData("--lang", "en")]
+    [InlineData("--lang", "ja", "--format", "chasen")]
+    [InlineData("--format", "mecab")]
+    [InlineData("--lang", "ja", "--bogus")]
+    public void Bad_options_are_usage_errors(params string[] args) =>
+        Assert.Throws<UsageException>(() => Run([], args));
+}

@@ -1,0 +1,83 @@
+using Taiyaku.Pipeline;
+using Taiyaku.Text;
+
+namespace Taiyaku.Pipeline.Tests;
+
+/// <summary>
+/// The bundled cable run through the whole pipeline: one bilingual document in, sentence pairs out, checked against the
+/// hand-made gold alignment of samples/cable-1468.gold (made by reading both languages, independently of this code).
+/// </summary>
+public class CableEndToEndTests
+{
+    private static string Sample(string ext) => Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468." + ext);
+
+    private static readonly Lazy<DocumentAlignment> Cable = new(() => new DocumentAligner().AlignBilingual(File.ReadAllText(Sample("txt"))));
+
+    [Fact]
+    public void EverySentenceIsInExactlyOnePair()
+    {
+        var doc = Cable.Value;
+        Assert.Equal(Enumerable.Range(0, doc.Japanese.Sentences.Count), doc.Pairs.SelectMany(p => Enumerable.Range(p.JapaneseIndex, p.Japanese.Count)));
+        Assert.Equal(Enumerable.Range(0, doc.English.Sentences.Count), doc.Pairs.SelectMany(p => Enumerable.Range(p.EnglishIndex, p.English.Count)));
+    }
+
+    [Fact]
+    public void FurnitureAndMetadataAreUnalignedButKept()
+    {
+        var doc = Cable.Value;
+        Assert.Contains(doc.Unaligned, s => s.Kind == SegmentKind.Furniture && s.Text.Contains("外交記録・情報公開室", StringComparison.Ordinal));
+        Assert.Contains(doc.Unaligned, s => s.Kind == SegmentKind.Metadata && s.Text == "**February 12, 1994**");
+        Assert.DoesNotContain(doc.Pairs, p => p.JapaneseText.Contains("外交記録・情報公開室", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BodyMatchesTheHandMadeGold()
+    {
+        var doc = Cable.Value;
+        var ja = File.ReadAllLines(Sample("ja"));
+        var en = File.ReadAllLines(Sample("en"));
+        // The hand segmentation starts at the title: shift our indices onto the hand-made files.
+        int jaShift = doc.Japanese.Sentences.Select(s => s.Text).ToList().IndexOf(ja[0]);
+        int enShift = doc.English.Sentences.Select(s => s.Text).ToList().IndexOf(en[0]);
+        Assert.True(jaShift >= 0 && enShift >= 0);
+        var gold = File.ReadAllLines(Sample("gold")).Select(Parse).ToHashSet();
+        var test = doc.Pairs
+            .Where(p => p.JapaneseIndex >= jaShift && p.EnglishIndex >= enShift)
+            .Select(p => Key(Enumerable.Range(p.JapaneseIndex - jaShift, p.Japanese.Count), Enumerable.Range(p.EnglishIndex - enShift, p.English.Count)))
+            .ToList();
+        int hits = test.Count(gold.Contains);
+        double precision = (double)hits / test.Count, recall = (double)hits / gold.Count;
+        // Length alone on this cable, measured when this test was written: see the README's figures.
+        Assert.True(precision >= 0.80 && recall >= 0.80, $"strict precision {precision:F3}, recall {recall:F3}");
+    }
+
+    [Fact]
+    public void SentencesBrokenByPageStampsArePairedWithTheirTranslation()
+    {
+        var pair = Assert.Single(Cable.Value.Pairs, p => p.JapaneseText.Contains("主張する人がいるが", StringComparison.Ordinal));
+        Assert.Contains("Among our American friends, there are those who argue", pair.EnglishText);
+    }
+
+    [Fact]
+    public void OffsetsPointIntoTheOriginalDocument()
+    {
+        var doc = Cable.Value;
+        string source = doc.Japanese.Source;
+        foreach (var p in doc.Pairs.Where(p => p.Japanese.Count > 0))
+            Assert.StartsWith(p.Japanese[0].Text[..2], source[p.Japanese[0].Ranges[0].Start..].TrimStart());
+    }
+
+    [Fact]
+    public void TwoSeparateTextsAlign()
+    {
+        const string ja = "京都は日本の古い都である。多くの寺が\nある。\n\n祇園祭は七月に行われる。";
+        const string en = "Kyoto is an old capital of Japan. There are many\ntemples.\n\nThe Gion Festival is held in July.";
+        var doc = new DocumentAligner().Align(ja, en);
+        Assert.Equal(["京都は日本の古い都である。", "多くの寺がある。", "祇園祭は七月に行われる。"], doc.Pairs.Select(p => p.JapaneseText));
+        Assert.Equal(["Kyoto is an old capital of Japan.", "There are many temples.", "The Gion Festival is held in July."], doc.Pairs.Select(p => p.EnglishText));
+    }
+
+    private static string Key(IEnumerable<int> ja, IEnumerable<int> en) => $"[{string.Join(", ", ja)}]:[{string.Join(", ", en)}]";
+
+    private static string Parse(string line) => line.Trim();
+}
