@@ -11,9 +11,18 @@ public sealed class AlignmentResult
     /// <summary>Creates a result and checks that <paramref name="links"/> is monotone and covers both sides exactly once.</summary>
     /// <exception cref="ArgumentException">The links are not monotone, leave a gap, overlap, or contain a link empty on both sides.</exception>
     public AlignmentResult(IEnumerable<Link> links, int sourceCount, int targetCount)
+        : this(links is null ? throw new ArgumentNullException(nameof(links)) : links.ToArray(), sourceCount, targetCount, owned: true)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        var array = links.ToArray();
+    }
+
+    /// <summary>A result that takes <paramref name="links"/> without copying it (the caller must not keep it); still validated.</summary>
+    internal static AlignmentResult Own(Link[] links, int sourceCount, int targetCount) => new(links, sourceCount, targetCount, owned: true);
+
+    // Validates and keeps the array as is, so that a million-link result is not copied twice. `owned` only tells this
+    // overload apart from the public one.
+    private AlignmentResult(Link[] links, int sourceCount, int targetCount, bool owned)
+    {
+        var array = links;
         int s = 0, t = 0;
         for (int i = 0; i < array.Length; i++)
         {

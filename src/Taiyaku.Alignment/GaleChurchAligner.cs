@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Taiyaku.Alignment;
 
@@ -122,7 +125,8 @@ public sealed class GaleChurchAligner
             // Accept only a path that keeps to the inner half of the band: a path near the edge may have been cut
             // off, and one that strays far from the centre was re-centred on a path that itself may have been cut
             // off (the band then follows it once more, twice as wide).
-            if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, width / 2)))
+            // With a coarse guide (itself an optimal alignment, not a re-centred trap) a smaller margin suffices.
+            if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, guide is null ? width / 2 : width / 8)))
                 return links;
             width *= 2;
             band = Band.Around(n, m, width, guide, links.Links);
@@ -167,12 +171,16 @@ public sealed class GaleChurchAligner
     }
 
     /// <summary>Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
+    // Fully optimised from the first call: the method runs only a few times per alignment, each time for long, so
+    // tiered compilation would leave it in tier-0/OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe AlignmentResult? Run(Band band, double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
     {
         int n = band.N, m = band.M;
         int rowCount = maxSourceCount + 1;
         int stride = band.MaxRowWidth;
         var costRows = new double[(long)rowCount * stride];
+        var bestBeads = new double[stride];
         byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
         try
         {
@@ -180,7 +188,7 @@ public sealed class GaleChurchAligner
             fixed (int* lo = band.Lo, hi = band.Hi)
             fixed (long* offsets = band.RowOffsets)
             fixed (int* sc = sourceCounts, tc = targetCounts, rb = rowBeads, ib = inRowBeads)
-            fixed (double* prior = priorCosts)
+            fixed (double* prior = priorCosts, bestBase = bestBeads, table = GaleChurchCost.Table)
             {
                 double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
                 for (int i = 0; i <= n; i++)
@@ -192,7 +200,8 @@ public sealed class GaleChurchAligner
                     double* cur = rowsBase + (long)(i % rowCount) * stride - rowLo;
                     byte* bp = back + offsets[i] - rowLo;
                     new Span<double>(cur + rowLo, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
-                    new Span<byte>(bp + rowLo, rowHi - rowLo + 1).Fill(Unreached);
+                    double* best = bestBase - rowLo;   // bead index per cell, as double so the vector path can blend it
+                    new Span<double>(best + rowLo, rowHi - rowLo + 1).Fill(Unreached);
                     if (i == 0) cur[0] = 0;
 
                     for (int r = 0; r < rowBeads.Length; r++)
@@ -203,13 +212,48 @@ public sealed class GaleChurchAligner
                         int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
                         double* prev = rowsBase + (long)(pi % rowCount) * stride - lo[pi];
                         double l1 = s[i] - s[pi], pc = prior[k];
-                        byte kb = (byte)k;
-                        for (int j = jStart; j <= jEnd; j++)
+                        double kd = k;
+                        int j = jStart;
+                        if (Avx2.IsSupported)
+                        {
+                            // Four cells at a time. Every operation is the scalar one in the same order (IEEE-exact
+                            // either way), so a cell's cost does not depend on which path computed it.
+                            var vcl1 = Vector256.Create(c * l1);
+                            var vhvcl1 = Vector256.Create(hvc * l1);
+                            var vhv = Vector256.Create(hv);
+                            var vtiny = Vector256.Create(1e-300);
+                            var vsteps = Vector256.Create((double)GaleChurchCost.StepsPerUnit);
+                            var vlimit = Vector256.Create((double)GaleChurchCost.Intervals);
+                            var vpc = Vector256.Create(pc);
+                            var vk = Vector256.Create(kd);
+                            for (; j + 3 <= jEnd; j += 4)
+                            {
+                                var l2 = Vector256.Load(t + j) - Vector256.Load(t + j - b);
+                                var d = l2 - vcl1;
+                                var v = vhvcl1 + vhv * l2 + vtiny;
+                                var x = Vector256.Abs(d) / Vector256.Sqrt(v) * vsteps;
+                                x = Vector256.ConditionalSelect(Vector256.LessThan(x, vlimit), x, vlimit);
+                                var xi = Avx.ConvertToVector128Int32WithTruncation(x);
+                                var frac = x - Avx.ConvertToVector256Double(xi);
+                                var index = Sse2.ShiftLeftLogical(xi, 1);
+                                var value = Avx2.GatherVector256(table, index, 8);
+                                var slope = Avx2.GatherVector256(table + 1, index, 8);
+                                var cand = Vector256.Load(prev + j - b) + (vpc + (value + slope * frac));
+                                var old = Vector256.Load(cur + j);
+                                var better = Vector256.LessThan(cand, old);
+                                Vector256.ConditionalSelect(better, cand, old).Store(cur + j);
+                                Vector256.ConditionalSelect(better, vk, Vector256.Load(best + j)).Store(best + j);
+                            }
+                        }
+                        for (; j <= jEnd; j++)
                         {
                             double cand = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
-                            if (cand < cur[j]) { cur[j] = cand; bp[j] = kb; }
+                            if (cand < cur[j]) { cur[j] = cand; best[j] = kd; }
                         }
                     }
+
+                    for (int j = rowLo; j <= rowHi; j++)
+                        bp[j] = (byte)best[j];
 
                     if (inRowBeads.Length > 0)
                     {
@@ -231,21 +275,27 @@ public sealed class GaleChurchAligner
                     return null;
 
                 // Trace back from (n, m); costs are recomputed with the same arithmetic as in the DP.
-                var links = new List<Link>();
-                int si = n, tj = m;
-                while (si > 0 || tj > 0)
+                // A first walk counts the links so that the array is allocated once, at its exact size.
+                int count = 0;
+                for (int si = n, tj = m; si > 0 || tj > 0; count++)
                 {
                     int k = back[offsets[si] + tj - lo[si]];
                     if (k == Unreached)
                         throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
+                    si -= sc[k];
+                    tj -= tc[k];
+                }
+                var links = new Link[count];
+                for (int si = n, tj = m, x = count - 1; x >= 0; x--)
+                {
+                    int k = back[offsets[si] + tj - lo[si]];
                     int a = sc[k], b = tc[k];
                     double cost = GaleChurchCost.BeadCost(prior[k], s[si] - s[si - a], t[tj] - t[tj - b], c, hvc, hv);
-                    links.Add(new Link(si - a, a, tj - b, b, cost));
+                    links[x] = new Link(si - a, a, tj - b, b, cost);
                     si -= a;
                     tj -= b;
                 }
-                links.Reverse();
-                return new AlignmentResult(links, n, m);
+                return AlignmentResult.Own(links, n, m);
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Taiyaku.Alignment;
 
@@ -11,13 +12,14 @@ internal static class GaleChurchCost
     /// <summary>Table points per unit of |δ|.</summary>
     internal const int StepsPerUnit = 64;
 
-    /// <summary>|δ| beyond which the exact function is called (rare: such cells are hopeless matches).</summary>
+    /// <summary>End of the table in |δ|; beyond it the cost is held constant (the floor on P(δ)).</summary>
     internal const double TableLimit = 64;
 
-    private const int Intervals = (int)(TableLimit * StepsPerUnit);
+    /// <summary>Number of table intervals.</summary>
+    internal const int Intervals = (int)(TableLimit * StepsPerUnit);
 
     // Interleaved (value, slope) pairs so that one lookup touches one cache line.
-    private static readonly double[] Table = BuildTable();
+    internal static readonly double[] Table = BuildTable();
 
     private static double[] BuildTable()
     {
@@ -33,18 +35,19 @@ internal static class GaleChurchCost
         return t;
     }
 
-    /// <summary>−log erfc(|δ|/√2), from the table with linear interpolation (absolute error below 1e-5).</summary>
+    /// <summary>
+    /// −log erfc(|δ|/√2) for δ ≥ 0, from the table with linear interpolation (absolute error below 3.1e-5). Beyond
+    /// <see cref="TableLimit"/> the value is held at the table's last value (≈ 2053): this is the floor on P(δ)
+    /// (≈ e^−2053) that keeps log(0) away, and such a bead is hopeless anyway.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double NegLogTailFast(double delta)
     {
         double x = delta * StepsPerUnit;
-        if (x < Intervals)
-        {
-            int i = (int)x;
-            ref double p = ref Table[2 * i];
-            return p + Unsafe.Add(ref p, 1) * (x - i);
-        }
-        return NegLogTail(delta);
+        x = x < Intervals ? x : Intervals;   // also maps NaN to the floor
+        int i = (int)x;
+        ref double p = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Table), 2 * i);
+        return p + Unsafe.Add(ref p, 1) * (x - i);
     }
 
     /// <summary>
@@ -61,12 +64,17 @@ internal static class GaleChurchCost
     /// <param name="halfVarianceTimesC">s²·c/2.</param>
     /// <param name="halfVariance">s²/2.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double BeadCost(double priorCost, double l1, double l2, double c, double halfVarianceTimesC, double halfVariance)
+    internal static double BeadCost(double priorCost, double l1, double l2, double c, double halfVarianceTimesC, double halfVariance) =>
+        priorCost + NegLogTailFast(AbsDelta(l1, l2, c, halfVarianceTimesC, halfVariance));
+
+    /// <summary>|δ| of a bead (see <see cref="BeadCost"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double AbsDelta(double l1, double l2, double c, double halfVarianceTimesC, double halfVariance)
     {
         double d = l2 - c * l1;
-        double v = halfVarianceTimesC * l1 + halfVariance * l2;
-        double delta = v > 0 ? Math.Abs(d) / Math.Sqrt(v) : 0;
-        return priorCost + NegLogTailFast(delta);
+        // v = 0 only when both lengths are 0, and then d = 0: the tiny addend turns 0/0 into 0 without a branch.
+        double v = halfVarianceTimesC * l1 + halfVariance * l2 + 1e-300;
+        return Math.Abs(d) / Math.Sqrt(v);
     }
 
     /// <summary>δ of a bead, as in <see cref="BeadCost"/> (for tests and diagnostics).</summary>

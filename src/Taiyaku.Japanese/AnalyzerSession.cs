@@ -345,6 +345,7 @@ public sealed unsafe class AnalyzerSession
 
     // The group scan of mecab restarts at every position of a long run (up to the 64 KB cap), which is quadratic.
     // After a few steps we switch to precomputed run ends, which give the same answer for valid UTF-8.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SeekGroup(byte* s, int p, int end, uint c, ref uint fail, ref int mblen, out int clen)
     {
         const int Steps = 64;
@@ -368,30 +369,58 @@ public sealed unsafe class AnalyzerSession
             clen = _runCount[start];
             return runEnd;
         }
-        if (_valid)
+        // The run reaches the cap, where decoding may differ: jump along the precomputed character chain to the last
+        // character that ends well before the cap and scan literally from there. Starting at q with c = its own
+        // info accepts q exactly as mecab did (q lies inside the run) and then continues identically.
+        int limit = end - 8;
+        if (p > limit)
         {
-            // Valid UTF-8: characters start at every non-continuation byte, so resume a few characters before the cap.
-            int q = end - 8;
-            while ((s[q] & 0xC0) == 0x80) q--;
-            if (q > p)
-            {
-                int prev = q - 1;
-                while ((s[prev] & 0xC0) == 0x80) prev--;
-                c = _infoAt[prev];
-                clen = _leadPrefix[q] - _leadPrefix[start];
-                p = q;
-            }
+            int rest = SeekToOtherType(s, p, end, c, ref fail, ref mblen, out int more);
+            clen += more;
+            return rest;
         }
-        int r = SeekToOtherType(s, p, end, c, ref fail, ref mblen, out int tail);
-        clen += tail;
+        if (!_jumpsReady) PrepareJumps();
+        int q = p, count = clen;
+        while (_jump64[q] <= limit) { q = _jump64[q]; count += 64; }
+        while (_jump8[q] <= limit) { q = _jump8[q]; count += 8; }
+        while (_next[q] <= limit) { q = _next[q]; count++; }
+        int r = SeekToOtherType(s, q, end, _infoAt[q], ref fail, ref mblen, out int tail);
+        clen = count + tail;
         return r;
     }
 
+    private bool _jumpsReady;
+    private int[] _next = [];
+    private int[] _jump8 = [];
+    private int[] _jump64 = [];
+
+    // Positions 1, 8 and 64 characters further along mecab's character chain (int.MaxValue past the end).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PrepareJumps()
+    {
+        _jumpsReady = true;
+        int len = _len;
+        if (_jump8.Length < len + 1)
+        {
+            _jump8 = new int[len + 1];
+            _jump64 = new int[len + 1];
+        }
+        int[] next = _next, j8 = _jump8, j64 = _jump64;
+        j8[len] = j64[len] = int.MaxValue;
+        for (int q = len - 1; q >= 0; q--)
+        {
+            int x = q;
+            for (int k = 0; k < 8 && x != int.MaxValue; k++) x = x >= len ? int.MaxValue : next[x];
+            j8[q] = x;
+            x = q;
+            for (int k = 0; k < 8 && x != int.MaxValue; k++) x = x >= len ? int.MaxValue : j8[x];
+            j64[q] = x;
+        }
+    }
+
     private bool _runsReady;
-    private bool _valid;
     private int[] _runEnd = [];
     private int[] _runCount = [];
-    private int[] _leadPrefix = [];
     private uint[] _infoAt = [];
 
     // For every byte position: mecab's character there (decoded up to the sentence end), and where a run of
@@ -400,30 +429,25 @@ public sealed unsafe class AnalyzerSession
     private void PrepareRuns(byte* s)
     {
         _runsReady = true;
+        _jumpsReady = false;
         int len = _len;
-        _valid = System.Text.Unicode.Utf8.IsValid(new ReadOnlySpan<byte>(s, len));
         if (_runEnd.Length < len + 1)
         {
             _runEnd = new int[len + 1];
             _runCount = new int[len + 1];
-            _leadPrefix = new int[len + 1];
+            _next = new int[len + 1];
             _infoAt = new uint[len + 1];
         }
-        int[] runEnd = _runEnd, runCount = _runCount, leadPrefix = _leadPrefix;
+        int[] runEnd = _runEnd, runCount = _runCount, nextAt = _next;
         uint[] infoAt = _infoAt;
-        int leads = 0;
-        for (int q = 0; q < len; q++)
-        {
-            leadPrefix[q] = leads;
-            if ((s[q] & 0xC0) != 0x80) leads++;
-        }
-        leadPrefix[len] = leads;
         runEnd[len] = len;
+        nextAt[len] = int.MaxValue;
         runCount[len] = 0;
         for (int q = len - 1; q >= 0; q--)
         {
             infoAt[q] = CharInfo(s, q, len, out int ml);
             int next = q + ml;
+            nextAt[q] = next;
             if (next < len && (infoAt[q] & infoAt[next] & 0x3ffffu) != 0)
             {
                 runEnd[q] = runEnd[next];
@@ -437,6 +461,7 @@ public sealed unsafe class AnalyzerSession
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Lookup(byte* s, int begin, int sentenceEnd)
     {
         int end = sentenceEnd - begin >= LookupCap ? begin + LookupCap : sentenceEnd;

@@ -56,16 +56,17 @@ public sealed unsafe class MecabDictionary : IDisposable
             var sys = Track(new LexiconFile(Path.Combine(dir, "sys.dic"), expectedType: 0), opened);
             _unknown = Track(new LexiconFile(Path.Combine(dir, "unk.dic"), expectedType: 2), opened);
             var lex = new List<LexiconFile> { sys };
-            var users = userDictionaries ?? SplitCsv(Settings.GetValueOrDefault("userdic"));
-            foreach (string u in users)
+            // Paths given by the caller are relative to the working folder; dicrc's are relative to the dictionary.
+            var users = userDictionaries?.Select(Path.GetFullPath).ToArray()
+                ?? SplitCsv(Settings.GetValueOrDefault("userdic")).Select(u => Path.IsPathRooted(u) ? u : Path.Combine(dir, u)).ToArray();
+            foreach (string p in users)
             {
-                string p = Path.IsPathRooted(u) ? u : Path.Combine(dir, u);
                 var d = Track(new LexiconFile(p, expectedType: 1), opened);
                 if (d.LeftSize != sys.LeftSize || d.RightSize != sys.RightSize)
                     throw new DictionaryFormatException(p, $"incompatible with {sys.Path}: context sizes {d.LeftSize}x{d.RightSize} vs {sys.LeftSize}x{sys.RightSize}");
                 lex.Add(d);
             }
-            UserDictionaries = users.ToArray();
+            UserDictionaries = users;
             foreach (var l in lex.Append(_unknown)) l.ValidateIds(_matrix.LeftSize, _matrix.RightSize, _matrix.Path);
             _lexicons = lex.ToArray();
 
@@ -108,7 +109,8 @@ public sealed unsafe class MecabDictionary : IDisposable
 
     /// <summary>
     /// Opens the dictionary in <paramref name="directory"/>, or, when null, the first one found by
-    /// <see cref="DictionaryLocator.Locate"/>. <paramref name="userDictionaries"/> overrides dicrc's <c>userdic</c>.
+    /// <see cref="DictionaryLocator.Locate"/>. <paramref name="userDictionaries"/> (compiled with mecab-dict-index -u)
+    /// replaces dicrc's <c>userdic</c>; they are searched after the system dictionary, as mecab does.
     /// </summary>
     /// <exception cref="DictionaryNotFoundException">No dictionary directory was found.</exception>
     /// <exception cref="DictionaryFormatException">A file is missing, truncated or corrupted.</exception>

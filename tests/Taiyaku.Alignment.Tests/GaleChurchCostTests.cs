@@ -64,12 +64,23 @@ public class GaleChurchCostTests
     {
         // Linear interpolation with step h = 1/64 has error ≤ max|f''|·h²/8 ≈ 3.1e-5 (f'' ≤ 1 here).
         double worst = 0;
-        for (int i = 0; i <= 700_000; i++)
+        for (int i = 0; i <= 640_000; i++)
         {
-            double delta = i * 1e-4; // 0 .. 70, past the table's end (64)
+            double delta = i * 1e-4; // 0 .. 64, the table's range
             worst = Math.Max(worst, Math.Abs(GaleChurchCost.NegLogTailFast(delta) - GaleChurchCost.NegLogTail(delta)));
         }
         Assert.True(worst < 3.1e-5, $"worst error {worst}");
+    }
+
+    [Fact]
+    public void Beyond_the_table_the_cost_is_held_at_the_floor()
+    {
+        // P(δ) is floored at erfc(64/√2) ≈ e^−2053: log(0) cannot occur, and the cost never decreases with |δ|.
+        double floor = GaleChurchCost.NegLogTail(GaleChurchCost.TableLimit);
+        Assert.Equal(floor, GaleChurchCost.NegLogTailFast(64), 6);
+        Assert.Equal(floor, GaleChurchCost.NegLogTailFast(1e6), 6);
+        Assert.Equal(floor, GaleChurchCost.NegLogTailFast(double.PositiveInfinity), 6);
+        Assert.True(GaleChurchCost.NegLogTailFast(63.99) <= floor);
     }
 
     [Fact]

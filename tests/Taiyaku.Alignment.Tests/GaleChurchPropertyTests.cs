@@ -116,6 +116,28 @@ public class GaleChurchPropertyTests
     }
 
     [Fact]
+    public void Banded_equals_full_on_long_documents_guided_by_a_coarse_alignment()
+    {
+        // Above GaleChurchAligner.CoarseThreshold units per side the first band follows a coarse alignment.
+        var rng = new Random(5);
+        for (int doc = 0; doc < 2; doc++)
+        {
+            var src = Enumerable.Range(0, 2300).Select(_ => rng.Next(1, 120)).ToArray();
+            var tgt = new List<int>();
+            for (int i = 0; i < src.Length; i++)
+            {
+                int roll = rng.Next(25), len = (int)(src[i] * 3 * (0.75 + 0.5 * rng.NextDouble()));
+                if (roll == 0) continue;
+                if (roll == 1 && i + 1 < src.Length) len += 3 * src[++i];
+                if (roll == 2) { tgt.Add(len / 2); len -= len / 2; }
+                tgt.Add(len);
+            }
+            Assert.True(tgt.Count >= GaleChurchAligner.CoarseThreshold);
+            Assert.Equal(Full.Align(src, tgt.ToArray()).Links, Banded.Align(src, tgt.ToArray()).Links);
+        }
+    }
+
+    [Fact]
     public void Output_is_deterministic_across_calls_and_threads()
     {
         Translated.Sample((src, tgt) =>

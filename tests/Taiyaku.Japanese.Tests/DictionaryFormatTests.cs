@@ -142,6 +142,38 @@ public sealed class DictionaryFormatTests : IDisposable
         Assert.Contains("bos-feature", e.Message);
     }
 
+    [SkippableFact]
+    public void Corrupted_double_array_gives_output_or_a_clear_exception_never_a_crash()
+    {
+        string src = Source();
+        string dir = CopyWith("unk.dic", b => b);
+        File.Delete(Path.Combine(dir, "sys.dic"));
+        byte[] sys = File.ReadAllBytes(Path.Combine(src, "sys.dic"));
+        uint dsize = BinaryPrimitives.ReadUInt32LittleEndian(sys.AsSpan(24));
+        var rng = new Random(12345);
+        // Scribble over the double array (base/check values), leaving the header intact.
+        for (int i = 0; i < 200_000; i++) sys[72 + rng.Next((int)dsize)] = (byte)rng.Next(256);
+        File.WriteAllBytes(Path.Combine(dir, "sys.dic"), sys);
+
+        using var dic = MecabDictionary.Open(dir);
+        var session = new AnalyzerSession(dic);
+        int analysed = 0, rejected = 0;
+        foreach (string line in TestPaths.MecabLines(TestPaths.ReadGolden("corpus-sample.txt")))
+        {
+            try
+            {
+                foreach (var t in session.Analyze(line)) Assert.True(t.Offset + t.Length <= line.Length);
+                analysed++;
+            }
+            catch (DictionaryFormatException e)
+            {
+                Assert.Equal(Path.Combine(dir, "sys.dic"), e.FilePath);
+                rejected++;
+            }
+        }
+        Assert.True(analysed + rejected > 250);
+    }
+
     [Fact]
     public void Explicit_folder_without_a_dictionary_is_not_found_and_named()
     {

@@ -23,6 +23,7 @@ public sealed class GoldenTests(DictionaryFixture fixture)
     [InlineData("torture.txt", "torture.wakati.gz", MecabOutputFormat.Wakati)]
     [InlineData("edge-cases.txt.gz", "edge-cases.mecab.gz", MecabOutputFormat.Default)]
     [InlineData("edge-cases.txt.gz", "edge-cases.wakati.gz", MecabOutputFormat.Wakati)]
+    [InlineData("cap-runs.txt.gz", "cap-runs.mecab.gz", MecabOutputFormat.Default)]
     [InlineData("invalid-utf8.txt.gz", "invalid-utf8.mecab.gz", MecabOutputFormat.Default)]
     public void Writer_output_is_byte_identical_to_mecab(string input, string golden, MecabOutputFormat format)
     {
@@ -59,6 +60,17 @@ public sealed class GoldenTests(DictionaryFixture fixture)
             Assert.True(expected[i] == sb.ToString(), $"{input} line {i + 1} differs");
         }
         Assert.True(compared > lines.Count - 10, $"only {compared} of {lines.Count} lines compared");
+    }
+
+    [SkippableFact]
+    public void User_dictionary_output_is_byte_identical_to_mecab()
+    {
+        Skip.If(TestPaths.Dictionary == null, TestPaths.NoDictionary);
+        string user = Path.Combine(TestPaths.Golden, "user-dic.dic");
+        using var dic = MecabDictionary.Open(TestPaths.Dictionary, [user]);
+        Assert.Equal([user], dic.UserDictionaries);
+        byte[] actual = Run(dic, TestPaths.ReadGolden("user-dic.txt"), MecabOutputFormat.Default);
+        AssertSameBytes(TestPaths.ReadGolden("user-dic.mecab"), actual, "user-dic.mecab");
     }
 
     internal static void AssertSameBytes(byte[] expected, byte[] actual, string what)

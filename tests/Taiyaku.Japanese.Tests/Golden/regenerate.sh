@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the golden files from the real mecab (Debian: apt-get install mecab mecab-ipadic-utf8).
-# The inputs torture.txt, edge-cases.txt.gz (long runs around the 65,535-byte look-up cap) and invalid-utf8.txt.gz
-# (raw bytes that are not UTF-8) are kept; corpus-sample.txt is re-sampled from ../shared/corpora when present.
+# The inputs are kept: torture.txt, edge-cases.txt.gz and cap-runs.txt.gz (long runs around the 65,535-byte
+# look-up cap) and invalid-utf8.txt.gz (raw bytes that are not UTF-8).
+# corpus-sample.txt is re-sampled from ../shared/corpora when present.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -19,9 +20,15 @@ mecab_ "$here/corpus-sample.txt" > "$here/corpus-sample.mecab"
 mecab_ -Owakati "$here/corpus-sample.txt" > "$here/corpus-sample.wakati"
 mecab_ "$here/torture.txt" | gzip -n -9 > "$here/torture.mecab.gz"
 mecab_ -Owakati "$here/torture.txt" | gzip -n -9 > "$here/torture.wakati.gz"
-for name in edge-cases invalid-utf8; do
+for name in edge-cases cap-runs invalid-utf8; do
   gzip -dc "$here/$name.txt.gz" | mecab_ | gzip -n -9 > "$here/$name.mecab.gz"
 done
 gzip -dc "$here/edge-cases.txt.gz" | mecab_ -Owakati | gzip -n -9 > "$here/edge-cases.wakati.gz"
+# A small user dictionary, compiled by mecab's own tool against the installed system dictionary.
+dict_index="$(ls /usr/lib/mecab/mecab-dict-index /usr/libexec/mecab/mecab-dict-index /usr/local/libexec/mecab/mecab-dict-index 2>/dev/null | head -1)"
+[ -n "$dict_index" ] || { echo "mecab-dict-index not found (apt-get install mecab-utils)" >&2; exit 1; }
+sysdic="$(mecab -D | awk -F'\t' '/^filename:/ { print $2 }')"
+"$dict_index" -d "$(dirname "$sysdic")" -u "$here/user-dic.dic" -f utf-8 -t utf-8 "$here/user-dic.csv" >/dev/null
+mecab_ -u "$here/user-dic.dic" "$here/user-dic.txt" > "$here/user-dic.mecab"
 mecab -D > "$here/dictionary-info.txt"
 echo "golden files regenerated with $(mecab -v 2>&1 | head -1)"
