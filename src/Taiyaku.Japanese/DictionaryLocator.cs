@@ -21,8 +21,10 @@ public static class DictionaryLocator
 
     /// <summary>
     /// Returns the dictionary directory: <paramref name="explicitDirectory"/> when given (and only it), else the
-    /// <c>dicdir</c> of the file named by <c>MECABRC</c>, of <c>~/.mecabrc</c>, <c>/etc/mecabrc</c> or
+    /// <c>dicdir</c> of the file named by <c>MECABRC</c>, else the IPADIC shipped with this library
+    /// (package Taiyaku.Japanese.Ipadic), else the <c>dicdir</c> of <c>~/.mecabrc</c>, <c>/etc/mecabrc</c> or
     /// <c>/usr/local/etc/mecabrc</c>, else the first of <see cref="WellKnownDirectories"/> holding a <c>sys.dic</c>.
+    /// The shipped dictionary comes before the machine's so that results do not depend on what the OS installed.
     /// </summary>
     /// <exception cref="DictionaryNotFoundException">Nothing usable was found; the message lists what was tried.</exception>
     public static string Locate(string? explicitDirectory = null)
@@ -42,8 +44,15 @@ public static class DictionaryLocator
         if (!string.IsNullOrEmpty(home)) rcFiles.Add((Path.Combine(home, ".mecabrc"), "user mecabrc"));
         rcFiles.Add(("/etc/mecabrc", "system mecabrc"));
         rcFiles.Add(("/usr/local/etc/mecabrc", "system mecabrc"));
+        bool embeddedTried = false;
         foreach (var (file, source) in rcFiles)
         {
+            if (source != "MECABRC" && !embeddedTried)
+            {
+                embeddedTried = true;
+                if (IsDictionary(Ipadic.IpadicDictionary.DirectoryPath)) return Ipadic.IpadicDictionary.DirectoryPath;
+                tried.Add($"{Ipadic.IpadicDictionary.DirectoryPath} (shipped IPADIC: {Why(Ipadic.IpadicDictionary.DirectoryPath)})");
+            }
             if (!File.Exists(file)) { tried.Add($"{file} ({source}: no such file)"); continue; }
             string? dicdir;
             try { dicdir = RcFile.Read(file).GetValueOrDefault("dicdir"); }

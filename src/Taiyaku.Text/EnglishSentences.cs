@@ -5,20 +5,16 @@ namespace Taiyaku.Text;
 
 /// <summary>
 /// English sentence and word breaking with ICU4N. Sentences use the <c>en@ss=standard</c> rules, which suppress
-/// breaks after abbreviations such as "Mr." and "No.". BreakIterator instances are not thread-safe, so each thread
-/// works on its own clone of one prototype.
+/// breaks after abbreviations such as "Mr." and "No.". BreakIterator instances are not thread-safe (see the note on the lock below).
 /// </summary>
 public static class EnglishText
 {
-    private static readonly BreakIterator SentencePrototype = BreakIterator.GetSentenceInstance(new UCultureInfo("en@ss=standard"));
-    private static readonly BreakIterator WordPrototype = BreakIterator.GetWordInstance(new UCultureInfo("en"));
-    private static readonly ThreadLocal<BreakIterator> Sentence = new(() => Clone(SentencePrototype));
-    private static readonly ThreadLocal<BreakIterator> Word = new(() => Clone(WordPrototype));
-
-    private static BreakIterator Clone(BreakIterator prototype)
-    {
-        lock (prototype) return (BreakIterator)prototype.Clone();
-    }
+    // ICU4N 60.1 alpha's filtered (ss=standard) iterators share state even across clones and separately created
+    // instances: under concurrent use they gave wrong breaks (our no-loss property test caught it). Until that is
+    // fixed upstream, all use goes through one instance of each kind under a lock.
+    private static readonly object Gate = new();
+    private static readonly BreakIterator Sentence = BreakIterator.GetSentenceInstance(new UCultureInfo("en@ss=standard"));
+    private static readonly BreakIterator Word = BreakIterator.GetWordInstance(new UCultureInfo("en"));
 
     /// <summary>The sentences of <paramref name="text"/> as (start, end) positions, trimmed of whitespace.</summary>
     public static IReadOnlyList<(int Start, int End)> Sentences(string text)
@@ -31,7 +27,12 @@ public static class EnglishText
 
     internal static void Sentences(string text, List<(int Start, int End)> sentences)
     {
-        var bi = Sentence.Value!;
+        lock (Gate) SentencesLocked(text, sentences);
+    }
+
+    private static void SentencesLocked(string text, List<(int Start, int End)> sentences)
+    {
+        var bi = Sentence;
         bi.SetText(text);
         int start = bi.First();
         int first = sentences.Count;
@@ -93,12 +94,15 @@ public static class EnglishText
     public static int CountWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var bi = Word.Value!;
-        bi.SetText(text);
-        int count = 0;
-        bi.First();
-        while (bi.Next() != BreakIterator.Done)
-            if (bi.RuleStatus >= 100) count++; // 0-99: none (spaces, punctuation); 100+: number, letter, kana, ideo
-        return count;
+        lock (Gate)
+        {
+            var bi = Word;
+            bi.SetText(text);
+            int count = 0;
+            bi.First();
+            while (bi.Next() != BreakIterator.Done)
+                if (bi.RuleStatus >= 100) count++; // 0-99: none (spaces, punctuation); 100+: number, letter, kana, ideo
+            return count;
+        }
     }
 }

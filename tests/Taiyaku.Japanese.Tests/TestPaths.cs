@@ -15,7 +15,7 @@ internal static class TestPaths
     /// <summary>The installed dictionary, or null (tests that need one skip).</summary>
     public static string? Dictionary { get; } = DictionaryLocator.TryLocate();
 
-    public const string NoDictionary = "no MeCab dictionary installed (apt-get install mecab-ipadic-utf8); the embedded dictionary is a later issue";
+    public const string NoDictionary = "no MeCab dictionary found: the shipped IPADIC (src/Taiyaku.Japanese.Ipadic) was not built";
 
     private static string FindRepoRoot()
     {

@@ -36,7 +36,7 @@ public class NoLossTests
             }
             // The segment's text is made of its own characters: compare without whitespace (English joins lines with a space).
             string own = string.Concat(segment.Ranges.Select(r => text[r.Start..r.End])).Where(c => !char.IsWhiteSpace(c)).Aggregate("", (a, c) => a + c);
-            Assert.Equal(own, segment.Text.Where(c => !char.IsWhiteSpace(c)).Aggregate("", (a, c) => a + c));
+            Assert.True(own == segment.Text.Where(c => !char.IsWhiteSpace(c)).Aggregate("", (a, c) => a + c), $"segment [{segment.Text}] owns [{own}] in [{text.Replace("\n", "\\n").Replace("\r", "\\r")}]");
             index++;
         }
         if (text.Any(c => !char.IsWhiteSpace(c)))
