@@ -7,9 +7,12 @@ namespace Taiyaku.Pipeline;
 /// <summary>How a sentence's length is counted for the length-based aligner.</summary>
 public enum LengthMeasure
 {
-    /// <summary>Unicode characters (a character outside the BMP counts once). The default: best on our dev corpora.</summary>
+    /// <summary>Unicode characters (a character outside the BMP counts once).</summary>
     Characters,
-    /// <summary>Bytes of the sentence in UTF-8.</summary>
+    /// <summary>
+    /// Bytes of the sentence in UTF-8. The default: a kana or kanji weighs three times a Latin letter or digit, which
+    /// suits Japanese sentences that carry names and numbers in Latin script.
+    /// </summary>
     Utf8Bytes,
     /// <summary>Words: MeCab morphemes other than symbols in Japanese, ICU words and numbers in English.</summary>
     Tokens,

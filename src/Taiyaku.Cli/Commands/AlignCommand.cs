@@ -32,7 +32,7 @@ internal sealed class AlignCommand : ICommand
                              json: links with indices, texts, costs and character offsets
                              tmx: TMX 1.4b translation memory (xml:lang ja and en)
           --out FILE         write here instead of stdout (written whole or not at all)
-          --length MEASURE   chars (default), bytes (UTF-8) or tokens (MeCab morphemes / ICU words)
+          --length MEASURE   bytes (default: UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words)
           --beads SET        extended (default): 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1, 3-2, 2-3, 3-3
                              standard: Gale and Church's 1-1, 1-0, 0-1, 2-1, 1-2, 2-2
           --dicdir DIR       MeCab dictionary for --length tokens (default: found automatically)
@@ -63,11 +63,11 @@ internal sealed class AlignCommand : ICommand
             _ => OutputFormat.Links,
         };
         var beads = cl.Choice("beads", "extended", "standard", "extended") == "extended" ? Bead.Extended : Bead.Standard;
-        var length = cl.Choice("length", "chars", "chars", "bytes", "tokens") switch
+        var length = cl.Choice("length", "bytes", "chars", "bytes", "tokens") switch
         {
-            "bytes" => LengthMeasure.Utf8Bytes,
+            "chars" => LengthMeasure.Characters,
             "tokens" => LengthMeasure.Tokens,
-            _ => LengthMeasure.Characters,
+            _ => LengthMeasure.Utf8Bytes,
         };
         string? src = bilingual == null ? cl.Require("src") : null, tgt = bilingual == null ? cl.Require("tgt") : null;
         string? output = cl.Get("out");

@@ -10,7 +10,7 @@ internal sealed class TokenizeCommand : ICommand
     public string Summary => "split Japanese text into morphemes, byte-identical to mecab's output";
 
     public string Help => """
-        Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--in FILE]
+        Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
 
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
         writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
@@ -21,14 +21,16 @@ internal sealed class TokenizeCommand : ICommand
           --lang ja          the language (only ja)
           --format FORMAT    mecab (default) or wakati
           --dicdir DIR       MeCab dictionary folder (sys.dic, matrix.bin, char.bin, unk.dic, dicrc);
-                             default: MECABRC's or /etc/mecabrc's dicdir, then the usual install folders
+                             default: MECABRC's dicdir, then the IPADIC shipped with taiyaku, then
+                             /etc/mecabrc's dicdir and the usual install folders
+          --userdic FILE     a user dictionary (see 'taiyaku dict') loaded beside the system dictionary
           --in FILE          read FILE instead of stdin
           -h, --help         show this help
 
         Exit codes: 0 ok, 1 input error (missing or broken dictionary, unreadable input), 2 usage error.
         """;
 
-    private static readonly string[] Values = ["lang", "format", "dicdir", "in"];
+    private static readonly string[] Values = ["lang", "format", "dicdir", "in", "userdic"];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
@@ -40,7 +42,7 @@ internal sealed class TokenizeCommand : ICommand
         if (inPath != null && !File.Exists(inPath))
             throw InputException.In(inPath, Directory.Exists(inPath) ? "is a folder, not a file" : "no such file");
 
-        using var dictionary = OpenDictionary(cl.Get("dicdir"));
+        using var dictionary = OpenDictionary(cl.Get("dicdir"), cl.Get("userdic"));
         var writer = new MecabOutputWriter(new AnalyzerSession(dictionary), format);
         if (inPath == null)
         {
@@ -54,9 +56,9 @@ internal sealed class TokenizeCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    private static MecabDictionary OpenDictionary(string? dicdir)
+    private static MecabDictionary OpenDictionary(string? dicdir, string? userdic)
     {
-        try { return MecabDictionary.Open(dicdir); }
+        try { return MecabDictionary.Open(dicdir, userdic == null ? null : [userdic]); }
         catch (DictionaryNotFoundException e) { throw new InputException(e.Message); }
         catch (DictionaryFormatException e) { throw InputException.In(e.FilePath, e.Problem); }
     }

@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace Taiyaku.Cli.Tests;
+
+public class DictCommandTests
+{
+    private const string Name = "多々良木蓮太郎";
+    private const string Entry = Name + ",1289,1289,3000,名詞,固有名詞,人名,一般,*,*," + Name + ",タタラギレンタロウ,タタラギレンタロウ\n";
+
+    [Fact]
+    public void UserDictionaryMakesAnUnknownNameOneWord()
+    {
+        using var dir = new TempDir();
+        string csv = dir.File("names.csv", Entry);
+        string dic = System.IO.Path.Combine(dir.Path, "names.dic");
+        var compiled = ToolProcess.Run("dict", "--user", csv, "--out", dic);
+        Assert.Equal(0, compiled.ExitCode);
+        Assert.True(File.Exists(dic));
+
+        byte[] input = Encoding.UTF8.GetBytes(Name + "が来た\n");
+        var without = ToolProcess.Run(input, "tokenize", "--lang", "ja");
+        Assert.Equal(0, without.ExitCode);
+        Assert.DoesNotContain(Name + "\t", without.StdOut);
+
+        var with = ToolProcess.Run(input, "tokenize", "--lang", "ja", "--userdic", dic);
+        Assert.Equal(0, with.ExitCode);
+        // The first line is the entry of our CSV, word for word.
+        Assert.Equal(Name + "\t名詞,固有名詞,人名,一般,*,*," + Name + ",タタラギレンタロウ,タタラギレンタロウ", with.StdOut.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void MalformedCsvNamesFileAndLineAndWritesNothing()
+    {
+        using var dir = new TempDir();
+        string csv = dir.File("bad.csv", Entry + "壊れた,1291,1291\n");
+        string dic = System.IO.Path.Combine(dir.Path, "bad.dic");
+        var r = ToolProcess.Run("dict", "--user", csv, "--out", dic);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("bad.csv", r.StdErr);
+        Assert.Contains("2", r.StdErr);
+        Assert.False(File.Exists(dic));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+}
