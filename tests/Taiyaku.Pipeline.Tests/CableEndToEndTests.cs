@@ -47,8 +47,8 @@ public class CableEndToEndTests
             .ToList();
         int hits = test.Count(gold.Contains);
         double precision = (double)hits / test.Count, recall = (double)hits / gold.Count;
-        // Length alone on this cable, measured when this test was written: see the README's figures.
-        Assert.True(precision >= 0.80 && recall >= 0.80, $"strict precision {precision:F3}, recall {recall:F3}");
+        // Length alone (UTF-8 bytes) scored 62 of 66 links (P = R = 0.939) when this test was written.
+        Assert.True(precision >= 0.90 && recall >= 0.90, $"strict precision {precision:F3}, recall {recall:F3}");
     }
 
     [Fact]
