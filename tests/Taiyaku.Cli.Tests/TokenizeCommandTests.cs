@@ -12,13 +12,8 @@ public class TokenizeCommandTests
 {
     private static readonly string? Dictionary = DictionaryLocator.TryLocate();
 
-    private static string Golden(string name)
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln")))
-                return Path.Combine(d.FullName, "tests", "Taiyaku.Japanese.Tests", "Golden", name);
-        throw new InvalidOperationException("cannot find the repository root");
-    }
+    private static string Golden(string name) =>
+        Path.Combine(Taiyaku.Testing.RepositoryPaths.Root, "tests", "Taiyaku.Japanese.Tests", "Golden", name);
 
     private static byte[] ReadGolden(string name)
     {

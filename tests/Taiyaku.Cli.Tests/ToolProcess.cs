@@ -32,19 +32,10 @@ internal static class ToolProcess
     }
 
     /// <summary>The repository root (the folder holding Alignment.sln).</summary>
-    public static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln"))) return d.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
+    public static string RepoRoot() => Taiyaku.Testing.RepositoryPaths.Root;
 
     /// <summary>A path under ../shared, or null on a machine without it.</summary>
-    public static string? Shared(string relative)
-    {
-        string p = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", relative));
-        return File.Exists(p) || Directory.Exists(p) ? p : null;
-    }
+    public static string? Shared(string relative) => Taiyaku.Testing.RepositoryPaths.Shared(relative);
 }
 
 /// <summary>A temporary folder deleted after the test.</summary>

@@ -128,18 +128,7 @@ public class ScorerTests
 
     internal static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
-    internal static string? SharedFile(string relative)
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln")))
-            {
-                string p = Path.GetFullPath(Path.Combine(d.FullName, "..", "shared", relative));
-                return File.Exists(p) || Directory.Exists(p) ? p : null;
-            }
-        }
-        return null;
-    }
+    internal static string? SharedFile(string relative) => Taiyaku.Testing.RepositoryPaths.Shared(relative);
 
     private static bool CanRun(string exe)
     {

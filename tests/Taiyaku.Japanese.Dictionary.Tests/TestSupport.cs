@@ -75,19 +75,7 @@ internal static class Mecab
 /// <summary>Finds ../shared next to the repository root (the folder with Alignment.sln).</summary>
 internal static class Repo
 {
-    public static string? SharedDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Alignment.sln")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-                return Directory.Exists(shared) ? shared : null;
-            }
-        }
-
-        return null;
-    }
+    public static string? SharedDir() => Taiyaku.Testing.RepositoryPaths.Shared();
 }
 
 /// <summary>

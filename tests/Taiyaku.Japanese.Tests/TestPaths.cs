@@ -6,7 +6,7 @@ namespace Taiyaku.Japanese.Tests;
 /// <summary>Where the repository, its golden files, the shared corpora and the installed dictionary are.</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Taiyaku.Testing.RepositoryPaths.Root;
 
     public static string Golden => Path.Combine(RepoRoot, "tests", "Taiyaku.Japanese.Tests", "Golden");
 
@@ -16,13 +16,6 @@ internal static class TestPaths
     public static string? Dictionary { get; } = DictionaryLocator.TryLocate();
 
     public const string NoDictionary = "no MeCab dictionary found: the shipped IPADIC (src/Taiyaku.Japanese.Ipadic) was not built";
-
-    private static string FindRepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Alignment.sln"))) return d.FullName;
-        throw new InvalidOperationException("cannot find the repository root (Alignment.sln) above " + AppContext.BaseDirectory);
-    }
 
     public static byte[] ReadGolden(string name)
     {
