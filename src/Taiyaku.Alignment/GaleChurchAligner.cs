@@ -7,10 +7,10 @@ namespace Taiyaku.Alignment;
 
 /// <summary>
 /// Length-based sentence aligner after Gale &amp; Church (1993): a dynamic programme over beads (1-1, 1-0, 0-1, 2-1, …)
-/// whose cost is −log P(bead) − log P(δ | match). Immutable and thread-safe: build once, call <see cref="Align"/> from
+/// whose cost is −log P(bead) − log P(δ | match). Immutable and thread-safe: build once, call an Align method from
 /// any thread.
 /// </summary>
-public sealed class GaleChurchAligner
+public sealed partial class GaleChurchAligner
 {
     private const byte Unreached = 255;
     private const int CancellationRowInterval = 4096;
@@ -24,6 +24,7 @@ public sealed class GaleChurchAligner
     private readonly int[] targetCounts;
     private readonly double[] priorCosts;
     private readonly int maxSourceCount;
+    private readonly int maxTargetCount;
     private readonly int margin;
 
     /// <summary>Creates an aligner.</summary>
@@ -43,6 +44,7 @@ public sealed class GaleChurchAligner
             targetCounts[k] = beads[k].TargetCount;
             priorCosts[k] = -Math.Log(beads[k].Probability);
             maxSourceCount = Math.Max(maxSourceCount, beads[k].SourceCount);
+            maxTargetCount = Math.Max(maxTargetCount, beads[k].TargetCount);
             margin = Math.Max(margin, Math.Max(beads[k].SourceCount, beads[k].TargetCount));
             (beads[k].SourceCount > 0 ? row : inRow).Add(k);
         }

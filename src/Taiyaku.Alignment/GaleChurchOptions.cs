@@ -22,6 +22,15 @@ public sealed class GaleChurchOptions
     private readonly IReadOnlyList<Bead> beads = Bead.Extended;
     private readonly SearchMode search = SearchMode.Banded;
     private readonly int initialBandWidth = DefaultInitialBandWidth;
+    private readonly double anchorWeight = DefaultAnchorWeight;
+    private readonly int anchorBandWidth = DefaultAnchorBandWidth;
+
+
+    /// <summary>Default of <see cref="AnchorWeight"/>.</summary>
+    public const double DefaultAnchorWeight = 1;
+
+    /// <summary>Default of <see cref="AnchorBandWidth"/>.</summary>
+    public const int DefaultAnchorBandWidth = 16;
 
     /// <summary>The defaults: c estimated, s² = 12, <see cref="Bead.Extended"/>, banded search, band half-width 32.</summary>
     public static GaleChurchOptions Default { get; } = new();
@@ -123,6 +132,37 @@ public sealed class GaleChurchOptions
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(InitialBandWidth));
             initialBandWidth = value;
+        }
+    }
+
+    /// <summary>
+    /// λ: how much matched anchor weight lowers a bead's cost (nats per unit of weight) when aligning with anchors; 0
+    /// ignores anchors. Default <see cref="DefaultAnchorWeight"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public double AnchorWeight
+    {
+        get => anchorWeight;
+        init
+        {
+            if (!(value >= 0 && double.IsFinite(value)))
+                throw new ArgumentOutOfRangeException(nameof(AnchorWeight), value, "The anchor weight must be finite and non-negative.");
+            anchorWeight = value;
+        }
+    }
+
+    /// <summary>
+    /// Half-width, in target units, of the band searched with anchors around the length-only alignment; doubled while
+    /// the path comes near its edge. Default <see cref="DefaultAnchorBandWidth"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int AnchorBandWidth
+    {
+        get => anchorBandWidth;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(AnchorBandWidth));
+            anchorBandWidth = value;
         }
     }
 }

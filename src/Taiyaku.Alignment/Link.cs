@@ -9,7 +9,8 @@ namespace Taiyaku.Alignment;
 /// <param name="TargetStart">Index of the first target unit (0-based). For an empty range, the position it sits at.</param>
 /// <param name="TargetCount">Number of target units in the link (0 for a deletion).</param>
 /// <param name="Cost">The link's cost under the model that produced it (lower is better; 0 when unknown).</param>
-public readonly record struct Link(int SourceStart, int SourceCount, int TargetStart, int TargetCount, double Cost = 0)
+/// <param name="Score">Confidence that the link is right, a calibrated probability in [0, 1]; NaN when not computed.</param>
+public readonly record struct Link(int SourceStart, int SourceCount, int TargetStart, int TargetCount, double Cost = 0, double Score = double.NaN)
 {
     /// <summary>Index one past the last source unit.</summary>
     public int SourceEnd => SourceStart + SourceCount;

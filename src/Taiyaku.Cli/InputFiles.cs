@@ -2,26 +2,162 @@ using Taiyaku.Formats;
 
 namespace Taiyaku.Cli;
 
+/// <summary>
+/// How a command decodes its input files: <c>--encoding NAME</c> (default auto) and <c>--replace-invalid</c>.
+/// Every command that reads text takes the same two options: add <see cref="ValueOptions"/> and <see cref="Flags"/>
+/// to its parser, <see cref="HelpLines"/> to its help, and build one with <see cref="FromCommandLine"/>.
+/// </summary>
+/// <param name="Options">The encoding and whether undecodable bytes are replaced.</param>
+/// <param name="Warnings">Where a replacement warning goes (the command's stderr), or null for none.</param>
+internal sealed record InputDecoding(TextDecodingOptions Options, TextWriter? Warnings)
+{
+    /// <summary>Encoding detected, undecodable bytes an error, no warnings.</summary>
+    public static InputDecoding Default { get; } = new(TextDecodingOptions.Default, null);
+
+    /// <summary>The option that takes a value: <c>--encoding</c>.</summary>
+    public static IReadOnlyList<string> ValueOptions { get; } = ["encoding"];
+
+    /// <summary>The flag: <c>--replace-invalid</c>.</summary>
+    public static IReadOnlyList<string> Flags { get; } = ["replace-invalid"];
+
+    /// <summary>The two options as help lines, aligned like the other commands' help.</summary>
+    public const string HelpLines = """
+          --encoding NAME    encoding of every input file: auto (default, detected per file), utf-8, utf-16le,
+                             utf-16be, shift_jis (= cp932), euc-jp. auto: a byte-order mark decides; else valid
+                             (or at least 90% well-formed) UTF-8; else whichever of CP932 and EUC-JP decodes
+                             into mostly everyday Japanese (kana, JIS symbols, level-1 kanji); else UTF-8
+          --replace-invalid  replace undecodable bytes with U+FFFD (a warning gives the count) instead of
+                             stopping with an error naming the file, line and byte offset
+        """;
+
+    /// <summary>Reads <c>--encoding</c> and <c>--replace-invalid</c>; an unknown encoding name is a usage error.</summary>
+    public static InputDecoding FromCommandLine(CommandLine cl, TextWriter warnings)
+    {
+        ArgumentNullException.ThrowIfNull(cl);
+        var encoding = ParseEncoding(cl.Get("encoding"));
+        return new InputDecoding(new TextDecodingOptions { Encoding = encoding, ReplaceInvalid = cl.Has("replace-invalid") }, warnings);
+    }
+
+    /// <summary>An encoding name of <see cref="TextDecoding.Names"/> (null: auto); anything else is a usage error.</summary>
+    public static TextEncoding ParseEncoding(string? name)
+    {
+        if (name == null) return TextEncoding.Auto;
+        if (TextDecoding.TryParseName(name, out var encoding)) return encoding;
+        throw new UsageException($"--encoding must be one of {string.Join(", ", TextDecoding.Names)} (got '{name}')");
+    }
+
+    /// <summary>Decodes a file's bytes, turning an undecodable byte into an <see cref="InputException"/> and warning about replacements.</summary>
+    public string Decode(ReadOnlySpan<byte> bytes, string name)
+    {
+        DecodedText decoded;
+        try { decoded = TextDecoding.Decode(bytes, name, Options); }
+        catch (InvalidDataException e)
+        {
+            string hint = Options.Encoding == TextEncoding.Auto
+                ? "; name the encoding with --encoding, or use --replace-invalid to replace undecodable bytes with U+FFFD"
+                : "; use --replace-invalid to replace undecodable bytes with U+FFFD";
+            throw new InputException(e.Message + hint);
+        }
+        if (decoded.ReplacedSequences > 0)
+            Warnings?.WriteLine($"taiyaku: warning: {name}: {decoded.ReplacedSequences} undecodable byte sequence{(decoded.ReplacedSequences == 1 ? "" : "s")} replaced with U+FFFD (read as {TextDecoding.DisplayName(decoded.Encoding)})");
+        return decoded.Text;
+    }
+}
+
 /// <summary>Reads the user's files and turns every problem into an <see cref="InputException"/> naming the file.</summary>
 internal static class InputFiles
 {
-    /// <summary>One sentence per line, strict UTF-8; an empty file is an error (nothing to align).</summary>
-    public static IReadOnlyList<string> ReadSentences(string path, CancellationToken ct)
+    /// <summary>
+    /// One sentence per line (line i is sentence i, kept as it is); the encoding as <paramref name="decoding"/> says
+    /// (default: detected, strict). A file with no line, or only blank lines, is an error: there is nothing to align.
+    /// </summary>
+    public static IReadOnlyList<string> ReadSentences(string path, CancellationToken ct, InputDecoding? decoding = null)
     {
         byte[] bytes = ReadBytes(path, ct);
-        IReadOnlyList<string> lines;
-        try { lines = TextFiles.SplitLines(bytes, path); }
-        catch (InvalidDataException e) { throw new InputException(e.Message); }
+        var lines = TextFiles.SplitLines((decoding ?? InputDecoding.Default).Decode(bytes, path));
         if (lines.Count == 0) throw InputException.In(path, "the file is empty: there is no sentence to align");
+        if (lines.All(string.IsNullOrWhiteSpace))
+            throw InputException.In(path, $"the file holds only blank lines ({lines.Count}): there is no sentence to align");
         return lines;
     }
 
-    /// <summary>A whole raw document, strict UTF-8.</summary>
-    public static string ReadDocument(string path, CancellationToken ct)
+    /// <summary>A whole raw document; the encoding as <paramref name="decoding"/> says (default: detected, strict).</summary>
+    public static string ReadDocument(string path, CancellationToken ct, InputDecoding? decoding = null) =>
+        (decoding ?? InputDecoding.Default).Decode(ReadBytes(path, ct), path);
+
+    /// <summary>Bytes looked at to detect the encoding of a stream (see <see cref="OpenUtf8"/>).</summary>
+    public const int SniffLength = 1 << 16;
+
+    /// <summary>
+    /// A stream of UTF-8 lines for mecab-style reading. UTF-8 input (given, or detected from the first
+    /// <see cref="SniffLength"/> bytes, or fewer: up to the end of the first line with a non-ASCII byte) is passed through byte for byte, unvalidated, as mecab reads it, so that a
+    /// stream of any length is never held whole; other encodings, and UTF-8 with <c>--replace-invalid</c>, are read
+    /// whole, decoded (errors as <see cref="ReadDocument"/> reports them) and re-encoded as UTF-8.
+    /// </summary>
+    public static Stream OpenUtf8(Stream input, string name, InputDecoding decoding, CancellationToken ct)
     {
-        byte[] bytes = ReadBytes(path, ct);
-        try { return TextFiles.DecodeDocument(bytes, path); }
-        catch (InvalidDataException e) { throw new InputException(e.Message); }
+        var options = decoding.Options;
+        if (options.Encoding == TextEncoding.Utf8 && !options.ReplaceInvalid) return input;
+        byte[] head = new byte[SniffLength];
+        int filled = 0, n = 1;
+        try
+        {
+            // Up to SniffLength bytes, but no longer than to the end of the first line holding a non-ASCII byte, so that
+            // a pipe fed line by line (mecab-style interactive use) is not held up.
+            while (filled < head.Length && (n = input.Read(head, filled, head.Length - filled)) > 0)
+            {
+                filled += n;
+                int firstNonAscii = head.AsSpan(0, filled).IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+                if (firstNonAscii >= 0 && head.AsSpan(firstNonAscii, filled - firstNonAscii).Contains((byte)'\n')) break;
+            }
+        }
+        catch (IOException e) { throw InputException.In(name, e.Message); }
+        bool whole = n == 0;
+        if (options.Encoding == TextEncoding.Auto && !options.ReplaceInvalid)
+        {
+            var sample = head.AsSpan(0, filled);
+            // Detect on whole lines so that a character cut at the end of the sample does not count as damage.
+            int lastLine = sample.LastIndexOf((byte)'\n');
+            if (!whole && lastLine > 0) sample = sample[..(lastLine + 1)];
+            if (TextDecoding.Detect(sample) == TextEncoding.Utf8)
+                return new PrefixedStream(head, filled, input);
+        }
+        var all = new MemoryStream();
+        all.Write(head, 0, filled);
+        try { input.CopyToAsync(all, ct).GetAwaiter().GetResult(); }
+        catch (IOException e) { throw InputException.In(name, e.Message); }
+        string text = decoding.Decode(all.GetBuffer().AsSpan(0, (int)all.Length), name);
+        return new MemoryStream(TextFiles.StrictUtf8.GetBytes(text), writable: false);
+    }
+
+    /// <summary>Bytes already read from a stream, then the rest of it.</summary>
+    private sealed class PrefixedStream(byte[] head, int headLength, Stream rest) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position < headLength)
+            {
+                int n = Math.Min(buffer.Length, headLength - _position);
+                head.AsSpan(_position, n).CopyTo(buffer);
+                _position += n;
+                return n;
+            }
+            return rest.Read(buffer);
+        }
     }
 
     public static IReadOnlyList<IndexLink> ReadLinks(string path)

@@ -5,7 +5,7 @@ namespace Taiyaku.Cli;
 /// <summary>The tool's entry point: picks the subcommand and maps failures to exit codes.</summary>
 internal static class Tool
 {
-    public static IReadOnlyList<ICommand> Commands { get; } = [new AlignCommand(), new SegmentCommand(), new EvalCommand(), new TokenizeCommand(), new DictCommand()];
+    public static IReadOnlyList<ICommand> Commands { get; } = [new AlignCommand(), new AlignBatchCommand(), new SegmentCommand(), new EvalCommand(), new FitCommand(), new TokenizeCommand(), new DictCommand()];
 
     public static string Overview =>
         "Usage: taiyaku <command> [options]\n\nJapanese-English sentence alignment.\n\nCommands:\n" +

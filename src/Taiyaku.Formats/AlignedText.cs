@@ -12,6 +12,9 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
     /// <summary>A link (the default), or text set apart from alignment: page furniture or metadata.</summary>
     public AlignedKind Kind { get; init; } = AlignedKind.Link;
 
+    /// <summary>The link's calibrated confidence in [0, 1]; NaN when not computed.</summary>
+    public double Score { get; init; } = double.NaN;
+
     /// <summary>Where the source text stands in the original source document, as (start, length) in UTF-16 units; null when unknown.</summary>
     public IReadOnlyList<(int Start, int Length)>? SourceRanges { get; init; }
 
@@ -47,7 +50,29 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
                 IndexLink.From(l),
                 string.Join(sourceJoiner, Slice(sourceSentences, l.SourceStart, l.SourceCount)),
                 string.Join(targetJoiner, Slice(targetSentences, l.TargetStart, l.TargetCount)),
-                l.Cost));
+                l.Cost) { Score = l.Score });
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Keeps the links scored at least <paramref name="minScore"/>; every other link with text on both sides is replaced,
+    /// in place, by its two sides as <see cref="AlignedKind.LowScore"/> items, so that no sentence is dropped. Links
+    /// without a score are kept.
+    /// </summary>
+    public static IReadOnlyList<AlignedText> FilterByScore(IReadOnlyList<AlignedText> items, double minScore)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var list = new List<AlignedText>(items.Count);
+        foreach (var i in items)
+        {
+            if (i.Kind != AlignedKind.Link || !(i.Score < minScore) || i.Link.Source.Count == 0 || i.Link.Target.Count == 0)
+            {
+                list.Add(i);
+                continue;
+            }
+            list.Add(i with { Kind = AlignedKind.LowScore, TargetText = "", TargetRanges = null, Link = new IndexLink(i.Link.Source, []) });
+            list.Add(i with { Kind = AlignedKind.LowScore, SourceText = "", SourceRanges = null, Link = new IndexLink([], i.Link.Target) });
         }
         return list;
     }
@@ -67,4 +92,6 @@ public enum AlignedKind
     Furniture,
     /// <summary>Metadata outside the two texts of a bilingual document: never aligned.</summary>
     Metadata,
+    /// <summary>One side of a link whose score fell below the requested minimum: written unpaired.</summary>
+    LowScore,
 }

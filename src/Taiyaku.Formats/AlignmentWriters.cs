@@ -13,7 +13,7 @@ public enum OutputFormat
 {
     /// <summary>vecalign links, one per line: <c>[0, 1]:[0]</c>.</summary>
     Links,
-    /// <summary>Tab-separated: source text, target text, cost. Tabs and line breaks inside a text become spaces.</summary>
+    /// <summary>Tab-separated: source text, target text, cost, score (or, for unaligned text, its kind). Tabs and line breaks inside a text become spaces.</summary>
     Tsv,
     /// <summary>A JSON object with the languages and an array of links with indices, texts and costs.</summary>
     Json,
@@ -60,6 +60,14 @@ public static class AlignmentWriters
         }
     }
 
+    private static string KindName(AlignedKind kind) => kind switch
+    {
+        AlignedKind.Furniture => "furniture",
+        AlignedKind.Metadata => "metadata",
+        AlignedKind.LowScore => "low-score",
+        _ => "link",
+    };
+
     private static string Cost(double cost) => cost.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static void WriteTsv(TextWriter w, IReadOnlyList<AlignedText> items)
@@ -71,6 +79,9 @@ public static class AlignmentWriters
             w.Write(OneField(i.TargetText));
             w.Write('\t');
             if (i.Kind == AlignedKind.Link) w.Write(Cost(i.Cost));
+            w.Write('\t');
+            if (i.Kind == AlignedKind.Link && !double.IsNaN(i.Score)) w.Write(Cost(i.Score));
+            else if (i.Kind != AlignedKind.Link) w.Write(KindName(i.Kind));
             w.Write('\n');
         }
 
@@ -99,6 +110,7 @@ public static class AlignmentWriters
             json.WriteString("sourceText", i.SourceText);
             json.WriteString("targetText", i.TargetText);
             json.WriteNumber("cost", Math.Round(i.Cost, 4));
+            if (!double.IsNaN(i.Score)) json.WriteNumber("score", Math.Round(i.Score, 4));
             Offsets(json, "sourceOffsets", i.SourceRanges);
             Offsets(json, "targetOffsets", i.TargetRanges);
             json.WriteEndObject();
@@ -112,7 +124,14 @@ public static class AlignmentWriters
             {
                 bool source = i.SourceText.Length > 0;
                 json.WriteStartObject();
-                json.WriteString("kind", i.Kind == AlignedKind.Furniture ? "furniture" : "metadata");
+                json.WriteString("kind", KindName(i.Kind));
+                if (i.Kind == AlignedKind.LowScore)
+                {
+                    json.WriteStartArray("sentences");
+                    foreach (int id in source ? i.Link.Source : i.Link.Target) json.WriteNumberValue(id);
+                    json.WriteEndArray();
+                    json.WriteNumber("score", Math.Round(i.Score, 4));
+                }
                 json.WriteString("language", source ? options.SourceLanguage : options.TargetLanguage);
                 json.WriteString("text", source ? i.SourceText : i.TargetText);
                 Offsets(json, "offsets", source ? i.SourceRanges : i.TargetRanges);
@@ -147,6 +166,8 @@ public static class AlignmentWriters
             Indent = true,
             IndentChars = "  ",
             NewLineChars = "\n",
+            // A carriage return inside a sentence must come back as one, not as a line feed.
+            NewLineHandling = NewLineHandling.Entitize,
             CloseOutput = false,
         };
         using var x = XmlWriter.Create(output, settings);
@@ -170,8 +191,9 @@ public static class AlignmentWriters
             {
                 Prop(x, "x-links", i.Link.ToString());
                 Prop(x, "x-cost", Cost(i.Cost));
+                if (!double.IsNaN(i.Score)) Prop(x, "x-score", Cost(i.Score));
             }
-            else Prop(x, "x-unaligned", i.Kind == AlignedKind.Furniture ? "furniture" : "metadata");
+            else Prop(x, "x-unaligned", KindName(i.Kind));
             if (i.Link.Source.Count > 0 || (i.Kind != AlignedKind.Link && i.SourceText.Length > 0)) Variant(x, options.SourceLanguage, i.SourceText);
             if (i.Link.Target.Count > 0 || (i.Kind != AlignedKind.Link && i.TargetText.Length > 0)) Variant(x, options.TargetLanguage, i.TargetText);
             x.WriteEndElement();

@@ -1,4 +1,5 @@
 using Taiyaku.Alignment;
+using Taiyaku.Features;
 using Taiyaku.Japanese;
 using Taiyaku.Text;
 
@@ -11,17 +12,26 @@ public sealed record DocumentAlignerOptions
     public static DocumentAlignerOptions Default { get; } = new();
 
     /// <summary>
-    /// How sentence lengths are counted. Default <see cref="LengthMeasure.Utf8Bytes"/>: best or tied on every dev corpus
-    /// (kyoto-wiki dev/tune strict F1 0.966/0.907 against 0.961/0.883 for characters; Bible lax F1 0.791 for both; tokens
-    /// reach 0.991 on kyoto dev but 0.902 on tune and 0.600 on the Bible). See the README.
+    /// How sentence lengths are counted. Default: <see cref="AlignmentParameters.Default"/>'s,
+    /// <see cref="LengthMeasure.Utf8Bytes"/> (fitted and checked with each measure, bytes were best or within two links
+    /// of the best everywhere; see the README).
     /// </summary>
-    public LengthMeasure Length { get; init; } = LengthMeasure.Utf8Bytes;
+    public LengthMeasure Length { get; init; } = AlignmentParameters.Default.Length;
 
-    /// <summary>The length model and search. Default <see cref="GaleChurchOptions.Default"/>.</summary>
-    public GaleChurchOptions Alignment { get; init; } = GaleChurchOptions.Default;
+    /// <summary>
+    /// The length model, bead priors, anchor weight λ and search. Default: <see cref="AlignmentParameters.Default"/>'s
+    /// fitted values with <see cref="GaleChurchOptions.Default"/>'s search settings.
+    /// </summary>
+    public GaleChurchOptions Alignment { get; init; } = AlignmentParameters.Default.ToGaleChurchOptions();
 
     /// <summary>Sentence segmentation and page-furniture detection. Default <see cref="SegmenterOptions.Default"/>.</summary>
     public SegmenterOptions Segmentation { get; init; } = SegmenterOptions.Default;
+
+    /// <summary>Lexical anchors and the learned second pass. Default <see cref="AnchorOptions.Default"/> (all on).</summary>
+    public AnchorOptions Anchors { get; init; } = AnchorOptions.Default;
+
+    /// <summary>How link scores are computed; null for no scores. Default: <see cref="AlignmentParameters.Default"/>'s.</summary>
+    public ConfidenceModel? Confidence { get; init; } = AlignmentParameters.Default.Confidence;
 }
 
 /// <summary>One link between Japanese and English sentences, with their text and where they stand in the originals.</summary>
@@ -29,8 +39,9 @@ public sealed record DocumentAlignerOptions
 /// <param name="Japanese">The Japanese sentences (none for an English sentence without counterpart).</param>
 /// <param name="EnglishIndex">Index of the first English sentence.</param>
 /// <param name="English">The English sentences (none for a Japanese sentence without counterpart).</param>
-/// <param name="Cost">The link's cost under the length model (−log probability; lower is better).</param>
-public sealed record AlignedPair(int JapaneseIndex, IReadOnlyList<Segment> Japanese, int EnglishIndex, IReadOnlyList<Segment> English, double Cost)
+/// <param name="Cost">The link's cost under the model (lower is better).</param>
+/// <param name="Score">Calibrated probability that the link is right; NaN when scores are off.</param>
+public sealed record AlignedPair(int JapaneseIndex, IReadOnlyList<Segment> Japanese, int EnglishIndex, IReadOnlyList<Segment> English, double Cost, double Score)
 {
     /// <summary>The Japanese sentences joined (Japanese needs no space between sentences).</summary>
     public string JapaneseText => string.Concat(Japanese.Select(s => s.Text));
@@ -50,7 +61,7 @@ public sealed class DocumentAlignment
         Result = result;
         Pairs = result.Links.Select(l => new AlignedPair(
             l.SourceStart, Slice(japanese.Sentences, l.SourceStart, l.SourceCount),
-            l.TargetStart, Slice(english.Sentences, l.TargetStart, l.TargetCount), l.Cost)).ToArray();
+            l.TargetStart, Slice(english.Sentences, l.TargetStart, l.TargetCount), l.Cost, l.Score)).ToArray();
         Unaligned = japanese.Segments.Concat(english.Segments).Where(s => s.Kind != SegmentKind.Sentence).Concat(metadata).ToArray();
     }
 
@@ -78,18 +89,26 @@ public sealed class DocumentAlignment
 
 /// <summary>
 /// Aligns raw Japanese and English documents sentence by sentence: segmentation (with page furniture set apart),
-/// sentence lengths, then the length-based aligner. Immutable and thread-safe; build once and share.
+/// sentence lengths and lexical anchors, then the aligner, optionally a learned second pass, and a confidence score per
+/// link. Immutable and thread-safe; build once and share.
 /// </summary>
 public sealed class DocumentAligner
 {
     private readonly SentenceSegmenter _segmenter;
     private readonly GaleChurchAligner _aligner;
     private readonly MorphologicalAnalyzer? _analyzer;
+    private readonly AnchorExtractor? _anchors;
+    private readonly TranslationModel? _translations;
 
     /// <summary>Creates an aligner.</summary>
     /// <param name="options">Settings; <see cref="DocumentAlignerOptions.Default"/> when null.</param>
-    /// <param name="analyzer">The Japanese analyzer; needed only when <see cref="DocumentAlignerOptions.Length"/> is <see cref="LengthMeasure.Tokens"/>.</param>
-    public DocumentAligner(DocumentAlignerOptions? options = null, MorphologicalAnalyzer? analyzer = null)
+    /// <param name="analyzer">The Japanese analyzer: needed for <see cref="LengthMeasure.Tokens"/>; with anchors it gives
+    /// base forms for the lexicon and readings of names (without it, anchors use katakana and Latin runs only).</param>
+    /// <param name="lexicon">A Japanese-English lexicon for dictionary anchors (e.g. EDICT), or null.</param>
+    /// <param name="translations">Translation probabilities learned once from a batch (see <see cref="LearnTranslations"/>);
+    /// when given, the second pass uses them instead of learning from each document alone.</param>
+    public DocumentAligner(DocumentAlignerOptions? options = null, MorphologicalAnalyzer? analyzer = null,
+        IBilingualLexicon? lexicon = null, TranslationModel? translations = null)
     {
         Options = options ?? DocumentAlignerOptions.Default;
         if (Options.Length == LengthMeasure.Tokens && analyzer == null)
@@ -97,10 +116,19 @@ public sealed class DocumentAligner
         _segmenter = new SentenceSegmenter(Options.Segmentation);
         _aligner = new GaleChurchAligner(Options.Alignment);
         _analyzer = analyzer;
+        _translations = translations;
+        _lexicon = lexicon;
+        if (Options.Anchors.Any)
+            _anchors = new AnchorExtractor(Options.Anchors, analyzer, lexicon);
     }
 
     /// <summary>The settings in use.</summary>
     public DocumentAlignerOptions Options { get; }
+
+    private readonly IBilingualLexicon? _lexicon;
+
+    /// <summary>An aligner with other options and the same analyzer, lexicon and translations.</summary>
+    internal DocumentAligner WithOptions(DocumentAlignerOptions options) => new(options, _analyzer, _lexicon, _translations);
 
     /// <summary>Aligns a Japanese text with its English translation, both raw (paragraphs, wrapped lines, page stamps).</summary>
     public DocumentAlignment Align(string japanese, string english, CancellationToken cancellationToken = default)
@@ -120,16 +148,153 @@ public sealed class DocumentAligner
         return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, AlignSegments(doc.Japanese, doc.English, cancellationToken));
     }
 
-    /// <summary>Aligns sentences that are already segmented (one string per sentence).</summary>
-    public AlignmentResult AlignSentences(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Aligns sentences that are already segmented (one string per sentence). Each link carries its cost and, when
+    /// <see cref="DocumentAlignerOptions.Confidence"/> is set, a calibrated <see cref="Link.Score"/>.
+    /// </summary>
+    public AlignmentResult AlignSentences(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken cancellationToken = default) =>
+        Align(Prepare(japanese, english, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Measures and analyses segmented sentences once (lengths, anchor items), so that several aligners that differ only
+    /// in their length model, beads, λ or confidence model can align them without analysing them again.
+    /// </summary>
+    public PreparedDocument Prepare(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
-        var ja = SentenceLengths.Measure(japanese, Options.Length, japanese: true, _analyzer);
-        var en = SentenceLengths.Measure(english, Options.Length, japanese: false, _analyzer);
-        return _aligner.Align(ja, en, cancellationToken);
+        var jaLengths = SentenceLengths.Measure(japanese, Options.Length, japanese: true, _analyzer);
+        var enLengths = SentenceLengths.Measure(english, Options.Length, japanese: false, _analyzer);
+        if (_anchors == null)
+            return new PreparedDocument(Options.Length, Options.Anchors, jaLengths, enLengths, null, null);
+        var (jaItems, enItems) = Extract(japanese, english, cancellationToken);
+        return new PreparedDocument(Options.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems);
+    }
+
+    /// <summary>Aligns a document prepared by an aligner with the same <see cref="DocumentAlignerOptions.Length"/> and <see cref="DocumentAlignerOptions.Anchors"/>.</summary>
+    /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
+    public AlignmentResult Align(PreparedDocument document, CancellationToken cancellationToken = default)
+    {
+        var (result, coverage) = AlignWithCoverage(document, cancellationToken);
+        if (Options.Confidence is not { } model) return result;
+        var links = new Link[result.Links.Count];
+        for (int k = 0; k < links.Length; k++)
+            links[k] = result.Links[k] with { Score = model.Score(result.Links[k], coverage?[k] ?? default) };
+        return new AlignmentResult(links, result.SourceCount, result.TargetCount);
+    }
+
+    /// <summary>The alignment and, with anchors, each link's anchor coverage (the confidence model's input).</summary>
+    internal (AlignmentResult Result, AnchorCoverage[]? Coverage) AlignWithCoverage(PreparedDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Length != Options.Length || document.Anchors != Options.Anchors)
+            throw new ArgumentException("The document was prepared with other length or anchor settings.", nameof(document));
+        if (document.JapaneseItems is not { } jaItems || document.EnglishItems is not { } enItems)
+            return (_aligner.Align(document.JapaneseLengths, document.EnglishLengths, cancellationToken), null);
+
+        var jaAnchors = AnchorExtractor.Pack(jaItems, enItems);
+        var enAnchors = AnchorExtractor.Pack(enItems, jaItems);
+        var result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
+        if (Options.Anchors.SecondPass)
+        {
+            var model = _translations ?? TranslationModel.Learn(ConfidentPairs(result, jaItems, enItems), cancellationToken);
+            Func<AnchorItem, IEnumerable<ulong>> learned = item => LearnedKeys(model, item);
+            jaAnchors = AnchorExtractor.Pack(jaItems, enItems, sideExtra: learned);
+            enAnchors = AnchorExtractor.Pack(enItems, jaItems, otherExtra: learned);
+            result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
+        }
+        var coverage = new AnchorCoverage[result.Links.Count];
+        for (int k = 0; k < coverage.Length; k++)
+            coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
+        return (result, coverage);
+    }
+
+    /// <summary>
+    /// Learns word translation probabilities once from a batch of segmented document pairs: each is aligned with
+    /// lengths and anchors, and the confident 1-1 links of all of them train one <see cref="TranslationModel"/>.
+    /// </summary>
+    public TranslationModel LearnTranslations(IEnumerable<(IReadOnlyList<string> Japanese, IReadOnlyList<string> English)> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var anchors = _anchors ?? new AnchorExtractor(AnchorOptions.Default, _analyzer, null);
+        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var (japanese, english) in documents)
+        {
+            var jaLengths = SentenceLengths.Measure(japanese, Options.Length, japanese: true, _analyzer);
+            var enLengths = SentenceLengths.Measure(english, Options.Length, japanese: false, _analyzer);
+            var jaItems = japanese.Select(anchors.Japanese).ToArray();
+            var enItems = english.Select(anchors.English).ToArray();
+            var result = _aligner.Align(jaLengths, enLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), cancellationToken);
+            pairs.AddRange(ConfidentPairs(result, jaItems, enItems));
+        }
+        return TranslationModel.Learn(pairs, cancellationToken);
+    }
+
+    private (List<AnchorItem>[] Japanese, List<AnchorItem>[] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
+    {
+        var ja = new List<AnchorItem>[japanese.Count];
+        var en = new List<AnchorItem>[english.Count];
+        for (int i = 0; i < ja.Length; i++)
+        {
+            if (i % 1024 == 0) ct.ThrowIfCancellationRequested();
+            ja[i] = _anchors!.Japanese(japanese[i]);
+        }
+        for (int j = 0; j < en.Length; j++)
+        {
+            if (j % 1024 == 0) ct.ThrowIfCancellationRequested();
+            en[j] = _anchors!.English(english[j]);
+        }
+        return (ja, en);
+    }
+
+    /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>
+    private static List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentPairs(AlignmentResult result, List<AnchorItem>[] ja, List<AnchorItem>[] en)
+    {
+        var ones = result.Links.Where(l => l.SourceCount == 1 && l.TargetCount == 1).OrderBy(l => l.Cost).ToList();
+        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var l in ones.Take((ones.Count * 2 + 2) / 3))
+        {
+            pairs.Add((Words(ja[l.SourceStart]), Words(en[l.TargetStart])));
+        }
+        return pairs;
+
+        static string[] Words(List<AnchorItem> items) => items.Where(x => x.Word != null).Select(x => x.Word!).ToArray();
+    }
+
+    private static IEnumerable<ulong> LearnedKeys(TranslationModel model, AnchorItem item)
+    {
+        if (item.Word != null && model.TryGetTranslations(item.Word, out var english))
+            foreach (var e in english) yield return AnchorExtractor.WordKey(e);
     }
 
     private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, CancellationToken ct) =>
         AlignSentences(ja.Sentences.Select(s => s.Text).ToArray(), en.Sentences.Select(s => s.Text).ToArray(), ct);
+}
+
+/// <summary>Segmented sentences measured and analysed once (see <see cref="DocumentAligner.Prepare"/>). Immutable.</summary>
+public sealed class PreparedDocument
+{
+    internal PreparedDocument(LengthMeasure length, AnchorOptions anchors, int[] jaLengths, int[] enLengths,
+        List<AnchorItem>[]? jaItems, List<AnchorItem>[]? enItems)
+    {
+        Length = length;
+        Anchors = anchors;
+        JapaneseLengths = jaLengths;
+        EnglishLengths = enLengths;
+        JapaneseItems = jaItems;
+        EnglishItems = enItems;
+    }
+
+    internal LengthMeasure Length { get; }
+    internal AnchorOptions Anchors { get; }
+    internal int[] JapaneseLengths { get; }
+    internal int[] EnglishLengths { get; }
+    internal List<AnchorItem>[]? JapaneseItems { get; }
+    internal List<AnchorItem>[]? EnglishItems { get; }
+
+    /// <summary>Number of Japanese sentences.</summary>
+    public int JapaneseCount => JapaneseLengths.Length;
+
+    /// <summary>Number of English sentences.</summary>
+    public int EnglishCount => EnglishLengths.Length;
 }

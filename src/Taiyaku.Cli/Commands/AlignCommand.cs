@@ -14,14 +14,14 @@ internal sealed class AlignCommand : ICommand
 
     public string Summary => "align a Japanese text with its English translation";
 
-    public string Help => """
+    public string Help => $"""
         Usage: taiyaku align --src FILE --tgt FILE [--segmented] [options]
                taiyaku align --bilingual FILE [options]
 
         Aligns the sentences of a Japanese text with those of its English translation.
 
-          --src FILE         source text (Japanese), UTF-8
-          --tgt FILE         target text (English), UTF-8
+          --src FILE         source text (Japanese)
+          --tgt FILE         target text (English)
           --segmented        the files hold one sentence per line; line i is sentence i (0-based).
                              Without it the files are raw documents: paragraphs, wrapped lines and page
                              stamps are handled, and sentences are found by the segmenter.
@@ -32,10 +32,10 @@ internal sealed class AlignCommand : ICommand
                              json: links with indices, texts, costs and character offsets
                              tmx: TMX 1.4b translation memory (xml:lang ja and en)
           --out FILE         write here instead of stdout (written whole or not at all)
-          --length MEASURE   bytes (default: UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words)
-          --beads SET        extended (default): 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1, 3-2, 2-3, 3-3
-                             standard: Gale and Church's 1-1, 1-0, 0-1, 2-1, 1-2, 2-2
-          --dicdir DIR       MeCab dictionary for --length tokens (default: found automatically)
+          --min-score P      links scored below P (0..1) are written unpaired, each side on its own, marked
+                             low-score (TSV, JSON, TMX); default 0: keep every link
+        {AlignerSetup.Help}
+        {InputDecoding.HelpLines}
           -h, --help         show this help
 
         Every sentence of both texts appears in exactly one link (a sentence with no counterpart is a link
@@ -46,8 +46,8 @@ internal sealed class AlignCommand : ICommand
         Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
         """;
 
-    private static readonly string[] Values = ["src", "tgt", "bilingual", "format", "out", "beads", "length", "dicdir"];
-    private static readonly string[] Flags = ["segmented"];
+    private static readonly string[] Values = ["src", "tgt", "bilingual", "format", "out", "min-score", .. AlignerSetup.ValueOptions, .. InputDecoding.ValueOptions];
+    private static readonly string[] Flags = ["segmented", .. InputDecoding.Flags];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
@@ -62,31 +62,23 @@ internal sealed class AlignCommand : ICommand
             "tmx" => OutputFormat.Tmx,
             _ => OutputFormat.Links,
         };
-        var beads = cl.Choice("beads", "extended", "standard", "extended") == "extended" ? Bead.Extended : Bead.Standard;
-        var length = cl.Choice("length", "bytes", "chars", "bytes", "tokens") switch
-        {
-            "chars" => LengthMeasure.Characters,
-            "tokens" => LengthMeasure.Tokens,
-            _ => LengthMeasure.Utf8Bytes,
-        };
+        double minScore = cl.Number("min-score", 0, 0, 1);
+        if (cl.Get("min-score") != null && format == OutputFormat.Links)
+            throw new UsageException("--min-score needs --format tsv, json or tmx (links have no place for unpaired sentences)");
         string? src = bilingual == null ? cl.Require("src") : null, tgt = bilingual == null ? cl.Require("tgt") : null;
         string? output = cl.Get("out");
         var ct = context.Cancellation;
+        var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
 
-        using var analyzer = length == LengthMeasure.Tokens ? OpenAnalyzer(cl.Get("dicdir")) : null;
-        var options = DocumentAlignerOptions.Default with
-        {
-            Length = length,
-            Alignment = new GaleChurchOptions { Beads = beads },
-        };
-        var aligner = new DocumentAligner(options, analyzer);
+        using var setup = AlignerSetup.Create(cl, ct);
+        var aligner = setup.Aligner;
         var clock = Stopwatch.StartNew();
 
         IReadOnlyList<AlignedText> items;
         if (cl.Has("segmented"))
         {
-            var ja = InputFiles.ReadSentences(src!, ct);
-            var en = InputFiles.ReadSentences(tgt!, ct);
+            var ja = InputFiles.ReadSentences(src!, ct, decoding);
+            var en = InputFiles.ReadSentences(tgt!, ct, decoding);
             Progress(context, ja.Count + en.Count, $"read {ja.Count} + {en.Count} sentences", clock);
             var result = aligner.AlignSentences(ja, en, ct);
             items = AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ");
@@ -96,19 +88,20 @@ internal sealed class AlignCommand : ICommand
             DocumentAlignment doc;
             if (bilingual != null)
             {
-                doc = aligner.AlignBilingual(InputFiles.ReadDocument(bilingual, ct), ct);
+                doc = aligner.AlignBilingual(InputFiles.ReadDocument(bilingual, ct, decoding), ct);
                 if (doc.Japanese.Sentences.Count == 0) throw InputException.In(bilingual, "no Japanese text found");
                 if (doc.English.Sentences.Count == 0) throw InputException.In(bilingual, "no English text found");
             }
             else
             {
-                doc = aligner.Align(InputFiles.ReadDocument(src!, ct), InputFiles.ReadDocument(tgt!, ct), ct);
+                doc = aligner.Align(InputFiles.ReadDocument(src!, ct, decoding), InputFiles.ReadDocument(tgt!, ct, decoding), ct);
                 if (doc.Japanese.Sentences.Count == 0) throw InputException.In(src!, "no sentence found");
                 if (doc.English.Sentences.Count == 0) throw InputException.In(tgt!, "no sentence found");
             }
             Progress(context, doc.Japanese.Sentences.Count + doc.English.Sentences.Count, $"aligned {doc.Pairs.Count} links", clock);
             items = ToItems(doc);
         }
+        if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         OutputFile.Write(output, context.StdOut, s => AlignmentWriters.Write(s, items, format));
         return ExitCodes.Ok;
     }
@@ -116,15 +109,6 @@ internal sealed class AlignCommand : ICommand
     private static void Progress(CliContext context, int sentences, string what, Stopwatch clock)
     {
         if (sentences > 20_000) context.StdErr.WriteLine($"taiyaku: {what} in {clock.Elapsed.TotalSeconds:F1} s");
-    }
-
-    private static MorphologicalAnalyzer OpenAnalyzer(string? dicdir)
-    {
-        try { return MorphologicalAnalyzer.Open(dicdir); }
-        catch (Exception e) when (e is DictionaryNotFoundException or DictionaryFormatException)
-        {
-            throw new InputException(e.Message);
-        }
     }
 
     private static List<AlignedText> ToItems(DocumentAlignment doc)
@@ -136,6 +120,7 @@ internal sealed class AlignCommand : ICommand
                 new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
                 p.JapaneseText, p.EnglishText, p.Cost)
             {
+                Score = p.Score,
                 SourceRanges = Ranges(p.Japanese),
                 TargetRanges = Ranges(p.English),
             });

@@ -10,9 +10,10 @@ internal sealed class EvalCommand : ICommand
 
     public string Summary => "score alignments against gold (strict and lax precision, recall, F1)";
 
-    public string Help => """
+    public string Help => $"""
         Usage: taiyaku eval --gold FILE --test FILE
                taiyaku eval --gold-dir DIR --test-dir DIR
+               taiyaku eval --corpus DIR [align options]
 
         Scores test alignments against gold alignments, both in vecalign's link format ([0, 1]:[0] per line),
         with the semantics of vecalign's score.py: links empty on both sides are dropped; precision is over all
@@ -25,18 +26,31 @@ internal sealed class EvalCommand : ICommand
           --test FILE        links to score
           --gold-dir DIR     folder of gold link files
           --test-dir DIR     folder of test link files
+          --corpus DIR       a folder of NAME.ja / NAME.en / NAME.gold triples (one sentence per line): aligns
+                             each pair with the align options below, scores it, and also prints the
+                             reliability of the link scores (per score bin: links, mean score, share in the
+                             gold) and the time spent aligning
+        {AlignerSetup.Help}
           -h, --help         show this help
 
         Prints: strict_p=… strict_r=… strict_f1=… lax_p=… lax_r=… lax_f1=…
         Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
         """;
 
-    private static readonly string[] Values = ["gold", "test", "gold-dir", "test-dir"];
+    private static readonly string[] Values = ["gold", "test", "gold-dir", "test-dir", "corpus", .. AlignerSetup.ValueOptions];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         var cl = CommandLine.Parse(args, Values, []);
         // --help is handled by Tool before the command runs.
+        if (cl.Get("corpus") is { } corpus)
+        {
+            if (cl.Get("gold") != null || cl.Get("test") != null || cl.Get("gold-dir") != null || cl.Get("test-dir") != null)
+                throw new UsageException("--corpus aligns and scores by itself: give it without --gold, --test, --gold-dir and --test-dir");
+            return CorpusEval.Run(corpus, cl, context);
+        }
+        if (AlignerSetup.ValueOptions.Any(o => cl.Get(o) != null))
+            throw new UsageException("align options go with --corpus only");
         bool files = cl.Get("gold") != null || cl.Get("test") != null;
         bool dirs = cl.Get("gold-dir") != null || cl.Get("test-dir") != null;
         if (files == dirs) throw new UsageException("give either --gold and --test, or --gold-dir and --test-dir");

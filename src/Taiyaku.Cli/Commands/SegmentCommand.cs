@@ -10,16 +10,17 @@ internal sealed class SegmentCommand : ICommand
 
     public string Summary => "split a raw document into sentences, one per line";
 
-    public string Help => """
-        Usage: taiyaku segment --lang ja|en [--in FILE] [--out FILE]
+    public string Help => $"""
+        Usage: taiyaku segment --lang ja|en [--in FILE] [--out FILE] [--encoding NAME] [--replace-invalid]
 
         Prints the sentences of a raw document, one per line: the sentences 'taiyaku align' aligns, in order
         (line i is sentence i). Wrapped lines are joined and page furniture (stamps, running heads, page
         numbers) is left out.
 
           --lang LANG        ja or en
-          --in FILE          the document (default: stdin), UTF-8
-          --out FILE         write here instead of stdout
+          --in FILE          the document (default: stdin)
+          --out FILE         write here instead of stdout (UTF-8)
+        {InputDecoding.HelpLines}
           -h, --help         show this help
 
         Exit codes: 0 ok, 1 input error, 2 usage error.
@@ -27,13 +28,14 @@ internal sealed class SegmentCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(args, ["lang", "in", "out"], []);
+        var cl = CommandLine.Parse(args, ["lang", "in", "out", .. InputDecoding.ValueOptions], InputDecoding.Flags);
         string lang = cl.Get("lang") ?? throw new UsageException("option --lang is required");
         lang = cl.Choice("lang", lang, "ja", "en");
         string? input = cl.Get("in");
+        var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string text = input == null
-            ? Decode(ReadAll(context.StdIn), "<stdin>")
-            : InputFiles.ReadDocument(input, context.Cancellation);
+            ? decoding.Decode(ReadAll(context.StdIn), "<stdin>")
+            : InputFiles.ReadDocument(input, context.Cancellation, decoding);
         var segmenter = new SentenceSegmenter();
         var doc = lang == "ja" ? segmenter.SegmentJapanese(text, context.Cancellation) : segmenter.SegmentEnglish(text, context.Cancellation);
         OutputFile.Write(cl.Get("out"), context.StdOut, s =>
@@ -49,11 +51,5 @@ internal sealed class SegmentCommand : ICommand
         using var m = new MemoryStream();
         s.CopyTo(m);
         return m.ToArray();
-    }
-
-    private static string Decode(byte[] bytes, string name)
-    {
-        try { return TextFiles.DecodeDocument(bytes, name); }
-        catch (InvalidDataException e) { throw new InputException(e.Message); }
     }
 }

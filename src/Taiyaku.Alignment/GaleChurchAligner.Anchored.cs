@@ -1,0 +1,228 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Taiyaku.Alignment;
+
+public sealed partial class GaleChurchAligner
+{
+    /// <summary>
+    /// Aligns two sequences of units by their lengths and their lexical anchors: a bead's cost is its length cost minus
+    /// <see cref="GaleChurchOptions.AnchorWeight"/> times its anchor score, the weight of the anchor items of its
+    /// sentences that are matched on the other side, less ln k per item for k sentences on that side (see
+    /// <see cref="SentenceAnchors"/>). The search runs in a band around the length-only alignment,
+    /// widened until the path keeps clear of its edges.
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="sourceAnchors">Anchors of each source unit (same count as <paramref name="sourceLengths"/>).</param>
+    /// <param name="targetAnchors">Anchors of each target unit (same count as <paramref name="targetLengths"/>).</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    /// <returns>Links in document order covering every unit exactly once; a link's cost includes its anchor term.</returns>
+    /// <exception cref="ArgumentException">A length is negative or an anchor list has the wrong count.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceAnchors);
+        ArgumentNullException.ThrowIfNull(targetAnchors);
+        if (sourceAnchors.Count != sourceLengths.Length)
+            throw new ArgumentException($"There are {sourceLengths.Length} source lengths but {sourceAnchors.Count} anchor sets.", nameof(sourceAnchors));
+        if (targetAnchors.Count != targetLengths.Length)
+            throw new ArgumentException($"There are {targetLengths.Length} target lengths but {targetAnchors.Count} anchor sets.", nameof(targetAnchors));
+        var lengthOnly = Align(sourceLengths, targetLengths, cancellationToken);
+        int n = sourceLengths.Length, m = targetLengths.Length;
+        if (n == 0 || m == 0 || Options.AnchorWeight == 0)
+            return lengthOnly;
+
+        var src = PrefixSums(sourceLengths, nameof(sourceLengths));
+        var tgt = PrefixSums(targetLengths, nameof(targetLengths));
+        double c = Options.LengthRatio ?? EstimateLengthRatio(src[n], tgt[m]);
+        var model = new Model(c, Options.Variance);
+        var sa = sourceAnchors as SentenceAnchors[] ?? sourceAnchors.ToArray();
+        var ta = targetAnchors as SentenceAnchors[] ?? targetAnchors.ToArray();
+        for (int i = 0; i < sa.Length; i++) ArgumentNullException.ThrowIfNull(sa[i], nameof(sourceAnchors));
+        for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], nameof(targetAnchors));
+
+        if (Options.Search == SearchMode.Full)
+            return RunAnchored(Band.Full(n, m), src, tgt, model, sa, ta, cancellationToken) ?? throw NoAlignment();
+        long width = Options.AnchorBandWidth;
+        var band = Band.Around(n, m, width, lengthOnly.Links);
+        while (true)
+        {
+            var links = RunAnchored(band, src, tgt, model, sa, ta, cancellationToken);
+            if (links is null)
+            {
+                if (band.IsFull) throw NoAlignment();
+                width *= 2;
+                band = Band.Around(n, m, width, lengthOnly.Links);
+                continue;
+            }
+            if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, width / 2)))
+                return links;
+            width *= 2;
+            band = Band.Around(n, m, width, lengthOnly.Links, links.Links);
+        }
+    }
+
+    /// <summary>The DP with anchors inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe AlignmentResult? RunAnchored(Band band, double[] s, double[] t, Model model,
+        SentenceAnchors[] sa, SentenceAnchors[] ta, CancellationToken cancellationToken)
+    {
+        int n = band.N, m = band.M;
+        int A = Math.Max(maxSourceCount, 1), B = maxTargetCount;
+        int[] lo = band.Lo, hi = band.Hi;
+        long[] offsets = band.RowOffsets;
+
+        // Pair masks of source unit u against the targets it can meet in a bead: targets tStart[u]..tEnd[u].
+        var tStart = new int[n];
+        int maskWidth = 1;
+        var tEnd = new int[n];
+        for (int u = 0; u < n; u++)
+        {
+            int minLo = int.MaxValue, maxHi = int.MinValue;
+            for (int i = u + 1; i <= Math.Min(n, u + A); i++)
+            {
+                minLo = Math.Min(minLo, lo[i]);
+                maxHi = Math.Max(maxHi, hi[i]);
+            }
+            tStart[u] = Math.Max(0, minLo - B);
+            tEnd[u] = Math.Min(m - 1, maxHi - 1);
+            maskWidth = Math.Max(maskWidth, tEnd[u] - tStart[u] + 1);
+        }
+        var inSource = new ulong[A * maskWidth];
+        var pairScore = new double[A * maskWidth];   // the anchor score of the 1-1 bead (u, v)   // items of source u matched by target v
+        var inTarget = new ulong[A * maskWidth];   // items of target v matched by source u
+
+        int rowCount = maxSourceCount + 1;
+        int stride = band.MaxRowWidth;
+        var costRows = new double[(long)rowCount * stride];
+        byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
+        double lambda = Options.AnchorWeight;
+        double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+        try
+        {
+            for (int i = 0; i <= n; i++)
+            {
+                if (i % CancellationRowInterval == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                if (i > 0)
+                {
+                    int u = i - 1, slot = u % A * maskWidth;
+                    for (int v = tStart[u]; v <= tEnd[u]; v++)
+                    {
+                        SentenceAnchors.Match(sa[u], ta[v], out ulong a, out ulong b);
+                        inSource[slot + v - tStart[u]] = a;
+                        inTarget[slot + v - tStart[u]] = b;
+                        pairScore[slot + v - tStart[u]] = (a == 0 ? 0 : sa[u].WeightOf(a, 0)) + (b == 0 ? 0 : ta[v].WeightOf(b, 0));
+                    }
+                }
+                int rowLo = lo[i], rowHi = hi[i];
+                int curBase = (i % rowCount) * stride - rowLo;
+                long bpBase = offsets[i] - rowLo;
+                costRows.AsSpan((i % rowCount) * stride, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
+                new Span<byte>(back + offsets[i], rowHi - rowLo + 1).Fill(Unreached);
+                if (i == 0) costRows[curBase] = 0;
+
+                for (int r = 0; r < rowBeads.Length; r++)
+                {
+                    int k = rowBeads[r], a = sourceCounts[k], b = targetCounts[k];
+                    int pi = i - a;
+                    if (pi < 0) continue;
+                    int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
+                    int prevBase = (pi % rowCount) * stride - lo[pi];
+                    double l1 = s[i] - s[pi], pc = priorCosts[k];
+                    for (int j = jStart; j <= jEnd; j++)
+                    {
+                        double prev = costRows[prevBase + j - b];
+                        if (double.IsPositiveInfinity(prev)) continue;
+                        double cand = prev + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+                        if (b > 0)
+                        {
+                            // The anchor score is at most the sum of the bead's pair scores (a union weighs no more
+                            // than the sum of its parts, and the size penalty only lowers it): skip the exact score
+                            // when even that bound cannot win, or when it is 0.
+                            double bound = 0;
+                            for (int u = pi; u < i; u++)
+                            {
+                                int baseIndex = u % A * maskWidth - tStart[u];
+                                for (int v = j - b; v < j; v++) bound += pairScore[baseIndex + v];
+                            }
+                            if (bound == 0) { if (cand >= costRows[curBase + j]) continue; }
+                            else
+                            {
+                                if (cand - lambda * bound >= costRows[curBase + j]) continue;
+                                cand -= lambda * (a == 1 && b == 1 ? bound : Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth));
+                            }
+                        }
+                        if (cand < costRows[curBase + j]) { costRows[curBase + j] = cand; back[bpBase + j] = (byte)k; }
+                    }
+                }
+
+                for (int j = rowLo + 1; j <= rowHi; j++)
+                {
+                    for (int r = 0; r < inRowBeads.Length; r++)
+                    {
+                        int k = inRowBeads[r], b = targetCounts[k];
+                        if (j - b < rowLo) continue;
+                        double cand = costRows[curBase + j - b] + GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv);
+                        if (cand < costRows[curBase + j]) { costRows[curBase + j] = cand; back[bpBase + j] = (byte)k; }
+                    }
+                }
+            }
+
+            if (double.IsPositiveInfinity(costRows[(n % rowCount) * stride - lo[n] + m]))
+                return null;
+            int count = 0;
+            for (int si = n, tj = m; si > 0 || tj > 0; count++)
+            {
+                int k = back[offsets[si] + tj - lo[si]];
+                if (k == Unreached)
+                    throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
+                si -= sourceCounts[k];
+                tj -= targetCounts[k];
+            }
+            var links = new Link[count];
+            for (int si = n, tj = m, x = count - 1; x >= 0; x--)
+            {
+                int k = back[offsets[si] + tj - lo[si]];
+                int a = sourceCounts[k], b = targetCounts[k];
+                var link = new Link(si - a, a, tj - b, b);
+                double cost = GaleChurchCost.BeadCost(priorCosts[k], s[si] - s[si - a], t[tj] - t[tj - b], c, hvc, hv)
+                    - lambda * SentenceAnchors.Score(sa, ta, link);
+                links[x] = link with { Cost = cost };
+                si -= a;
+                tj -= b;
+            }
+            return AlignmentResult.Own(links, n, m);
+        }
+        finally
+        {
+            NativeMemory.Free(back);
+        }
+    }
+
+    /// <summary>Anchor score (see <see cref="SentenceAnchors"/>) of the bead of sources u0..u1−1 and targets v0..v1−1 (both sides).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Covered(SentenceAnchors[] sa, SentenceAnchors[] ta, int u0, int u1, int v0, int v1,
+        int[] tStart, ulong[] inSource, ulong[] inTarget, int slots, int maskWidth)
+    {
+        double covered = 0;
+        double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0], targetPenalty = SentenceAnchors.SizePenalty[u1 - u0];
+        for (int u = u0; u < u1; u++)
+        {
+            int baseIndex = u % slots * maskWidth - tStart[u];
+            ulong acc = 0;
+            for (int v = v0; v < v1; v++) acc |= inSource[baseIndex + v];
+            if (acc != 0) covered += sa[u].WeightOf(acc, sourcePenalty);
+        }
+        for (int v = v0; v < v1; v++)
+        {
+            ulong acc = 0;
+            for (int u = u0; u < u1; u++) acc |= inTarget[u % slots * maskWidth - tStart[u] + v];
+            if (acc != 0) covered += ta[v].WeightOf(acc, targetPenalty);
+        }
+        return covered;
+    }
+}

@@ -1,0 +1,58 @@
+using Taiyaku.Formats;
+using Taiyaku.Pipeline;
+
+namespace Taiyaku.Evaluation;
+
+/// <summary>One bin of a reliability table: links whose score fell in [<paramref name="Low"/>, <paramref name="High"/>).</summary>
+/// <param name="Low">Lower bound of the scores in the bin.</param>
+/// <param name="High">Upper bound (exclusive, except 1 for the last bin).</param>
+/// <param name="Count">Links in the bin.</param>
+/// <param name="MeanScore">Their mean score.</param>
+/// <param name="Accuracy">The share of them that are in the gold.</param>
+public sealed record CalibrationBin(double Low, double High, int Count, double MeanScore, double Accuracy);
+
+/// <summary>How an aligner did on documents with gold alignments.</summary>
+/// <param name="Score">Strict and lax precision, recall and F1, pooled over the documents.</param>
+/// <param name="Calibration">Reliability table of the link scores (ten bins of width 0.1).</param>
+/// <param name="ExpectedCalibrationError">Σ over bins of (links in bin / all links) · |accuracy − mean score|.</param>
+/// <param name="Links">Links produced.</param>
+/// <param name="Elapsed">Time spent aligning (analysis included, reading excluded).</param>
+public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<CalibrationBin> Calibration, double ExpectedCalibrationError, int Links, TimeSpan Elapsed);
+
+/// <summary>Aligns documents with gold alignments and scores the result, links and link scores.</summary>
+public static class CorpusEvaluator
+{
+    /// <summary>Aligns every document with <paramref name="aligner"/> and scores it against its gold.</summary>
+    public static CorpusEvaluation Evaluate(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(aligner);
+        var counts = new ScoreCounts();
+        var scored = new List<(double Score, bool Correct)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int links = 0;
+        foreach (var d in documents)
+        {
+            var result = aligner.AlignSentences(d.Japanese, d.English, cancellationToken);
+            var test = result.Links.Select(IndexLink.From).ToList();
+            counts += AlignmentScorer.Count(d.Gold, test);
+            var gold = d.Gold.ToHashSet();
+            for (int i = 0; i < test.Count; i++)
+                if (!double.IsNaN(result.Links[i].Score)) scored.Add((result.Links[i].Score, gold.Contains(test[i])));
+            links += test.Count;
+        }
+        clock.Stop();
+        var bins = new List<CalibrationBin>();
+        double ece = 0;
+        for (int b = 0; b < 10; b++)
+        {
+            double low = b / 10.0, high = (b + 1) / 10.0;
+            var inBin = scored.Where(x => x.Score >= low && (x.Score < high || (b == 9 && x.Score <= 1))).ToList();
+            if (inBin.Count == 0) continue;
+            double mean = inBin.Average(x => x.Score), accuracy = inBin.Count(x => x.Correct) / (double)inBin.Count;
+            bins.Add(new CalibrationBin(low, high, inBin.Count, mean, accuracy));
+            ece += inBin.Count / (double)scored.Count * Math.Abs(accuracy - mean);
+        }
+        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed);
+    }
+}

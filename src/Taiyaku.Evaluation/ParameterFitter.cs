@@ -1,0 +1,183 @@
+using Taiyaku.Alignment;
+using Taiyaku.Formats;
+using Taiyaku.Pipeline;
+
+namespace Taiyaku.Evaluation;
+
+/// <summary>A document pair with gold links, for fitting and evaluation.</summary>
+/// <param name="Name">A name for messages (e.g. the file stem).</param>
+/// <param name="Japanese">The Japanese sentences.</param>
+/// <param name="English">The English sentences.</param>
+/// <param name="Gold">The gold links (indices into the two lists).</param>
+public sealed record GoldDocument(string Name, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, IReadOnlyList<IndexLink> Gold);
+
+/// <summary>One setting tried by the fitter and how it scored on the training documents.</summary>
+/// <param name="Variance">s² tried.</param>
+/// <param name="AnchorWeight">λ tried.</param>
+/// <param name="Score">Pooled scores over the training documents.</param>
+public sealed record FitTrial(double Variance, double AnchorWeight, AlignmentScore Score);
+
+/// <summary>The fitted parameters and the trials behind them.</summary>
+/// <param name="Parameters">The parameters to write.</param>
+/// <param name="Trials">Every (s², λ) tried, with its scores.</param>
+public sealed record FitResult(AlignmentParameters Parameters, IReadOnlyList<FitTrial> Trials);
+
+/// <summary>
+/// Fits the aligner's parameters on documents with gold alignments: s² of the length model (two estimates), bead priors
+/// from the gold link types, λ by a grid search on strict plus lax F1, and the confidence model by logistic regression
+/// on whether each link of the best setting is in the gold.
+/// </summary>
+public static class ParameterFitter
+{
+    /// <summary>The values of λ tried.</summary>
+    public static IReadOnlyList<double> AnchorWeights { get; } = [0, 0.125, 0.25, 0.5, 1, 2];
+
+    /// <summary>Fits parameters; <paramref name="aligner"/> supplies the length measure, anchors, analyzer and lexicon.</summary>
+    /// <param name="documents">Training documents (their gold must cover every sentence, as vecalign gold does).</param>
+    /// <param name="aligner">An aligner whose options give the length measure and anchor settings to fit for.</param>
+    /// <param name="progress">Receives a line per trial, or null.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <exception cref="ArgumentException">No documents, or a gold link points outside its document.</exception>
+    public static FitResult Fit(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(aligner);
+        if (documents.Count == 0) throw new ArgumentException("There is no document to fit on.", nameof(documents));
+        foreach (var d in documents) CheckGold(d);
+
+        var prepared = documents.Select(d => aligner.Prepare(d.Japanese, d.English, cancellationToken)).ToArray();
+        var (varianceMl, varianceRobust) = EstimateVariance(documents, prepared);
+        var beads = EstimateBeads(documents);
+        int goldLinks = documents.Sum(d => d.Gold.Count);
+
+        var trials = new List<FitTrial>();
+        FitTrial? best = null;
+        foreach (double variance in new[] { varianceRobust, varianceMl }.Distinct())
+        {
+            foreach (double lambda in aligner.Options.Anchors.Any ? AnchorWeights : [0.0])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var candidate = Candidate(aligner, variance, beads, lambda);
+                var counts = new ScoreCounts();
+                foreach (var (d, p) in documents.Zip(prepared))
+                    counts += AlignmentScorer.Count(d.Gold, ToIndexLinks(candidate.Align(p, cancellationToken)));
+                var trial = new FitTrial(variance, lambda, counts.ToScore());
+                trials.Add(trial);
+                progress?.Report($"s²={variance:F2} λ={lambda:G3}: strict F1 {trial.Score.StrictF1:F4}, lax F1 {trial.Score.LaxF1:F4}");
+                if (best == null || Objective(trial) > Objective(best) + 1e-9) best = trial;
+            }
+        }
+
+        var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight);
+        var confidence = FitConfidence(documents, prepared, chosen, cancellationToken);
+        var parameters = new AlignmentParameters
+        {
+            Length = aligner.Options.Length,
+            LengthRatio = null,
+            Variance = best.Variance,
+            Beads = beads,
+            AnchorWeight = best.AnchorWeight,
+            Confidence = confidence,
+            FittedOn = $"{documents.Count} documents, {goldLinks} gold links",
+        };
+        return new FitResult(parameters, trials);
+    }
+
+    private static double Objective(FitTrial t) => t.Score.StrictF1 + t.Score.LaxF1;
+
+    private static DocumentAligner Candidate(DocumentAligner aligner, double variance, IReadOnlyList<Bead> beads, double lambda) =>
+        aligner.WithOptions(new AlignmentParameters
+        {
+            Length = aligner.Options.Length,
+            Variance = variance,
+            Beads = beads,
+            AnchorWeight = lambda,
+            Confidence = aligner.Options.Confidence ?? ConfidenceModel.Uninformative,
+        }.ApplyTo(aligner.Options));
+
+    private static void CheckGold(GoldDocument d)
+    {
+        foreach (var l in d.Gold)
+        {
+            if (l.Source.Any(i => i < 0 || i >= d.Japanese.Count) || l.Target.Any(j => j < 0 || j >= d.English.Count))
+                throw new ArgumentException($"{d.Name}: gold link {l} points outside the document ({d.Japanese.Count} Japanese, {d.English.Count} English sentences).");
+        }
+    }
+
+    internal static List<IndexLink> ToIndexLinks(AlignmentResult result) => result.Links.Select(IndexLink.From).ToList();
+
+    /// <summary>
+    /// s² by maximum likelihood (mean of d²/v over gold links with both sides non-empty, d = l₂ − c·l₁, v = (c·l₁ + l₂)/2,
+    /// c per document) and a robust estimate (median of d²/v over the median of χ²₁, 0.4549), less swayed by the few
+    /// links whose lengths disagree wildly.
+    /// </summary>
+    internal static (double MaximumLikelihood, double Robust) EstimateVariance(IReadOnlyList<GoldDocument> documents, IReadOnlyList<PreparedDocument> prepared)
+    {
+        var ratios = new List<double>();
+        for (int k = 0; k < documents.Count; k++)
+        {
+            var ja = prepared[k].JapaneseLengths;
+            var en = prepared[k].EnglishLengths;
+            double sumJa = ja.Sum(x => (double)x), sumEn = en.Sum(x => (double)x);
+            double c = sumJa > 0 && sumEn > 0 ? sumEn / sumJa : 1;   // as the aligner estimates it
+            foreach (var l in documents[k].Gold)
+            {
+                if (l.Source.Count == 0 || l.Target.Count == 0) continue;
+                double l1 = l.Source.Sum(i => (double)ja[i]), l2 = l.Target.Sum(j => (double)en[j]);
+                double v = (c * l1 + l2) / 2;
+                if (v <= 0) continue;
+                double d = l2 - c * l1;
+                ratios.Add(d * d / v);
+            }
+        }
+        if (ratios.Count == 0) return (GaleChurchOptions.DefaultVariance, GaleChurchOptions.DefaultVariance);
+        ratios.Sort();
+        double ml = ratios.Average();
+        double median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[ratios.Count / 2 - 1] + ratios[ratios.Count / 2]) / 2;
+        return (Math.Max(ml, 1e-3), Math.Max(median / 0.4549, 1e-3));
+    }
+
+    /// <summary>
+    /// Bead priors: the share of each bead type among the gold links, with half a link added to every type so that none
+    /// is impossible. The types are the extended set plus any other type the gold holds with up to
+    /// <see cref="Bead.MaxCount"/> sentences a side (larger gold links cannot be represented and are left out).
+    /// </summary>
+    internal static IReadOnlyList<Bead> EstimateBeads(IReadOnlyList<GoldDocument> documents)
+    {
+        var counts = new Dictionary<(int, int), double>();
+        var order = new List<(int, int)>();
+        foreach (var b in Bead.Extended) { counts[(b.SourceCount, b.TargetCount)] = 0.5; order.Add((b.SourceCount, b.TargetCount)); }
+        foreach (var d in documents)
+        {
+            foreach (var l in d.Gold)
+            {
+                var type = (l.Source.Count, l.Target.Count);
+                if (type is (0, 0) || type.Item1 > Bead.MaxCount || type.Item2 > Bead.MaxCount) continue;
+                if (!counts.ContainsKey(type)) { counts[type] = 0.5; order.Add(type); }
+                counts[type]++;
+            }
+        }
+        double total = counts.Values.Sum();
+        // Extended types first, in their order, so that exact ties break as with the built-in beads.
+        return order.Select(t => new Bead(t.Item1, t.Item2, counts[t] / total)).ToArray();
+    }
+
+    /// <summary>Logistic regression of "the link is in the gold" on the confidence features, by Newton's method with a small ridge.</summary>
+    internal static ConfidenceModel FitConfidence(IReadOnlyList<GoldDocument> documents, IReadOnlyList<PreparedDocument> prepared, DocumentAligner aligner, CancellationToken ct)
+    {
+        var rows = new List<(double[] X, double Y)>();
+        for (int k = 0; k < documents.Count; k++)
+        {
+            var gold = documents[k].Gold.ToHashSet();
+            var (result, coverage) = aligner.AlignWithCoverage(prepared[k], ct);
+            for (int i = 0; i < result.Links.Count; i++)
+            {
+                var x = new double[ConfidenceModel.FeatureCount + 1];
+                x[0] = 1;
+                ConfidenceModel.Features(result.Links[i], coverage?[i] ?? default, x.AsSpan(1));
+                rows.Add((x, gold.Contains(IndexLink.From(result.Links[i])) ? 1 : 0));
+            }
+        }
+        return ConfidenceModel.FromArray(Logistic.Fit(rows));
+    }
+}

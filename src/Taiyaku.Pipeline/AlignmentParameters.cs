@@ -1,0 +1,183 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Taiyaku.Alignment;
+
+namespace Taiyaku.Pipeline;
+
+/// <summary>
+/// The fitted parameters of the aligner, as written by <c>taiyaku fit</c> and read by <c>taiyaku align --params</c>:
+/// the length model (c, s²), the bead priors, the anchor weight λ and the confidence model. Immutable.
+/// </summary>
+public sealed record AlignmentParameters
+{
+    /// <summary>The format tag written into every parameter file.</summary>
+    public const string FormatTag = "taiyaku-parameters/1";
+
+    /// <summary>How sentence lengths were counted when the parameters were fitted (they only hold for that measure).</summary>
+    public LengthMeasure Length { get; init; } = LengthMeasure.Utf8Bytes;
+
+    /// <summary>c; null to estimate it per document pair.</summary>
+    public double? LengthRatio { get; init; }
+
+    /// <summary>s² (see <see cref="GaleChurchOptions.Variance"/>).</summary>
+    public double Variance { get; init; } = GaleChurchOptions.DefaultVariance;
+
+    /// <summary>Bead types with their priors.</summary>
+    public IReadOnlyList<Bead> Beads { get; init; } = Bead.Extended;
+
+    /// <summary>λ (see <see cref="GaleChurchOptions.AnchorWeight"/>).</summary>
+    public double AnchorWeight { get; init; } = GaleChurchOptions.DefaultAnchorWeight;
+
+    /// <summary>The confidence model; default <see cref="ConfidenceModel.Uninformative"/>.</summary>
+    public ConfidenceModel Confidence { get; init; } = ConfidenceModel.Uninformative;
+
+    /// <summary>What the parameters were fitted on (free text, e.g. "18 documents, 1205 links").</summary>
+    public string? FittedOn { get; init; }
+
+    /// <summary>
+    /// The built-in parameters: fitted with <c>taiyaku fit</c> on the kyoto-wiki dev documents (UTF-8 byte lengths, all
+    /// anchors; see the README for the command and for how they score on the tune and Bible documents).
+    /// </summary>
+    public static AlignmentParameters Default { get; } = LoadDefault();
+
+    private static AlignmentParameters LoadDefault()
+    {
+        using var stream = typeof(AlignmentParameters).Assembly.GetManifestResourceStream("Taiyaku.Pipeline.DefaultParameters.json")
+            ?? throw new InvalidOperationException("The built-in parameter file is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return FromJson(reader.ReadToEnd());
+    }
+
+    /// <summary>The length model, beads and λ as aligner options, keeping <paramref name="search"/>'s search settings.</summary>
+    public GaleChurchOptions ToGaleChurchOptions(GaleChurchOptions? search = null)
+    {
+        var a = search ?? GaleChurchOptions.Default;
+        return new GaleChurchOptions
+        {
+            LengthRatio = LengthRatio,
+            Variance = Variance,
+            Beads = Beads,
+            AnchorWeight = AnchorWeight,
+            Search = a.Search,
+            InitialBandWidth = a.InitialBandWidth,
+            AnchorBandWidth = a.AnchorBandWidth,
+        };
+    }
+
+    /// <summary><paramref name="options"/> with these parameters in place of its length model, beads, λ and confidence.</summary>
+    public DocumentAlignerOptions ApplyTo(DocumentAlignerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options with { Length = Length, Alignment = ToGaleChurchOptions(options.Alignment), Confidence = Confidence };
+    }
+
+    /// <summary>The parameters as indented JSON.</summary>
+    public string ToJson()
+    {
+        var beads = new JsonArray();
+        foreach (var b in Beads)
+            beads.Add(new JsonObject { ["source"] = b.SourceCount, ["target"] = b.TargetCount, ["probability"] = Round(b.Probability) });
+        var c = Confidence;
+        var root = new JsonObject
+        {
+            ["format"] = FormatTag,
+            ["fittedOn"] = FittedOn,
+            ["length"] = LengthName(Length),
+            ["lengthRatio"] = LengthRatio is { } r ? Round(r) : null,
+            ["variance"] = Round(Variance),
+            ["beads"] = beads,
+            ["anchorWeight"] = Round(AnchorWeight),
+            ["confidence"] = new JsonObject
+            {
+                ["intercept"] = Round(c.Intercept),
+                ["cost"] = Round(c.Cost),
+                ["coverage"] = Round(c.Coverage),
+                ["anchorWeight"] = Round(c.AnchorWeight),
+                ["oneToOne"] = Round(c.OneToOne),
+                ["empty"] = Round(c.Empty),
+            },
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>Reads parameters written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="FormatException">The text is not a parameter file, or a value is missing or out of range;
+    /// the message names the field.</exception>
+    public static AlignmentParameters FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? root;
+        try { root = JsonNode.Parse(json); }
+        catch (JsonException e) { throw new FormatException($"not valid JSON ({e.Message})", e); }
+        if (root is not JsonObject o || (string?)o["format"] != FormatTag)
+            throw new FormatException($"not a parameter file: \"format\" must be \"{FormatTag}\"");
+        try
+        {
+            var beads = new List<Bead>();
+            foreach (var b in o["beads"]?.AsArray() ?? throw Missing("beads"))
+            {
+                if (b is null) throw new FormatException("\"beads\": an entry is null");
+                beads.Add(new Bead(Int(b, "source"), Int(b, "target"), Number(b, "probability")));
+            }
+            var c = o["confidence"] ?? throw Missing("confidence");
+            var p = new AlignmentParameters
+            {
+                FittedOn = (string?)o["fittedOn"],
+                Length = (string?)o["length"] switch
+                {
+                    "bytes" or null => LengthMeasure.Utf8Bytes,
+                    "chars" => LengthMeasure.Characters,
+                    "tokens" => LengthMeasure.Tokens,
+                    var other => throw new FormatException($"\"length\": unknown measure \"{other}\""),
+                },
+                LengthRatio = o["lengthRatio"] is null ? null : Number(o, "lengthRatio"),
+                Variance = Number(o, "variance"),
+                Beads = beads,
+                AnchorWeight = Number(o, "anchorWeight"),
+                Confidence = new ConfidenceModel(Number(c, "intercept"), Number(c, "cost"), Number(c, "coverage"),
+                    Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty")),
+            };
+            // Validates every value the way the aligner will.
+            _ = p.ToGaleChurchOptions();
+            return p;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
+    /// <summary>Reads a parameter file.</summary>
+    /// <exception cref="FormatException">The file is not a valid parameter file (the message names the file).</exception>
+    public static async Task<AlignmentParameters> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        string text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        try { return FromJson(text); }
+        catch (FormatException e) { throw new FormatException($"{path}: {e.Message}", e); }
+    }
+
+    internal static string LengthName(LengthMeasure m) => m switch
+    {
+        LengthMeasure.Characters => "chars",
+        LengthMeasure.Tokens => "tokens",
+        _ => "bytes",
+    };
+
+    private static double Round(double x) => Math.Round(x, 6);
+
+    private static FormatException Missing(string field) => new($"\"{field}\" is missing");
+
+    private static double Number(JsonNode node, string field)
+    {
+        var v = node[field] ?? throw Missing(field);
+        try { return v.GetValue<double>(); }
+        catch (Exception e) when (e is FormatException or InvalidOperationException) { throw new FormatException($"\"{field}\" must be a number", e); }
+    }
+
+    private static int Int(JsonNode node, string field)
+    {
+        var v = node[field] ?? throw Missing(field);
+        try { return v.GetValue<int>(); }
+        catch (Exception e) when (e is FormatException or InvalidOperationException) { throw new FormatException($"\"{field}\" must be an integer", e); }
+    }
+}

@@ -1,0 +1,56 @@
+namespace Taiyaku.Pipeline;
+
+/// <summary>
+/// Which lexical anchors the aligner uses besides sentence lengths, and how much each kind weighs. Immutable; each
+/// kind can be switched off on its own (the README's ablation table does so).
+/// </summary>
+public sealed record AnchorOptions
+{
+    /// <summary>All anchors on, with the weights below: the defaults.</summary>
+    public static AnchorOptions Default { get; } = new();
+
+    /// <summary>No anchors: length-only alignment.</summary>
+    public static AnchorOptions None { get; } = new() { Numbers = false, Latin = false, Names = false, Dictionary = false, Punctuation = false, SecondPass = false };
+
+    /// <summary>Numbers and dates, normalised across scripts and scales (６兆円 ↔ 6 trillion yen). Default on.</summary>
+    public bool Numbers { get; init; } = true;
+
+    /// <summary>Latin-script words inside Japanese (GDP, NTT) matched to English words. Default on.</summary>
+    public bool Latin { get; init; } = true;
+
+    /// <summary>Katakana words and proper-noun readings, romanised and matched by a phonetic key (トヨタ ↔ Toyota). Default on.</summary>
+    public bool Names { get; init; } = true;
+
+    /// <summary>The bilingual lexicon given to the aligner (e.g. EDICT), looked up by the analyzer's base forms. Default on.</summary>
+    public bool Dictionary { get; init; } = true;
+
+    /// <summary>Question marks, quotation marks and parentheses. Default on.</summary>
+    public bool Punctuation { get; init; } = true;
+
+    /// <summary>
+    /// The learned second pass: word translation probabilities (IBM Model 1) learned from the confident 1-1 links of a
+    /// first alignment, added as anchors, then a second alignment. Default on.
+    /// </summary>
+    public bool SecondPass { get; init; } = true;
+
+    // An item's weight is its kind's bonus below plus ln(1/q), q the share of the other side's sentences holding one of
+    // its keys; the bonuses are log-odds that a match of that kind is more than chance.
+
+    /// <summary>Bonus of a number, in nats. Default 1.</summary>
+    public double NumberWeight { get; init; } = 1;
+
+    /// <summary>Bonus of a Latin-script word. Default 1.</summary>
+    public double LatinWeight { get; init; } = 1;
+
+    /// <summary>Bonus of a name or katakana word. Default 0.5.</summary>
+    public double NameWeight { get; init; } = 0.5;
+
+    /// <summary>Bonus of a dictionary word (or any other content word). Default 0.</summary>
+    public double WordWeight { get; init; }
+
+    /// <summary>Bonus of a punctuation anchor. Default 0.</summary>
+    public double PunctuationWeight { get; init; }
+
+    /// <summary>Whether any anchor is on.</summary>
+    public bool Any => Numbers || Latin || Names || Dictionary || Punctuation || SecondPass;
+}

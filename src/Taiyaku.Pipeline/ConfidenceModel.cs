@@ -1,0 +1,45 @@
+using Taiyaku.Alignment;
+
+namespace Taiyaku.Pipeline;
+
+/// <summary>
+/// Turns a link's cost and anchor coverage into a calibrated probability that the link is right: logistic regression
+/// P = σ(b₀ + b₁·cost + b₂·coverage + b₃·ln(1 + anchor weight) + b₄·[1-1 link] + b₅·[empty side]), fitted on gold
+/// alignments by <c>taiyaku fit</c>. Immutable.
+/// </summary>
+/// <param name="Intercept">b₀.</param>
+/// <param name="Cost">b₁, per unit of link cost.</param>
+/// <param name="Coverage">b₂, per unit of matched anchor share (0..1).</param>
+/// <param name="AnchorWeight">b₃, per unit of ln(1 + total anchor weight of the link).</param>
+/// <param name="OneToOne">b₄, for a 1-1 link.</param>
+/// <param name="Empty">b₅, for a link with an empty side (an unaligned sentence).</param>
+public sealed record ConfidenceModel(double Intercept, double Cost, double Coverage, double AnchorWeight, double OneToOne, double Empty)
+{
+    /// <summary>All coefficients 0: every link scores 0.5. The fitted model is <see cref="AlignmentParameters.Default"/>'s.</summary>
+    public static ConfidenceModel Uninformative { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Number of features (coefficients after the intercept).</summary>
+    internal const int FeatureCount = 5;
+
+    /// <summary>The features of a link, in coefficient order.</summary>
+    internal static void Features(in Link link, in AnchorCoverage coverage, Span<double> x)
+    {
+        x[0] = link.Cost;
+        x[1] = coverage.Fraction;
+        x[2] = Math.Log(1 + coverage.Total);
+        x[3] = link.SourceCount == 1 && link.TargetCount == 1 ? 1 : 0;
+        x[4] = link.SourceCount == 0 || link.TargetCount == 0 ? 1 : 0;
+    }
+
+    /// <summary>The probability that a link with this cost and coverage is right.</summary>
+    public double Score(Link link, AnchorCoverage coverage)
+    {
+        Span<double> x = stackalloc double[FeatureCount];
+        Features(link, coverage, x);
+        double z = Intercept + Cost * x[0] + Coverage * x[1] + AnchorWeight * x[2] + OneToOne * x[3] + Empty * x[4];
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    /// <summary>Coefficients from their array form (intercept first).</summary>
+    internal static ConfidenceModel FromArray(ReadOnlySpan<double> b) => new(b[0], b[1], b[2], b[3], b[4], b[5]);
+}

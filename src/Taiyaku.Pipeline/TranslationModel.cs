@@ -1,0 +1,147 @@
+using Taiyaku.Features;
+
+namespace Taiyaku.Pipeline;
+
+/// <summary>
+/// Word translation probabilities t(English | Japanese) learned with IBM Model 1 (Brown et al. 1993) from sentence pairs,
+/// kept as a small lexicon of likely translations: the learned second pass of Moore (2002). Learn it from one document's
+/// confident links (the aligner does so when <see cref="AnchorOptions.SecondPass"/> is on) or once from a batch
+/// (<see cref="Learn"/>)
+/// and give it to <see cref="DocumentAligner"/>. Immutable and thread-safe.
+/// </summary>
+public sealed class TranslationModel : IBilingualLexicon
+{
+    /// <summary>EM iterations.</summary>
+    public const int Iterations = 5;
+
+    /// <summary>Smallest t(e | f) kept.</summary>
+    public const double MinProbability = 0.15;
+
+    /// <summary>Most translations kept per Japanese word.</summary>
+    public const int MaxTranslations = 3;
+
+    /// <summary>Fewest sentence pairs a Japanese word must occur in to be kept.</summary>
+    public const int MinCount = 2;
+
+    private readonly Dictionary<string, string[]> _table;
+
+    private TranslationModel(Dictionary<string, string[]> table) => _table = table;
+
+    /// <summary>A model with no entries.</summary>
+    public static TranslationModel Empty { get; } = new([]);
+
+    /// <summary>Number of Japanese words with translations.</summary>
+    public int Count => _table.Count;
+
+    /// <inheritdoc/>
+    public bool TryGetTranslations(string japanese, out IReadOnlyList<string> englishWords)
+    {
+        ArgumentNullException.ThrowIfNull(japanese);
+        if (_table.TryGetValue(japanese, out var e)) { englishWords = e; return true; }
+        englishWords = [];
+        return false;
+    }
+
+    /// <summary>
+    /// Learns from sentence pairs given as words: Japanese base forms and English stems (as the aligner extracts them;
+    /// any consistent tokenisation works).
+    /// </summary>
+    public static TranslationModel Learn(IEnumerable<(IReadOnlyList<string> Japanese, IReadOnlyList<string> English)> pairs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var jaIds = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };   // 0 is NULL
+        var enIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var jaWords = new List<string> { "" };
+        var enWords = new List<string>();
+        var corpus = new List<(int[] F, int[] E)>();
+        foreach (var (ja, en) in pairs)
+        {
+            if (ja.Count == 0 || en.Count == 0) continue;
+            corpus.Add((Ids(ja, jaIds, jaWords, withNull: true), Ids(en, enIds, enWords, withNull: false)));
+        }
+        if (corpus.Count == 0) return Empty;
+
+        // t(e | f) on co-occurring pairs only, uniform to start. Each (f, e) pair gets an index once, and every sentence
+        // pair its |E|×|F| indices, so that the EM iterations are array walks without hashing.
+        var pairIndex = new Dictionary<long, int>();
+        var pairF = new List<int>();
+        var cells = new int[corpus.Count][];
+        for (int k = 0; k < corpus.Count; k++)
+        {
+            var (f, e) = corpus[k];
+            var idx = new int[e.Length * f.Length];
+            int x = 0;
+            foreach (int ei in e)
+                foreach (int fi in f)
+                {
+                    long key = Pair(fi, ei);
+                    if (!pairIndex.TryGetValue(key, out int id)) { id = pairF.Count; pairIndex[key] = id; pairF.Add(fi); }
+                    idx[x++] = id;
+                }
+            cells[k] = idx;
+        }
+        var t = new double[pairF.Count];
+        Array.Fill(t, 1.0);
+        var count = new double[t.Length];
+        var total = new double[jaWords.Count];
+        for (int it = 0; it < Iterations; it++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Array.Clear(count);
+            Array.Clear(total);
+            for (int k = 0; k < corpus.Count; k++)
+            {
+                var idx = cells[k];
+                int fl = corpus[k].F.Length;
+                for (int row = 0; row < idx.Length; row += fl)
+                {
+                    double z = 0;
+                    for (int q = row; q < row + fl; q++) z += t[idx[q]];
+                    for (int q = row; q < row + fl; q++) count[idx[q]] += t[idx[q]] / z;
+                }
+            }
+            for (int q = 0; q < count.Length; q++) total[pairF[q]] += count[q];
+            for (int q = 0; q < t.Length; q++) t[q] = total[pairF[q]] > 0 ? count[q] / total[pairF[q]] : 0;
+        }
+
+        var occurrences = new int[jaWords.Count];
+        foreach (var (f, _) in corpus)
+            foreach (int fi in f.Distinct()) occurrences[fi]++;
+        var best = new Dictionary<int, List<(double P, int E)>>();
+        foreach (var (key, id) in pairIndex)
+        {
+            double p = t[id];
+            int fi = (int)(key >> 32), ei = (int)(key & 0xFFFFFFFF);
+            if (fi == 0 || p < MinProbability || occurrences[fi] < MinCount) continue;
+            if (!best.TryGetValue(fi, out var list)) best[fi] = list = [];
+            list.Add((p, ei));
+        }
+        var table = new Dictionary<string, string[]>(best.Count, StringComparer.Ordinal);
+        foreach (var (fi, list) in best)
+        {
+            list.Sort((x, y) => y.P != x.P ? y.P.CompareTo(x.P) : string.CompareOrdinal(enWords[x.E], enWords[y.E]));
+            table[jaWords[fi]] = list.Take(MaxTranslations).Select(x => enWords[x.E]).ToArray();
+        }
+        return new TranslationModel(table);
+    }
+
+    private static long Pair(int f, int e) => ((long)f << 32) | (uint)e;
+
+    private static int[] Ids(IReadOnlyList<string> words, Dictionary<string, int> ids, List<string> list, bool withNull)
+    {
+        var result = new int[words.Count + (withNull ? 1 : 0)];
+        int k = 0;
+        if (withNull) result[k++] = 0;
+        foreach (var w in words)
+        {
+            if (!ids.TryGetValue(w, out int id))
+            {
+                id = list.Count;
+                ids[w] = id;
+                list.Add(w);
+            }
+            result[k++] = id;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,121 @@
+using Taiyaku.Alignment;
+using Taiyaku.Pipeline;
+
+namespace Taiyaku.Pipeline.Tests;
+
+/// <summary>Lexical anchors, the learned second pass, parameter files and link scores in the pipeline.</summary>
+public class AnchorPipelineTests
+{
+    private static (int, int, int, int)[] Shape(AlignmentResult r) =>
+        r.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)).ToArray();
+
+    [Fact]
+    public void Without_anchors_the_pipeline_is_length_only()
+    {
+        string[] ja = ["京都は日本の古い都である。", "多くの寺がある。", "祇園祭は七月に行われる。"];
+        string[] en = ["Kyoto is an old capital of Japan.", "There are many temples.", "The Gion Festival is held in July."];
+        var none = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None });
+        var lengths = new GaleChurchAligner().Align(
+            SentenceLengths.Measure(ja, LengthMeasure.Utf8Bytes, japanese: true),
+            SentenceLengths.Measure(en, LengthMeasure.Utf8Bytes, japanese: false));
+        Assert.Equal(Shape(lengths), Shape(none.AlignSentences(ja, en)));
+    }
+
+    [Fact]
+    public void Numbers_and_names_pull_a_shifted_alignment_back()
+    {
+        // The Japanese side lacks a translation of the second English sentence, and the lengths do not show it.
+        string[] ja =
+        [
+            "1980年にトヨタはアメリカに工場を建てた。",
+            "レーガン大統領は1981年に就任した。",
+            "GDPは3%増えた。",
+            "ニューヨークの人口は800万人である。",
+        ];
+        string[] en =
+        [
+            "In 1980 Toyota built a factory in America.",
+            "It was a time of great change in the industry.",
+            "President Reagan took office in 1981.",
+            "GDP grew by 3 percent.",
+            "New York has 8 million people.",
+        ];
+        var result = new DocumentAligner().AlignSentences(ja, en);
+        // The extra English sentence stands alone or joins a neighbour; the sentences after it are back in step.
+        Assert.Contains(result.Links, l => l.SourceStart == 1 && l.SourceCount == 1 && l.TargetEnd == 3);
+        Assert.Contains((2, 1, 3, 1), Shape(result));
+        Assert.Contains((3, 1, 4, 1), Shape(result));
+    }
+
+    [Fact]
+    public void Every_link_has_a_score_between_0_and_1()
+    {
+        string[] ja = ["京都は日本の古い都である。", "多くの寺がある。"];
+        string[] en = ["Kyoto is an old capital of Japan.", "There are many temples."];
+        var result = new DocumentAligner().AlignSentences(ja, en);
+        Assert.All(result.Links, l => Assert.InRange(l.Score, 0, 1));
+        var unscored = new DocumentAligner(DocumentAlignerOptions.Default with { Confidence = null }).AlignSentences(ja, en);
+        Assert.All(unscored.Links, l => Assert.True(double.IsNaN(l.Score)));
+    }
+
+    [Fact]
+    public void Model_1_learns_word_translations_from_sentence_pairs()
+    {
+        (IReadOnlyList<string>, IReadOnlyList<string>)[] pairs =
+        [
+            (["犬", "走る"], ["dog", "run"]),
+            (["犬", "寝る"], ["dog", "sleep"]),
+            (["猫", "寝る"], ["cat", "sleep"]),
+            (["猫", "走る"], ["cat", "run"]),
+            (["犬", "猫"], ["dog", "cat"]),
+        ];
+        var model = TranslationModel.Learn(pairs);
+        Assert.True(model.TryGetTranslations("犬", out var dog));
+        Assert.Equal("dog", dog[0]);
+        Assert.True(model.TryGetTranslations("寝る", out var sleep));
+        Assert.Equal("sleep", sleep[0]);
+        Assert.False(model.TryGetTranslations("鳥", out _));
+    }
+
+    [Fact]
+    public void A_model_learned_from_a_batch_is_used_for_every_document()
+    {
+        string[] ja = ["犬が走る。", "猫が寝る。"];
+        string[] en = ["The dog runs.", "The cat sleeps."];
+        var aligner = new DocumentAligner();
+        var model = aligner.LearnTranslations([(ja, en), (ja, en)]);
+        var withModel = new DocumentAligner(translations: model);
+        Assert.Equal(Shape(aligner.AlignSentences(ja, en)), Shape(withModel.AlignSentences(ja, en)));
+    }
+
+    [Fact]
+    public void Parameter_files_round_trip()
+    {
+        var p = new AlignmentParameters
+        {
+            Variance = 7.25,
+            Beads = [new Bead(1, 1, 0.9), new Bead(1, 0, 0.05), new Bead(0, 1, 0.05)],
+            AnchorWeight = 0.5,
+            Confidence = new ConfidenceModel(1, -0.25, 3, 0.1, 0.5, -2),
+            FittedOn = "test",
+        };
+        var back = AlignmentParameters.FromJson(p.ToJson());
+        Assert.Equal(p.Variance, back.Variance);
+        Assert.Equal(p.Beads, back.Beads);
+        Assert.Equal(p.AnchorWeight, back.AnchorWeight);
+        Assert.Equal(p.Confidence, back.Confidence);
+        Assert.Equal(p.Length, back.Length);
+        Assert.Null(back.LengthRatio);
+    }
+
+    [Theory]
+    [InlineData("{}", "format")]
+    [InlineData("not json", "JSON")]
+    [InlineData("""{"format":"taiyaku-parameters/1","beads":[{"source":1,"target":1,"probability":2}],"variance":1,"anchorWeight":1,"confidence":{"intercept":0,"cost":0,"coverage":0,"anchorWeight":0,"oneToOne":0,"empty":0}}""", "probability")]
+    [InlineData("""{"format":"taiyaku-parameters/1","beads":[],"anchorWeight":1,"confidence":{}}""", "variance")]
+    public void Bad_parameter_files_name_the_problem(string json, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => AlignmentParameters.FromJson(json));
+        Assert.Contains(expected, e.Message);
+    }
+}
