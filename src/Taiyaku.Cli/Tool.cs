@@ -9,7 +9,7 @@ internal static class Tool
 
     public static string Overview =>
         "Usage: taiyaku <command> [options]\n\nJapanese-English sentence alignment.\n\nCommands:\n" +
-        string.Concat(Commands.Select(c => $"  {c.Name,-10} {c.Summary}\n")) +
+        string.Concat(Commands.Select(c => $"  {c.Name,-12} {c.Summary}\n")) +
         "\nRun 'taiyaku <command> --help' for a command's options.\n" +
         "Exit codes: 0 ok, 1 input error, 2 usage error.\n";
 
