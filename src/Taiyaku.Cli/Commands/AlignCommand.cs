@@ -41,7 +41,7 @@ internal sealed class AlignCommand : ICommand
         Every sentence of both texts appears in exactly one link (a sentence with no counterpart is a link
         with an empty side, e.g. [5]:[]). Page furniture and metadata are never aligned; they appear in TSV
         rows with an empty cost, in JSON under "unaligned" and in TMX as single-variant units, after the links.
-A link's score is the probability that it is right (see the README's Accuracy section).
+        A link's score is the probability that it is right (see the README's Accuracy section).
         Sentence indices of raw input refer to the segmenter's sentences (see 'taiyaku segment').
 
         Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
