@@ -51,6 +51,13 @@ public sealed record AnchorOptions
     /// <summary>Bonus of a punctuation anchor. Default 0.</summary>
     public double PunctuationWeight { get; init; }
 
+    /// <summary>
+    /// Most sentences a side may have for anchors to be used; larger documents are aligned by length alone, which keeps
+    /// memory linear and small (anchors hold a few hundred bytes per sentence: about 7 GB for a 100 MB document).
+    /// Default 200,000 (a whole Bible has 31,000 verses). <see cref="DocumentAligner.UsesAnchors"/> tells which applies.
+    /// </summary>
+    public int MaxSentences { get; init; } = 200_000;
+
     /// <summary>Whether any anchor is on.</summary>
     public bool Any => Numbers || Latin || Names || Dictionary || Punctuation || SecondPass;
 }

@@ -165,11 +165,18 @@ public sealed class DocumentAligner
         ArgumentNullException.ThrowIfNull(english);
         var jaLengths = SentenceLengths.Measure(japanese, Options.Length, japanese: true, _analyzer);
         var enLengths = SentenceLengths.Measure(english, Options.Length, japanese: false, _analyzer);
-        if (_anchors == null)
+        if (!UsesAnchors(japanese.Count, english.Count))
             return new PreparedDocument(Options.Length, Options.Anchors, jaLengths, enLengths, null, null);
         var (jaItems, enItems) = Extract(japanese, english, cancellationToken);
         return new PreparedDocument(Options.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems);
     }
+
+    /// <summary>
+    /// Whether a document of this size is aligned with anchors: they are on and neither side has more than
+    /// <see cref="AnchorOptions.MaxSentences"/> sentences (beyond that, lengths alone keep memory bounded).
+    /// </summary>
+    public bool UsesAnchors(int japaneseSentences, int englishSentences) =>
+        _anchors != null && japaneseSentences <= Options.Anchors.MaxSentences && englishSentences <= Options.Anchors.MaxSentences;
 
     /// <summary>Aligns a document prepared by an aligner with the same <see cref="DocumentAlignerOptions.Length"/> and <see cref="DocumentAlignerOptions.Anchors"/>.</summary>
     /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>

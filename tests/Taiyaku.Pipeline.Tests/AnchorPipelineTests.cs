@@ -118,4 +118,17 @@ public class AnchorPipelineTests
         var e = Assert.Throws<FormatException>(() => AlignmentParameters.FromJson(json));
         Assert.Contains(expected, e.Message);
     }
+
+    [Fact]
+    public void Documents_above_the_sentence_limit_are_aligned_by_length_alone()
+    {
+        string[] ja = ["1980年にトヨタは工場を建てた。", "それは大きかった。", "レーガンが来た。"];
+        string[] en = ["Toyota built a factory in 1980.", "It was big.", "Reagan came."];
+        var limited = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.Default with { MaxSentences = 2 } });
+        Assert.False(limited.UsesAnchors(ja.Length, en.Length));
+        Assert.True(limited.UsesAnchors(2, 2));
+        var none = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None });
+        Assert.Equal(Shape(none.AlignSentences(ja, en)), Shape(limited.AlignSentences(ja, en)));
+        Assert.Equal(none.AlignSentences(ja, en).Links.Select(l => l.Cost), limited.AlignSentences(ja, en).Links.Select(l => l.Cost));
+    }
 }

@@ -81,6 +81,7 @@ internal sealed class AlignCommand : ICommand
             var ja = InputFiles.ReadSentences(src!, ct, decoding);
             var en = InputFiles.ReadSentences(tgt!, ct, decoding);
             Progress(context, ja.Count + en.Count, $"read {ja.Count} + {en.Count} sentences", clock);
+            WarnIfLengthOnly(context, aligner, ja.Count, en.Count);
             var result = aligner.AlignSentences(ja, en, ct);
             items = AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ");
         }
@@ -100,11 +101,18 @@ internal sealed class AlignCommand : ICommand
                 if (doc.English.Sentences.Count == 0) throw InputException.In(tgt!, "no sentence found");
             }
             Progress(context, doc.Japanese.Sentences.Count + doc.English.Sentences.Count, $"aligned {doc.Pairs.Count} links", clock);
+            WarnIfLengthOnly(context, aligner, doc.Japanese.Sentences.Count, doc.English.Sentences.Count);
             items = ToItems(doc);
         }
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         OutputFile.Write(output, context.StdOut, s => AlignmentWriters.Write(s, items, format));
         return ExitCodes.Ok;
+    }
+
+    private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, int ja, int en)
+    {
+        if (aligner.Options.Anchors.Any && !aligner.UsesAnchors(ja, en))
+            context.StdErr.WriteLine($"taiyaku: warning: {ja} + {en} sentences is more than {aligner.Options.Anchors.MaxSentences:N0} a side: aligned by length alone (anchors would need too much memory)");
     }
 
     private static void Progress(CliContext context, int sentences, string what, Stopwatch clock)
