@@ -174,28 +174,13 @@ public sealed partial class GaleChurchAligner
 
             if (double.IsPositiveInfinity(costRows[(n % rowCount) * stride - lo[n] + m]))
                 return null;
-            int count = 0;
-            for (int si = n, tj = m; si > 0 || tj > 0; count++)
+            fixed (long* offsetsPtr = offsets)
+            fixed (int* loPtr = lo)
             {
-                int k = back[offsets[si] + tj - lo[si]];
-                if (k == Unreached)
-                    throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
-                si -= sourceCounts[k];
-                tj -= targetCounts[k];
+                var links = TraceBack(back, offsetsPtr, loPtr, n, m, (k, l1, l2, link) =>
+                    GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv) - lambda * SentenceAnchors.Score(sa, ta, link), s, t);
+                return AlignmentResult.Own(links, n, m);
             }
-            var links = new Link[count];
-            for (int si = n, tj = m, x = count - 1; x >= 0; x--)
-            {
-                int k = back[offsets[si] + tj - lo[si]];
-                int a = sourceCounts[k], b = targetCounts[k];
-                var link = new Link(si - a, a, tj - b, b);
-                double cost = GaleChurchCost.BeadCost(priorCosts[k], s[si] - s[si - a], t[tj] - t[tj - b], c, hvc, hv)
-                    - lambda * SentenceAnchors.Score(sa, ta, link);
-                links[x] = link with { Cost = cost };
-                si -= a;
-                tj -= b;
-            }
-            return AlignmentResult.Own(links, n, m);
         }
         finally
         {

@@ -276,34 +276,44 @@ public sealed partial class GaleChurchAligner
                 if (double.IsPositiveInfinity(last[m]))
                     return null;
 
-                // Trace back from (n, m); costs are recomputed with the same arithmetic as in the DP.
-                // A first walk counts the links so that the array is allocated once, at its exact size.
-                int count = 0;
-                for (int si = n, tj = m; si > 0 || tj > 0; count++)
-                {
-                    int k = back[offsets[si] + tj - lo[si]];
-                    if (k == Unreached)
-                        throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
-                    si -= sc[k];
-                    tj -= tc[k];
-                }
-                var links = new Link[count];
-                for (int si = n, tj = m, x = count - 1; x >= 0; x--)
-                {
-                    int k = back[offsets[si] + tj - lo[si]];
-                    int a = sc[k], b = tc[k];
-                    double cost = GaleChurchCost.BeadCost(prior[k], s[si] - s[si - a], t[tj] - t[tj - b], c, hvc, hv);
-                    links[x] = new Link(si - a, a, tj - b, b, cost);
-                    si -= a;
-                    tj -= b;
-                }
-                return AlignmentResult.Own(links, n, m);
+                // Costs are recomputed with the same arithmetic as in the DP.
+                var model1 = model;
+                return AlignmentResult.Own(TraceBack(back, offsets, lo, n, m, (k, l1, l2, _) =>
+                    GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), src, tgt), n, m);
             }
         }
         finally
         {
             NativeMemory.Free(back);
         }
+    }
+
+    /// <summary>
+    /// The links on the back-pointer path from (n, m) to (0, 0), each with <paramref name="cost"/>(bead, source length,
+    /// target length, link). A first walk counts the links so that the array is allocated once, at its exact size.
+    /// </summary>
+    private unsafe Link[] TraceBack(byte* back, long* offsets, int* lo, int n, int m, Func<int, double, double, Link, double> cost, double[] s, double[] t)
+    {
+        int count = 0;
+        for (int si = n, tj = m; si > 0 || tj > 0; count++)
+        {
+            int k = back[offsets[si] + tj - lo[si]];
+            if (k == Unreached)
+                throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
+            si -= sourceCounts[k];
+            tj -= targetCounts[k];
+        }
+        var links = new Link[count];
+        for (int si = n, tj = m, x = count - 1; x >= 0; x--)
+        {
+            int k = back[offsets[si] + tj - lo[si]];
+            int a = sourceCounts[k], b = targetCounts[k];
+            var link = new Link(si - a, a, tj - b, b);
+            links[x] = link with { Cost = cost(k, s[si] - s[si - a], t[tj] - t[tj - b], link) };
+            si -= a;
+            tj -= b;
+        }
+        return links;
     }
 
     /// <summary>
