@@ -24,27 +24,7 @@ public class AlignBatchCommandTests
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
     /// <summary>Runs the built tool as a process in <paramref name="folder"/> with <paramref name="stdin"/>.</summary>
-    private static ToolProcess.Outcome RunProcessIn(string folder, byte[] stdin, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taiyaku.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardInput.BaseStream.Write(stdin);
-        p.StandardInput.Close();
-        p.WaitForExit();
-        return new ToolProcess.Outcome(p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static ToolProcess.Outcome RunProcessIn(string folder, byte[] stdin, params string[] args) => ToolProcess.RunIn(folder, stdin, args);
 
     private static string Line(object record) => JsonSerializer.Serialize(record);
 

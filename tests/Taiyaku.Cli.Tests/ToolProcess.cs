@@ -10,10 +10,14 @@ internal static class ToolProcess
 
     public static Outcome Run(params string[] args) => Run(null, args);
 
-    public static Outcome Run(byte[]? stdin, params string[] args)
+    public static Outcome Run(byte[]? stdin, params string[] args) => RunIn(null, stdin, args);
+
+    /// <summary>Runs the tool with <paramref name="folder"/> as its working directory (null: this process's).</summary>
+    public static Outcome RunIn(string? folder, byte[]? stdin, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = folder ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
