@@ -1,55 +1,107 @@
 #!/usr/bin/env bash
-# Consumer test: pack, then use the packages and the tool as a user would, from a local feed only (plus the public
-# registry for third-party dependencies). Prints PASS/FAIL lines; exits non-zero on failure.
+# Consumer test: pack every package, then use the packages and the tool as a user would, from a temporary folder feed
+# (plus the package registry `dotnet restore` uses on this machine, for third-party packages only). Prints PASS/FAIL
+# lines; exits non-zero on the first failure. Usage: .ci/consumer-test.sh [--keep] (--keep leaves the temporary folder).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+locale -a 2>/dev/null | grep -q -i '^c\.utf-\?8$' && export LC_ALL=C.UTF-8
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/taiyaku-consumer.XXXXXX")
+if [ "${1:-}" = "--keep" ]; then echo "consumer-test: keeping $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
 fail() { echo "consumer-test: FAIL: $*"; exit 1; }
+pass() { echo "consumer-test: PASS: $*"; }
+started=$SECONDS
 
-version=$(dotnet msbuild "$root/src/Taiyaku.Alignment/Taiyaku.Alignment.csproj" -getProperty:Version -nologo | tail -1)
-echo "consumer-test: packing $version"
-dotnet pack "$root/Alignment.sln" -c Release -o "$tmp/feed" -nologo -v q >"$tmp/pack.log" 2>&1 || { cat "$tmp/pack.log"; fail "dotnet pack"; }
-for p in Taiyaku.Alignment Taiyaku.Text Taiyaku.Japanese Taiyaku.Japanese.Dictionary Taiyaku.Japanese.Ipadic \
-         Taiyaku.Features Taiyaku.Edict Taiyaku.Pipeline Taiyaku.Formats Taiyaku.Evaluation taiyaku; do
-  [ -f "$tmp/feed/$p.$version.nupkg" ] || fail "package $p.$version.nupkg missing"
+# 1. Pack, as a user of the repository would: `dotnet pack -c Release -o DIR` at the root, warnings as errors.
+version=$(cd "$root" && dotnet msbuild src/Taiyaku.Alignment/Taiyaku.Alignment.csproj -getProperty:Version -nologo | tail -1)
+echo "consumer-test: packing $version into $tmp/feed"
+(cd "$root" && dotnet pack -c Release -o "$tmp/feed" -warnaserror -nologo) >"$tmp/pack.log" 2>&1 \
+  || { cat "$tmp/pack.log"; fail "dotnet pack -c Release -warnaserror"; }
+grep -h 'no SourceLink' "$tmp/pack.log" | head -1 | sed 's/^ */consumer-test: note: /' || true
+packages="Taiyaku.Alignment Taiyaku.Text Taiyaku.Japanese Taiyaku.Japanese.Dictionary Taiyaku.Japanese.Ipadic
+          Taiyaku.Features Taiyaku.Edict Taiyaku.Pipeline Taiyaku.Formats Taiyaku.Evaluation Taiyaku.Cli"
+for p in $packages; do
+  nupkg="$tmp/feed/$p.$version.nupkg"
+  [ -f "$nupkg" ] || fail "package $p.$version.nupkg missing"
   [ -f "$tmp/feed/$p.$version.snupkg" ] || fail "symbols $p.$version.snupkg missing"
-  printf 'consumer-test: %-28s %8d KB\n' "$p" $(( $(stat -c %s "$tmp/feed/$p.$version.nupkg") / 1024 ))
+  nuspec=$(unzip -p "$nupkg" "$p.nuspec")
+  for field in '<description>' '<license ' '<readme>README.md' '<repository ' '<tags>' '<projectUrl>'; do
+    grep -q -F "$field" <<<"$nuspec" || fail "$p: the nuspec lacks $field"
+  done
+  printf 'consumer-test: %-28s %9s KB  (symbols %s KB)\n' "$p" \
+    "$(( $(stat -c %s "$nupkg") / 1024 ))" "$(( $(stat -c %s "$tmp/feed/$p.$version.snupkg") / 1024 ))"
 done
+extra=$(cd "$tmp/feed" && ls | grep -v -E "^($(tr -s ' \n' '|' <<<"$packages" | sed 's/^|//; s/|$//'))\.$version\.s?nupkg$" || true)
+[ -z "$extra" ] || fail "unexpected packages in the feed: $extra"
+has() { local files; files=$(unzip -Z1 "$tmp/feed/$1.$version.nupkg"); grep -q -x -F "$2" <<<"$files" || fail "$1 lacks $2"; }
+has Taiyaku.Japanese.Ipadic LICENSE.txt; has Taiyaku.Japanese.Ipadic COPYING; has Taiyaku.Japanese.Ipadic dic/ipadic/sys.dic
+has Taiyaku.Edict LICENSE-EDICT.txt; has Taiyaku.Cli LICENSE.txt; has Taiyaku.Cli LICENSE-EDICT.txt
+has Taiyaku.Cli tools/net10.0/any/dic/ipadic/COPYING
+pass "dotnet pack: 11 packages with symbols, licence notices in the Ipadic, Edict and Cli packages"
 
-# A project outside the repository; its Program.cs is the README's library example, word for word.
+# 2. A console project outside the repository: Consumer.csproj.template, and a Program.cs that is the README's library
+#    example word for word (the first C# block of its "## Library" section, which reads samples/cable-1468.txt).
 app="$tmp/app"
-mkdir -p "$app"
-sed "s/@VERSION@/$version/" "$root/tests/Consumer/Consumer.csproj.template" > "$app/Consumer.csproj"
-awk '/^## Library/{lib=1} lib && /^```csharp/{inblock=1; next} inblock && /^```/{exit} inblock{print}' "$root/README.md" > "$app/Program.cs"
+mkdir -p "$app/samples"
+sed "s/@VERSION@/$version/g" "$root/tests/Consumer/Consumer.csproj.template" > "$app/Consumer.csproj"
+awk '/^## /{lib=($0 ~ /^## Library/)} lib && /^```csharp/{inblock=1; next} inblock && /^```/{exit} inblock{print}' \
+  "$root/README.md" > "$app/Program.cs"
 [ -s "$app/Program.cs" ] || fail "no C# block found in the README's Library section"
-cat > "$app/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$tmp/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local"><package pattern="Taiyaku.*" /><package pattern="taiyaku" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-  <config><add key="globalPackagesFolder" value="$tmp/packages" /></config>
-</configuration>
-XML
-mkdir -p "$app/samples" && cp "$root/samples/cable-1468.txt" "$app/samples/"
-(cd "$app" && dotnet build -c Release -nologo -v q >"$tmp/build.log" 2>&1) || { cat "$tmp/build.log"; fail "the README example does not build against the packages"; }
-(cd "$app" && dotnet bin/Release/net10.0/Consumer.dll >"$tmp/out.tsv") || fail "the README example failed to run"
+cp "$root/samples/cable-1468.txt" "$app/samples/"
+# Empty Directory.Build.* files stop MSBuild from importing any found in the folders above the temporary one.
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' > "$app/$f"; done
+# Sources: the feed for Taiyaku.*, and for everything else the registries this machine's own NuGet configuration
+# enables (read outside the repository: user and machine level only), nothing else.
+registries=$(cd "$tmp" && dotnet nuget list source --format short | awk '$1 == "E" {print $2}')
+[ -n "$registries" ] || fail "no enabled package source in this machine's NuGet configuration"
+{
+  echo '<?xml version="1.0" encoding="utf-8"?>'
+  echo '<configuration>'
+  echo '  <packageSources>'
+  echo '    <clear />'
+  echo "    <add key=\"taiyaku-feed\" value=\"$tmp/feed\" />"
+  i=0; for r in $registries; do i=$((i + 1)); echo "    <add key=\"registry$i\" value=\"$r\" />"; done
+  echo '  </packageSources>'
+  echo '  <packageSourceMapping>'
+  echo '    <packageSource key="taiyaku-feed"><package pattern="Taiyaku.*" /></packageSource>'
+  i=0; for r in $registries; do i=$((i + 1)); echo "    <packageSource key=\"registry$i\"><package pattern=\"*\" /></packageSource>"; done
+  echo '  </packageSourceMapping>'
+  # A private package cache: a Taiyaku package of the same version from an earlier run must not be reused.
+  echo "  <config><add key=\"globalPackagesFolder\" value=\"$tmp/packages\" /></config>"
+  echo '</configuration>'
+} > "$app/nuget.config"
+echo "consumer-test: sources: $tmp/feed (Taiyaku.*), $(tr '\n' ' ' <<<"$registries")(everything else)"
+(cd "$app" && dotnet build -c Release -nologo) >"$tmp/build.log" 2>&1 \
+  || { cat "$tmp/build.log"; fail "the README library example does not build against the packages"; }
+grep -q -F "$tmp/feed" "$tmp/packages/taiyaku.pipeline/$version/.nupkg.metadata" 2>/dev/null \
+  || fail "Taiyaku.Pipeline was not restored from the feed"
+[ -f "$app/bin/Release/net10.0/dic/ipadic/sys.dic" ] || fail "the Ipadic package did not copy dic/ipadic/ to the output"
+(cd "$app" && dotnet bin/Release/net10.0/Consumer.dll >"$tmp/out.tsv" 2>"$tmp/run.err") \
+  || { cat "$tmp/run.err"; fail "the README library example failed to run"; }
 pairs=$(wc -l < "$tmp/out.tsv")
-[ "$pairs" -ge 50 ] || fail "the README example printed $pairs pairs, expected at least 50"
-grep -q $'Among our American friends, there are those who argue' "$tmp/out.tsv" || fail "a known pair of the cable is missing"
-echo "consumer-test: PASS: the README library example, built from the feed, aligned the cable into $pairs pairs"
-head -3 "$tmp/out.tsv" | cut -c1-160 | sed 's/^/consumer-test:   /'
+[ "$pairs" -gt 50 ] || fail "the README library example printed $pairs pairs, expected more than 50"
+known_en='Among our American friends, there are those who argue'
+grep -q -F "$known_en" "$tmp/out.tsv" || fail "the README library example's output lacks the known pair \"$known_en…\""
+pair=$(grep -F "$known_en" "$tmp/out.tsv" | head -1)
+[ -n "$(cut -f1 <<<"$pair")" ] || fail "the known English sentence is not paired with Japanese"
+pass "the README library example, built from the feed, aligned the cable into $pairs pairs"
+show() { # first characters of each column of a TSV line (bash counts characters, not bytes, in a UTF-8 locale)
+  local IFS=$'\t' cols c out=""; read -r -a cols <<<"$1"
+  for c in "${cols[@]}"; do [ ${#c} -le 48 ] || c="${c:0:47}…"; out+="${out:+ | }$c"; done
+  echo "consumer-test:   $out"
+}
+while IFS= read -r line; do show "$line"; done < <(head -3 "$tmp/out.tsv")
+echo "consumer-test:   …"
+show "$pair"
 
-# The tool, installed from the same feed.
-dotnet tool install --tool-path "$tmp/tools" --configfile "$app/nuget.config" taiyaku --version "$version" >"$tmp/tool.log" 2>&1 \
-  || { cat "$tmp/tool.log"; fail "dotnet tool install"; }
-"$tmp/tools/taiyaku" align --bilingual "$root/samples/cable-1468.txt" --format tsv > "$tmp/tool.tsv" || fail "taiyaku align"
-grep -q 'Among our American friends, there are those who argue' "$tmp/tool.tsv" || fail "the tool's output lacks a known pair"
-echo "consumer-test: PASS: the taiyaku tool from the feed aligned the cable ($(wc -l < "$tmp/tool.tsv") rows)"
+# 3. The tool, installed from the same feed.
+dotnet tool install --tool-path "$tmp/tools" --configfile "$app/nuget.config" Taiyaku.Cli --version "$version" \
+  >"$tmp/tool.log" 2>&1 || { cat "$tmp/tool.log"; fail "dotnet tool install Taiyaku.Cli"; }
+[ -x "$tmp/tools/taiyaku" ] || fail "the tool installed no 'taiyaku' command"
+(cd "$root" && "$tmp/tools/taiyaku" align --bilingual samples/cable-1468.txt --format tsv) >"$tmp/tool.tsv" 2>"$tmp/tool.err" \
+  || { cat "$tmp/tool.err"; fail "taiyaku align --bilingual samples/cable-1468.txt --format tsv"; }
+rows=$(awk -F'\t' '$1 != "" && $2 != ""' "$tmp/tool.tsv" | wc -l)
+[ "$rows" -gt 50 ] || fail "taiyaku align wrote $rows pairs, expected more than 50"
+grep -q -F "$known_en" "$tmp/tool.tsv" || fail "the tool's output lacks the known pair"
+pass "the taiyaku tool from the feed aligned the cable: $rows pairs, $(wc -l < "$tmp/tool.tsv") rows in all"
+echo "consumer-test: PASS: all checks ($((SECONDS - started)) s)"
