@@ -30,10 +30,9 @@ public sealed partial class GaleChurchAligner
             throw new ArgumentException($"There are {sourceLengths.Length} source lengths but {sourceAnchors.Count} anchor sets.", nameof(sourceAnchors));
         if (targetAnchors.Count != targetLengths.Length)
             throw new ArgumentException($"There are {targetLengths.Length} target lengths but {targetAnchors.Count} anchor sets.", nameof(targetAnchors));
-        var lengthOnly = Align(sourceLengths, targetLengths, cancellationToken);
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 || m == 0 || Options.AnchorWeight == 0)
-            return lengthOnly;
+            return Align(sourceLengths, targetLengths, cancellationToken);
 
         var src = PrefixSums(sourceLengths, nameof(sourceLengths));
         var tgt = PrefixSums(targetLengths, nameof(targetLengths));
@@ -46,8 +45,14 @@ public sealed partial class GaleChurchAligner
 
         if (Options.Search == SearchMode.Full)
             return RunAnchored(Band.Full(n, m), src, tgt, model, sa, ta, cancellationToken) ?? throw NoAlignment();
+
+        // The band follows the anchor skeleton where there is one, else the length-only alignment.
+        var skeleton = AnchorSkeleton.Find(sa, ta);
+        IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? Align(sourceLengths, targetLengths, cancellationToken).Links : null;
         long width = Options.AnchorBandWidth;
-        var band = Band.Around(n, m, width, lengthOnly.Links);
+        Band MakeBand(IReadOnlyList<Link>? path) =>
+            lengthOnly is null ? Band.AroundSkeleton(n, m, skeleton, width, path) : Band.Around(n, m, width, lengthOnly, path);
+        var band = MakeBand(null);
         while (true)
         {
             var links = RunAnchored(band, src, tgt, model, sa, ta, cancellationToken);
@@ -55,14 +60,50 @@ public sealed partial class GaleChurchAligner
             {
                 if (band.IsFull) throw NoAlignment();
                 width *= 2;
-                band = Band.Around(n, m, width, lengthOnly.Links);
+                band = MakeBand(null);
                 continue;
             }
             if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, width / 2)))
                 return links;
+            // Skeleton pairs that the path does not honour were chance matches: drop them and search again around
+            // the rest and the path; widen only when every pair held.
+            if (lengthOnly is null)
+            {
+                var kept = Honoured(skeleton, links.Links, band, (int)Math.Max(margin, width / 2));
+                if (kept.Length < skeleton.Length) { skeleton = kept; band = MakeBand(links.Links); continue; }
+            }
             width *= 2;
-            band = Band.Around(n, m, width, lengthOnly.Links, links.Links);
+            band = MakeBand(links.Links);
         }
+    }
+
+    /// <summary>The skeleton pairs whose two sentences are in one link of <paramref name="path"/> or in neighbouring links.</summary>
+    private static (int Source, int Target)[] Honoured((int Source, int Target)[] skeleton, IReadOnlyList<Link> path, Band band, int edge)
+    {
+        // Rows where the path came near an edge: the pairs bounding them are suspect too.
+        var touched = new List<int>();
+        foreach (var l in path)
+        {
+            int i = l.SourceStart, j = l.TargetStart;
+            if ((band.Lo[i] > 0 && j - band.Lo[i] < edge) || (band.Hi[i] < band.M && band.Hi[i] - j < edge)) touched.Add(i);
+        }
+        var kept = new List<(int, int)>(skeleton.Length);
+        int k = 0, t = 0;
+        for (int q = 0; q < skeleton.Length; q++)
+        {
+            var p = skeleton[q];
+            while (t < touched.Count && touched[t] <= p.Source) t++;
+            // p bounds the touched row touched[t-1] from below (next pair) or touched[t] from above (previous pair).
+            bool boundsFromBelow = t > 0 && (q == 0 || skeleton[q - 1].Source < touched[t - 1]);
+            bool boundsFromAbove = t < touched.Count && (q + 1 == skeleton.Length || skeleton[q + 1].Source >= touched[t]);
+            if (boundsFromBelow || boundsFromAbove) continue;
+            while (k < path.Count && (path[k].SourceEnd <= p.Source || path[k].SourceCount == 0)) k++;
+            if (k == path.Count) break;
+            var l = path[k];
+            // The link holding the source sentence must hold the target or come within a link of it.
+            if (p.Target >= l.TargetStart - 1 && p.Target <= l.TargetEnd) kept.Add(p);
+        }
+        return [.. kept];
     }
 
     /// <summary>The DP with anchors inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
@@ -100,7 +141,16 @@ public sealed partial class GaleChurchAligner
         var costRows = new double[(long)rowCount * stride];
         byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
         double lambda = Options.AnchorWeight;
+        double mu = Options.UnmatchedItemCost;
+        bool evidence = mu > 0;   // unaligned sentences then cost their prior only: the lexical evidence decides
         double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+        // Prefix sums of the sentences' anchor item counts: a linked sentence (not left unaligned) pays ν per item that its
+        // link leaves unmatched, that is ν per item, less ν per matched item (folded into the match weights below).
+        var us = new double[n + 1];
+        for (int u = 0; u < n; u++) us[u + 1] = us[u] + sa[u].ItemCount;
+        var ut = new double[m + 1];
+        for (int v = 0; v < m; v++) ut[v + 1] = ut[v] + ta[v].ItemCount;
+        double lm = lambda * mu, lg = lambda;
         try
         {
             for (int i = 0; i <= n; i++)
@@ -115,7 +165,7 @@ public sealed partial class GaleChurchAligner
                         SentenceAnchors.Match(sa[u], ta[v], out ulong a, out ulong b);
                         inSource[slot + v - tStart[u]] = a;
                         inTarget[slot + v - tStart[u]] = b;
-                        pairScore[slot + v - tStart[u]] = (a == 0 ? 0 : sa[u].WeightOf(a, 0)) + (b == 0 ? 0 : ta[v].WeightOf(b, 0));
+                        pairScore[slot + v - tStart[u]] = (a == 0 ? 0 : sa[u].WeightOf(a, -mu)) + (b == 0 ? 0 : ta[v].WeightOf(b, -mu));
                     }
                 }
                 int rowLo = lo[i], rowHi = hi[i];
@@ -137,7 +187,9 @@ public sealed partial class GaleChurchAligner
                     {
                         double prev = costRows[prevBase + j - b];
                         if (double.IsPositiveInfinity(prev)) continue;
-                        double cand = prev + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+                        double cand = prev + (b == 0 && evidence ? pc : GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv));
+                        if (b > 0 && evidence)
+                            cand += lm * (us[i] - us[pi] + ut[j] - ut[j - b]);
                         if (b > 0)
                         {
                             // The anchor score is at most the sum of the bead's pair scores (a union weighs no more
@@ -152,8 +204,8 @@ public sealed partial class GaleChurchAligner
                             if (bound == 0) { if (cand >= costRows[curBase + j]) continue; }
                             else
                             {
-                                if (cand - lambda * bound >= costRows[curBase + j]) continue;
-                                cand -= lambda * (a == 1 && b == 1 ? bound : Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth));
+                                if (cand - lg * bound >= costRows[curBase + j]) continue;
+                                cand -= lg * (a == 1 && b == 1 ? bound : Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth, mu));
                             }
                         }
                         if (cand < costRows[curBase + j]) { costRows[curBase + j] = cand; back[bpBase + j] = (byte)k; }
@@ -166,7 +218,7 @@ public sealed partial class GaleChurchAligner
                     {
                         int k = inRowBeads[r], b = targetCounts[k];
                         if (j - b < rowLo) continue;
-                        double cand = costRows[curBase + j - b] + GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv);
+                        double cand = costRows[curBase + j - b] + (evidence ? priorCosts[k] : GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv));
                         if (cand < costRows[curBase + j]) { costRows[curBase + j] = cand; back[bpBase + j] = (byte)k; }
                     }
                 }
@@ -178,7 +230,10 @@ public sealed partial class GaleChurchAligner
             fixed (int* loPtr = lo)
             {
                 var links = TraceBack(back, offsetsPtr, loPtr, n, m, (k, l1, l2, link) =>
-                    GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv) - lambda * SentenceAnchors.Score(sa, ta, link), s, t);
+                    link.SourceCount == 0 || link.TargetCount == 0
+                        ? (evidence ? priorCosts[k] : GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv))
+                        : GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv) + lm * (us[link.SourceEnd] - us[link.SourceStart] + ut[link.TargetEnd] - ut[link.TargetStart])
+                          - lg * SentenceAnchors.Score(sa, ta, link, mu), s, t);
                 return AlignmentResult.Own(links, n, m);
             }
         }
@@ -191,10 +246,10 @@ public sealed partial class GaleChurchAligner
     /// <summary>Anchor score (see <see cref="SentenceAnchors"/>) of the bead of sources u0..u1−1 and targets v0..v1−1 (both sides).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Covered(SentenceAnchors[] sa, SentenceAnchors[] ta, int u0, int u1, int v0, int v1,
-        int[] tStart, ulong[] inSource, ulong[] inTarget, int slots, int maskWidth)
+        int[] tStart, ulong[] inSource, ulong[] inTarget, int slots, int maskWidth, double mu)
     {
         double covered = 0;
-        double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0], targetPenalty = SentenceAnchors.SizePenalty[u1 - u0];
+        double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0] - mu, targetPenalty = SentenceAnchors.SizePenalty[u1 - u0] - mu;
         for (int u = u0; u < u1; u++)
         {
             int baseIndex = u % slots * maskWidth - tStart[u];
@@ -211,3 +266,4 @@ public sealed partial class GaleChurchAligner
         return covered;
     }
 }
+

@@ -134,12 +134,12 @@ public sealed class SentenceAnchors
     internal static readonly double[] SizePenalty = [.. Enumerable.Range(0, Bead.MaxCount + 1).Select(k => k == 0 ? 0 : Math.Log(k))];
 
     /// <summary>A link's anchor score: Σ max(0, weight − ln k) over the matched items of both sides (see the class remarks).</summary>
-    internal static double Score(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, Link link)
+    internal static double Score(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, Link link, double bonus = 0)
     {
         if (link.SourceCount == 0 || link.TargetCount == 0) return 0;
         double score = 0;
         var tMasks = new ulong[link.TargetCount];
-        double sourcePenalty = Math.Log(link.TargetCount), targetPenalty = Math.Log(link.SourceCount);
+        double sourcePenalty = Math.Log(link.TargetCount) - bonus, targetPenalty = Math.Log(link.SourceCount) - bonus;
         for (int s = link.SourceStart; s < link.SourceEnd; s++)
         {
             ulong sm = 0;
