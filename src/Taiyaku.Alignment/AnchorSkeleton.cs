@@ -11,6 +11,9 @@ internal static class AnchorSkeleton
     /// <summary>Most sentences per side a key may occur in to propose pairs (each pair of its occurrences, weighed down by their number).</summary>
     private const int MaxOccurrences = 3;
 
+    /// <summary>Most occurrences of a key found equally often on both sides for its occurrences to be paired in order.</summary>
+    private const int MaxRanked = 32;
+
     /// <summary>How close (in sentences, on both sides) a pair's neighbour in the chain must be for the pair to be kept.</summary>
     private const int Neighbourhood = 12;
 
@@ -22,7 +25,15 @@ internal static class AnchorSkeleton
         var weights = new Dictionary<(int, int), double>();
         foreach (var (key, si) in sourceOf)
         {
-            if (si.Count > MaxOccurrences || !targetOf.TryGetValue(key, out var ti) || ti.Count > MaxOccurrences) continue;
+            if (!targetOf.TryGetValue(key, out var ti)) continue;
+            if (si.Count == ti.Count && si.Count <= MaxRanked)
+            {
+                // As often on both sides: the r-th occurrence of one side most likely translates the r-th of the other.
+                for (int r = 0; r < si.Count; r++)
+                    weights[(si[r].Index, ti[r].Index)] = weights.GetValueOrDefault((si[r].Index, ti[r].Index)) + si[r].Weight + ti[r].Weight;
+                continue;
+            }
+            if (si.Count > MaxOccurrences || ti.Count > MaxOccurrences) continue;
             double share = 1.0 / (si.Count * ti.Count);
             foreach (var (i, wi) in si)
                 foreach (var (j, wj) in ti)
@@ -69,7 +80,7 @@ internal static class AnchorSkeleton
         static bool Close((int S, int T) a, (int S, int T) b) => b.S - a.S <= Neighbourhood && b.T - a.T <= Neighbourhood;
     }
 
-    /// <summary>For each key, the sentences holding it (up to one more than <see cref="MaxOccurrences"/>) with the weight of its item there.</summary>
+    /// <summary>For each key, the sentences holding it (up to one more than <see cref="MaxRanked"/>) with the weight of its item there.</summary>
     private static Dictionary<ulong, List<(int Index, double Weight)>> Occurrences(SentenceAnchors[] side)
     {
         var of = new Dictionary<ulong, List<(int, double)>>();
@@ -81,7 +92,7 @@ internal static class AnchorSkeleton
                 ulong key = a.Keys[k];
                 if (k > 0 && a.Keys[k - 1] == key) continue;
                 if (!of.TryGetValue(key, out var list)) of[key] = list = [];
-                if (list.Count <= MaxOccurrences) list.Add((i, a.Weights[a.ItemOf[k]]));
+                if (list.Count <= MaxRanked) list.Add((i, a.Weights[a.ItemOf[k]]));
             }
         }
         return of;

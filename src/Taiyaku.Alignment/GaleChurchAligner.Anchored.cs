@@ -44,18 +44,19 @@ public sealed partial class GaleChurchAligner
         for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], nameof(targetAnchors));
 
         if (Options.Search == SearchMode.Full)
-            return RunAnchored(Band.Full(n, m), src, tgt, model, sa, ta, cancellationToken) ?? throw NoAlignment();
+            return RunAnchored(Band.Full(n, m), src, tgt, model, sa, ta, Postings(ta), cancellationToken) ?? throw NoAlignment();
 
         // The band follows the anchor skeleton where there is one, else the length-only alignment.
         var skeleton = AnchorSkeleton.Find(sa, ta);
         IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? Align(sourceLengths, targetLengths, cancellationToken).Links : null;
+        var postings = Postings(ta);
         long width = Options.AnchorBandWidth;
         Band MakeBand(IReadOnlyList<Link>? path) =>
             lengthOnly is null ? Band.AroundSkeleton(n, m, skeleton, width, path) : Band.Around(n, m, width, lengthOnly, path);
         var band = MakeBand(null);
         while (true)
         {
-            var links = RunAnchored(band, src, tgt, model, sa, ta, cancellationToken);
+            var links = RunAnchored(band, src, tgt, model, sa, ta, postings, cancellationToken);
             if (links is null)
             {
                 if (band.IsFull) throw NoAlignment();
@@ -75,6 +76,25 @@ public sealed partial class GaleChurchAligner
             width *= 2;
             band = MakeBand(links.Links);
         }
+    }
+
+    /// <summary>For each key of the target side, the target units holding it, ascending.</summary>
+    private static Dictionary<ulong, int[]> Postings(SentenceAnchors[] target)
+    {
+        var lists = new Dictionary<ulong, List<int>>();
+        for (int v = 0; v < target.Length; v++)
+        {
+            var keys = target[v].Keys;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                if (k > 0 && keys[k - 1] == keys[k]) continue;
+                if (!lists.TryGetValue(keys[k], out var list)) lists[keys[k]] = list = [];
+                list.Add(v);
+            }
+        }
+        var postings = new Dictionary<ulong, int[]>(lists.Count);
+        foreach (var (key, list) in lists) postings[key] = [.. list];
+        return postings;
     }
 
     /// <summary>The skeleton pairs whose two sentences are in one link of <paramref name="path"/> or in neighbouring links.</summary>
@@ -109,7 +129,7 @@ public sealed partial class GaleChurchAligner
     /// <summary>The DP with anchors inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe AlignmentResult? RunAnchored(Band band, double[] s, double[] t, Model model,
-        SentenceAnchors[] sa, SentenceAnchors[] ta, CancellationToken cancellationToken)
+        SentenceAnchors[] sa, SentenceAnchors[] ta, Dictionary<ulong, int[]> postings, CancellationToken cancellationToken)
     {
         int n = band.N, m = band.M;
         int A = Math.Max(maxSourceCount, 1), B = maxTargetCount;
@@ -132,6 +152,7 @@ public sealed partial class GaleChurchAligner
             tEnd[u] = Math.Min(m - 1, maxHi - 1);
             maskWidth = Math.Max(maskWidth, tEnd[u] - tStart[u] + 1);
         }
+        var touched = new List<int>();
         var inSource = new ulong[A * maskWidth];
         var pairScore = new double[A * maskWidth];   // the anchor score of the 1-1 bead (u, v)   // items of source u matched by target v
         var inTarget = new ulong[A * maskWidth];   // items of target v matched by source u
@@ -159,13 +180,33 @@ public sealed partial class GaleChurchAligner
                     cancellationToken.ThrowIfCancellationRequested();
                 if (i > 0)
                 {
-                    int u = i - 1, slot = u % A * maskWidth;
-                    for (int v = tStart[u]; v <= tEnd[u]; v++)
+                    int u = i - 1, slot = u % A * maskWidth, first = tStart[u], last = tEnd[u];
+                    int width = last - first + 1;
+                    inSource.AsSpan(slot, width).Clear();
+                    inTarget.AsSpan(slot, width).Clear();
+                    pairScore.AsSpan(slot, width).Clear();
+                    // Only the targets that share a key with u are touched: each key's postings in [first, last].
+                    touched.Clear();
+                    var su = sa[u];
+                    for (int p = 0; p < su.Keys.Length; p++)
                     {
-                        SentenceAnchors.Match(sa[u], ta[v], out ulong a, out ulong b);
-                        inSource[slot + v - tStart[u]] = a;
-                        inTarget[slot + v - tStart[u]] = b;
-                        pairScore[slot + v - tStart[u]] = (a == 0 ? 0 : sa[u].WeightOf(a, -mu)) + (b == 0 ? 0 : ta[v].WeightOf(b, -mu));
+                        ulong key = su.Keys[p];
+                        if (!postings.TryGetValue(key, out var list)) continue;
+                        int at = Array.BinarySearch(list, first);
+                        if (at < 0) at = ~at;
+                        for (; at < list.Length && list[at] <= last; at++)
+                        {
+                            int v = list[at];
+                            int x = slot + v - first;
+                            if (inSource[x] == 0 && inTarget[x] == 0) touched.Add(v);
+                            inSource[x] |= 1UL << su.ItemOf[p];
+                            inTarget[x] |= ta[v].ItemsOf(key);
+                        }
+                    }
+                    foreach (int v in touched)
+                    {
+                        int x = slot + v - first;
+                        pairScore[x] = su.WeightOf(inSource[x], -mu) + ta[v].WeightOf(inTarget[x], -mu);
                     }
                 }
                 int rowLo = lo[i], rowHi = hi[i];

@@ -101,6 +101,17 @@ public sealed class SentenceAnchors
         }
     }
 
+    /// <summary>The bits of the items that hold <paramref name="key"/> (0 when none does).</summary>
+    internal ulong ItemsOf(ulong key)
+    {
+        int at = Array.BinarySearch(Keys, key);
+        if (at < 0) return 0;
+        while (at > 0 && Keys[at - 1] == key) at--;
+        ulong bits = 0;
+        for (; at < Keys.Length && Keys[at] == key; at++) bits |= 1UL << ItemOf[at];
+        return bits;
+    }
+
     /// <summary>Total weight of the items whose bits are set in <paramref name="mask"/>.</summary>
     public double WeightOf(ulong mask)
     {

@@ -99,6 +99,7 @@ public static class ParameterFitter
             Beads = beads,
             AnchorWeight = best.AnchorWeight,
             UnmatchedItemCost = best.UnmatchedItemCost,
+            DeletionRates = aligner.Options.DeletionRates is { Count: > 0 } r ? r : null,
             Confidence = confidence,
             FittedOn = $"{documents.Count} documents, {goldLinks} gold links",
         };

@@ -87,7 +87,7 @@ public sealed record AlignmentParameters
     public DocumentAlignerOptions ApplyTo(DocumentAlignerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options with { Length = Length, Alignment = ToGaleChurchOptions(options.Alignment), Confidence = Confidence, DeletionRates = DeletionRates };
+        return options with { Length = Length, Alignment = ToGaleChurchOptions(options.Alignment), Confidence = Confidence, DeletionRates = DeletionRates ?? [] };
     }
 
     /// <summary>The parameters as indented JSON.</summary>
@@ -107,7 +107,7 @@ public sealed record AlignmentParameters
             ["beads"] = beads,
             ["anchorWeight"] = Round(AnchorWeight),
             ["unmatchedItemCost"] = Round(UnmatchedItemCost),
-            ["deletionRates"] = DeletionRates is null ? null : new JsonArray([.. DeletionRates.Select(r => (JsonNode?)Round(r))]),
+            ["deletionRates"] = DeletionRates is not { Count: > 0 } ? null : new JsonArray([.. DeletionRates.Select(r => (JsonNode?)Round(r))]),
             ["confidence"] = new JsonObject
             {
                 ["intercept"] = Round(c.Intercept),
@@ -116,6 +116,7 @@ public sealed record AlignmentParameters
                 ["anchorWeight"] = Round(c.AnchorWeight),
                 ["oneToOne"] = Round(c.OneToOne),
                 ["empty"] = Round(c.Empty),
+                ["emptyAnchorWeight"] = Round(c.EmptyAnchorWeight),
             },
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -159,7 +160,8 @@ public sealed record AlignmentParameters
                 UnmatchedItemCost = o["unmatchedItemCost"] is null ? 0 : Number(o, "unmatchedItemCost"),
                 DeletionRates = o["deletionRates"] is not JsonArray rates ? null : [.. rates.Select(Rate)],
                 Confidence = new ConfidenceModel(Number(c, "intercept"), Number(c, "cost"), Number(c, "coverage"),
-                    Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty")),
+                    Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty"),
+                    c["emptyAnchorWeight"] is null ? 0 : Number(c, "emptyAnchorWeight")),
             };
             // Validates every value the way the aligner will.
             _ = p.ToGaleChurchOptions();

@@ -31,12 +31,13 @@ public sealed record DocumentAlignerOptions
     public AnchorOptions Anchors { get; init; } = AnchorOptions.Default;
 
     /// <summary>
-    /// Candidate shares of sentences without counterpart (1-0 and 0-1 beads together, each in (0, 1)): when set and
-    /// <see cref="GaleChurchOptions.UnmatchedItemCost"/> is above 0, the final pass aligns with the bead priors rescaled
-    /// to each share and keeps the most likely alignment, so that one set of parameters serves complete translations
-    /// and partial ones. Null or empty (the default) keeps the fitted priors.
+    /// Candidate shares of sentences without counterpart (1-0 and 0-1 beads together, each in (0, 1)), used when
+    /// <see cref="GaleChurchOptions.UnmatchedItemCost"/> is above 0: the final pass aligns with the bead priors rescaled
+    /// to each share and keeps the most likely alignment (lowest total cost), so that the share of untranslated text is
+    /// the document's own, as c is. Default: none (the fitted priors), as in <see cref="AlignmentParameters.Default"/>;
+    /// <see cref="AlignmentParameters.PartialTranslations"/> sets 0.001, 0.01, 0.05, 0.15 and 0.3 (five final passes).
     /// </summary>
-    public IReadOnlyList<double>? DeletionRates { get; init; }
+    public IReadOnlyList<double> DeletionRates { get; init; } = [];
 
     /// <summary>How link scores are computed; null for no scores. Default: <see cref="AlignmentParameters.Default"/>'s.</summary>
     public ConfidenceModel? Confidence { get; init; } = AlignmentParameters.Default.Confidence;
@@ -121,8 +122,8 @@ public sealed class DocumentAligner
         Options = options ?? DocumentAlignerOptions.Default;
         if (Options.Length == LengthMeasure.Tokens && analyzer == null)
             throw new ArgumentNullException(nameof(analyzer), "Token lengths need a Japanese analyzer.");
-        if (Options.DeletionRates?.Any(r => !(r > 0 && r < 1)) == true)
-            throw new ArgumentOutOfRangeException(nameof(options), "Every deletion rate must be in (0, 1).");
+        if (Options.DeletionRates is null || Options.DeletionRates.Any(r => !(r > 0 && r < 1)))
+            throw new ArgumentOutOfRangeException(nameof(options), "DeletionRates must not be null, and every rate must be in (0, 1).");
         _segmenter = new SentenceSegmenter(Options.Segmentation);
         _aligner = new GaleChurchAligner(Options.Alignment);
         _analyzer = analyzer;

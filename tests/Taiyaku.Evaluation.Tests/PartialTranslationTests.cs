@@ -43,6 +43,50 @@ public class PartialTranslationTests
         Assert.True(e.Score.LaxF1 >= 0.985, e.Score.ToString());
     }
 
+    [SkippableFact]
+    public void Kyoto_tune_with_inserted_one_sided_lines_leaves_them_unaligned_and_keeps_the_original_links()
+    {
+        // Every document of the tune set with one line in twenty-five inserted on one side: page stamps, translator's
+        // notes and lines of the other language, placed at random (fixed seed). Measured when written: 73 of the 96
+        // inserted lines left unaligned (0.76), strict F1 0.966 on the original links. A regression guard: the aim is
+        // 0.90 and 0.98, not reached yet (short noise lines carry few anchor items, so little evidence either way).
+        var rng = new Random(1468);
+        string[] jaNoise = ["－ 3 －", "（欄外に手書きの書き込みあり）", "秘 無期限", "This page was left blank in the original.", "[TN: blacked out]"];
+        string[] enNoise = ["- 12 -", "[TN: illegible in the original]", "CONFIDENTIAL", "本電報は大臣限りとする。", "(page missing from the scan)"];
+        int inserted = 0, leftAlone = 0;
+        var counts = new ScoreCounts();
+        foreach (var d in Read("kyoto-wiki/tune"))
+        {
+            var ja = new List<string>(); var en = new List<string>();
+            var jaMap = new List<int>(); var enMap = new List<int>();   // new index -> original index, -1 for inserted
+            void Fill(IReadOnlyList<string> from, List<string> to, List<int> map, string[] noise)
+            {
+                for (int k = 0; k < from.Count; k++)
+                {
+                    if (rng.Next(25) == 0) { to.Add(noise[rng.Next(noise.Length)]); map.Add(-1); }
+                    to.Add(from[k]); map.Add(k);
+                }
+            }
+            Fill(d.Japanese, ja, jaMap, jaNoise);
+            Fill(d.English, en, enMap, enNoise);
+            var links = Aligner.Value.AlignSentences(ja, en).Links;
+            var original = new List<IndexLink>();
+            foreach (var l in links)
+            {
+                var src = Enumerable.Range(l.SourceStart, l.SourceCount).ToList();
+                var tgt = Enumerable.Range(l.TargetStart, l.TargetCount).ToList();
+                int noisy = src.Count(i => jaMap[i] < 0) + tgt.Count(j => enMap[j] < 0);
+                inserted += noisy;
+                if (noisy == 1 && src.Count + tgt.Count == 1) leftAlone++;
+                if (noisy == 0) original.Add(new IndexLink(src.Select(i => jaMap[i]).ToArray(), tgt.Select(j => enMap[j]).ToArray()));
+            }
+            counts += AlignmentScorer.Count(d.Gold, original);
+        }
+        var score = counts.ToScore();
+        Assert.True(leftAlone >= 0.75 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(score.StrictF1 >= 0.96, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+    }
+
     [Fact]
     public void A_raw_english_text_with_an_untranslated_paragraph_leaves_its_sentences_unaligned()
     {
