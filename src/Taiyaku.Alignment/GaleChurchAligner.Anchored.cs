@@ -22,8 +22,30 @@ public sealed partial class GaleChurchAligner
     /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
-        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, CancellationToken cancellationToken = default)
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, CancellationToken cancellationToken = default) =>
+        Align(sourceLengths, targetLengths, sourceAnchors, targetAnchors, null, cancellationToken);
+
+    /// <summary>
+    /// Aligns with anchors as <see cref="Align(ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{SentenceAnchors}, IReadOnlyList{SentenceAnchors}, CancellationToken)"/>
+    /// does, starting from the band of <paramref name="guide"/>, an earlier alignment of the same units (a first pass
+    /// with other anchors or priors): a later pass then searches where the earlier one ended instead of widening its
+    /// way there again. The result does not depend on the guide except through the band.
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="sourceAnchors">Anchors of each source unit (same count as <paramref name="sourceLengths"/>).</param>
+    /// <param name="targetAnchors">Anchors of each target unit (same count as <paramref name="targetLengths"/>).</param>
+    /// <param name="guide">An alignment of the same units, or null.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    /// <exception cref="ArgumentException">A length is negative, an anchor list has the wrong count, or the guide
+    /// covers other counts of units.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide, CancellationToken cancellationToken = default)
     {
+        if (guide != null && (guide.SourceCount != sourceLengths.Length || guide.TargetCount != targetLengths.Length))
+            throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(guide));
         ArgumentNullException.ThrowIfNull(sourceAnchors);
         ArgumentNullException.ThrowIfNull(targetAnchors);
         if (sourceAnchors.Count != sourceLengths.Length)
@@ -53,7 +75,8 @@ public sealed partial class GaleChurchAligner
         long width = Options.AnchorBandWidth;
         Band MakeBand(IReadOnlyList<Link>? path) =>
             lengthOnly is null ? Band.AroundSkeleton(n, m, skeleton, width, path) : Band.Around(n, m, width, lengthOnly, path);
-        var band = MakeBand(null);
+        if (guide != null && lengthOnly is null) skeleton = Honoured(skeleton, guide.Links, Band.Full(n, m), 0);
+        var band = MakeBand(guide?.Links);
         while (true)
         {
             var links = RunAnchored(band, src, tgt, model, sa, ta, postings, cancellationToken);

@@ -220,6 +220,7 @@ public sealed class DocumentAligner
             jaAnchors = AnchorExtractor.Pack(jaItems, enItems, sideExtra: learned);
             enAnchors = AnchorExtractor.Pack(enItems, jaItems, otherExtra: learned);
         }
+        var first = result;
         if (Options.DeletionRates is { Count: > 0 } rates && Options.Alignment.UnmatchedItemCost > 0)
         {
             // The share of untranslated text is the document's own: align with each candidate share and keep the
@@ -228,7 +229,7 @@ public sealed class DocumentAligner
             foreach (double rate in rates)
             {
                 var aligner = new GaleChurchAligner(Options.Alignment with { Beads = WithDeletionRate(Options.Alignment.Beads, rate) });
-                var candidate = aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
+                var candidate = aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
                 double total = 0;
                 foreach (var l in candidate.Links) total += l.Cost;
                 if (total < bestCost) { bestCost = total; result = candidate; }
@@ -236,7 +237,7 @@ public sealed class DocumentAligner
         }
         else if (Options.Anchors.SecondPass)
         {
-            result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
+            result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
         }
         var coverage = new AnchorCoverage[result.Links.Count];
         for (int k = 0; k < coverage.Length; k++)

@@ -79,4 +79,16 @@ public class UnalignedEvidenceTests
         // The first tail sentence may join the last parallel link as a 1-2 (one unmatched item costs less than its prior).
         Assert.True(banded.Count(l => l.SourceCount == 0 && l.TargetStart >= n) >= m - n - 1);
     }
+
+    [Fact]
+    public void A_guide_of_other_counts_is_refused_and_the_full_optimum_as_guide_is_kept()
+    {
+        var (src, tgt, sa, ta) = Document();
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.8), new(1, 0, 0.05), new(0, 1, 0.05), new(1, 2, 0.1)] };
+        var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta);
+        var guided = new GaleChurchAligner(options).Align(src, tgt, sa, ta, full);
+        Assert.Equal(full.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)), guided.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)));
+        var other = new GaleChurchAligner().Align([1, 2], [3]);
+        Assert.Throws<ArgumentException>(() => new GaleChurchAligner(options).Align(src, tgt, sa, ta, other));
+    }
 }
