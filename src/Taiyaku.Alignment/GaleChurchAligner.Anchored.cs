@@ -22,18 +22,39 @@ public sealed partial class GaleChurchAligner
     /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
-        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, CancellationToken cancellationToken = default)
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, CancellationToken cancellationToken = default) =>
+        Align(sourceLengths, targetLengths, sourceAnchors, targetAnchors, null, cancellationToken);
+
+    /// <summary>
+    /// Aligns with anchors as <see cref="Align(ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{SentenceAnchors}, IReadOnlyList{SentenceAnchors}, CancellationToken)"/>
+    /// does, starting from the band of <paramref name="guide"/>, an earlier alignment of the same units (a first pass
+    /// with other anchors or priors): a later pass then searches where the earlier one ended instead of widening its
+    /// way there again. The result does not depend on the guide except through the band.
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="sourceAnchors">Anchors of each source unit (same count as <paramref name="sourceLengths"/>).</param>
+    /// <param name="targetAnchors">Anchors of each target unit (same count as <paramref name="targetLengths"/>).</param>
+    /// <param name="guide">An alignment of the same units, or null.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    /// <exception cref="ArgumentException">A length is negative, an anchor list has the wrong count, or the guide
+    /// covers other counts of units.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide, CancellationToken cancellationToken = default)
     {
+        if (guide != null && (guide.SourceCount != sourceLengths.Length || guide.TargetCount != targetLengths.Length))
+            throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(guide));
         ArgumentNullException.ThrowIfNull(sourceAnchors);
         ArgumentNullException.ThrowIfNull(targetAnchors);
         if (sourceAnchors.Count != sourceLengths.Length)
             throw new ArgumentException($"There are {sourceLengths.Length} source lengths but {sourceAnchors.Count} anchor sets.", nameof(sourceAnchors));
         if (targetAnchors.Count != targetLengths.Length)
             throw new ArgumentException($"There are {targetLengths.Length} target lengths but {targetAnchors.Count} anchor sets.", nameof(targetAnchors));
-        var lengthOnly = Align(sourceLengths, targetLengths, cancellationToken);
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 || m == 0 || Options.AnchorWeight == 0)
-            return lengthOnly;
+            return Align(sourceLengths, targetLengths, cancellationToken);
 
         var src = PrefixSums(sourceLengths, nameof(sourceLengths));
         var tgt = PrefixSums(targetLengths, nameof(targetLengths));
@@ -45,30 +66,93 @@ public sealed partial class GaleChurchAligner
         for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], nameof(targetAnchors));
 
         if (Options.Search == SearchMode.Full)
-            return RunAnchored(Band.Full(n, m), src, tgt, model, sa, ta, cancellationToken) ?? throw NoAlignment();
+            return RunAnchored(Band.Full(n, m), src, tgt, model, sa, ta, Postings(ta), cancellationToken) ?? throw NoAlignment();
+
+        // The band follows the anchor skeleton where there is one, else the length-only alignment.
+        var skeleton = AnchorSkeleton.Find(sa, ta);
+        IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? Align(sourceLengths, targetLengths, cancellationToken).Links : null;
+        var postings = Postings(ta);
         long width = Options.AnchorBandWidth;
-        var band = Band.Around(n, m, width, lengthOnly.Links);
+        Band MakeBand(IReadOnlyList<Link>? path) =>
+            lengthOnly is null ? Band.AroundSkeleton(n, m, skeleton, width, path) : Band.Around(n, m, width, lengthOnly, path);
+        if (guide != null && lengthOnly is null) skeleton = Honoured(skeleton, guide.Links, Band.Full(n, m), 0);
+        var band = MakeBand(guide?.Links);
         while (true)
         {
-            var links = RunAnchored(band, src, tgt, model, sa, ta, cancellationToken);
+            var links = RunAnchored(band, src, tgt, model, sa, ta, postings, cancellationToken);
             if (links is null)
             {
                 if (band.IsFull) throw NoAlignment();
                 width *= 2;
-                band = Band.Around(n, m, width, lengthOnly.Links);
+                band = MakeBand(null);
                 continue;
             }
             if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, width / 2)))
                 return links;
+            // Skeleton pairs that the path does not honour were chance matches: drop them and search again around
+            // the rest and the path; widen only when every pair held.
+            if (lengthOnly is null)
+            {
+                var kept = Honoured(skeleton, links.Links, band, (int)Math.Max(margin, width / 2));
+                if (kept.Length < skeleton.Length) { skeleton = kept; band = MakeBand(links.Links); continue; }
+            }
             width *= 2;
-            band = Band.Around(n, m, width, lengthOnly.Links, links.Links);
+            band = MakeBand(links.Links);
         }
+    }
+
+    /// <summary>For each key of the target side, the target units holding it, ascending.</summary>
+    private static Dictionary<ulong, int[]> Postings(SentenceAnchors[] target)
+    {
+        var lists = new Dictionary<ulong, List<int>>();
+        for (int v = 0; v < target.Length; v++)
+        {
+            var keys = target[v].Keys;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                if (k > 0 && keys[k - 1] == keys[k]) continue;
+                if (!lists.TryGetValue(keys[k], out var list)) lists[keys[k]] = list = [];
+                list.Add(v);
+            }
+        }
+        var postings = new Dictionary<ulong, int[]>(lists.Count);
+        foreach (var (key, list) in lists) postings[key] = [.. list];
+        return postings;
+    }
+
+    /// <summary>The skeleton pairs whose two sentences are in one link of <paramref name="path"/> or in neighbouring links.</summary>
+    private static (int Source, int Target)[] Honoured((int Source, int Target)[] skeleton, IReadOnlyList<Link> path, Band band, int edge)
+    {
+        // Rows where the path came near an edge: the pairs bounding them are suspect too.
+        var touched = new List<int>();
+        foreach (var l in path)
+        {
+            int i = l.SourceStart, j = l.TargetStart;
+            if ((band.Lo[i] > 0 && j - band.Lo[i] < edge) || (band.Hi[i] < band.M && band.Hi[i] - j < edge)) touched.Add(i);
+        }
+        var kept = new List<(int, int)>(skeleton.Length);
+        int k = 0, t = 0;
+        for (int q = 0; q < skeleton.Length; q++)
+        {
+            var p = skeleton[q];
+            while (t < touched.Count && touched[t] <= p.Source) t++;
+            // p bounds the touched row touched[t-1] from below (next pair) or touched[t] from above (previous pair).
+            bool boundsFromBelow = t > 0 && (q == 0 || skeleton[q - 1].Source < touched[t - 1]);
+            bool boundsFromAbove = t < touched.Count && (q + 1 == skeleton.Length || skeleton[q + 1].Source >= touched[t]);
+            if (boundsFromBelow || boundsFromAbove) continue;
+            while (k < path.Count && (path[k].SourceEnd <= p.Source || path[k].SourceCount == 0)) k++;
+            if (k == path.Count) break;
+            var l = path[k];
+            // The link holding the source sentence must hold the target or come within a link of it.
+            if (p.Target >= l.TargetStart - 1 && p.Target <= l.TargetEnd) kept.Add(p);
+        }
+        return [.. kept];
     }
 
     /// <summary>The DP with anchors inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe AlignmentResult? RunAnchored(Band band, double[] s, double[] t, Model model,
-        SentenceAnchors[] sa, SentenceAnchors[] ta, CancellationToken cancellationToken)
+        SentenceAnchors[] sa, SentenceAnchors[] ta, Dictionary<ulong, int[]> postings, CancellationToken cancellationToken)
     {
         int n = band.N, m = band.M;
         int A = Math.Max(maxSourceCount, 1), B = maxTargetCount;
@@ -91,6 +175,7 @@ public sealed partial class GaleChurchAligner
             tEnd[u] = Math.Min(m - 1, maxHi - 1);
             maskWidth = Math.Max(maskWidth, tEnd[u] - tStart[u] + 1);
         }
+        var touched = new List<int>();
         var inSource = new ulong[A * maskWidth];
         var pairScore = new double[A * maskWidth];   // the anchor score of the 1-1 bead (u, v)   // items of source u matched by target v
         var inTarget = new ulong[A * maskWidth];   // items of target v matched by source u
@@ -100,7 +185,16 @@ public sealed partial class GaleChurchAligner
         var costRows = new double[(long)rowCount * stride];
         byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
         double lambda = Options.AnchorWeight;
+        double mu = Options.UnmatchedItemCost;
+        bool evidence = mu > 0;   // unaligned sentences then cost their prior only: the lexical evidence decides
         double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+        // Prefix sums of the sentences' anchor item counts: a linked sentence (not left unaligned) pays ν per item that its
+        // link leaves unmatched, that is ν per item, less ν per matched item (folded into the match weights below).
+        var us = new double[n + 1];
+        for (int u = 0; u < n; u++) us[u + 1] = us[u] + sa[u].ItemCount;
+        var ut = new double[m + 1];
+        for (int v = 0; v < m; v++) ut[v + 1] = ut[v] + ta[v].ItemCount;
+        double lm = lambda * mu, lg = lambda;
         try
         {
             for (int i = 0; i <= n; i++)
@@ -109,13 +203,33 @@ public sealed partial class GaleChurchAligner
                     cancellationToken.ThrowIfCancellationRequested();
                 if (i > 0)
                 {
-                    int u = i - 1, slot = u % A * maskWidth;
-                    for (int v = tStart[u]; v <= tEnd[u]; v++)
+                    int u = i - 1, slot = u % A * maskWidth, first = tStart[u], last = tEnd[u];
+                    int width = last - first + 1;
+                    inSource.AsSpan(slot, width).Clear();
+                    inTarget.AsSpan(slot, width).Clear();
+                    pairScore.AsSpan(slot, width).Clear();
+                    // Only the targets that share a key with u are touched: each key's postings in [first, last].
+                    touched.Clear();
+                    var su = sa[u];
+                    for (int p = 0; p < su.Keys.Length; p++)
                     {
-                        SentenceAnchors.Match(sa[u], ta[v], out ulong a, out ulong b);
-                        inSource[slot + v - tStart[u]] = a;
-                        inTarget[slot + v - tStart[u]] = b;
-                        pairScore[slot + v - tStart[u]] = (a == 0 ? 0 : sa[u].WeightOf(a, 0)) + (b == 0 ? 0 : ta[v].WeightOf(b, 0));
+                        ulong key = su.Keys[p];
+                        if (!postings.TryGetValue(key, out var list)) continue;
+                        int at = Array.BinarySearch(list, first);
+                        if (at < 0) at = ~at;
+                        for (; at < list.Length && list[at] <= last; at++)
+                        {
+                            int v = list[at];
+                            int x = slot + v - first;
+                            if (inSource[x] == 0 && inTarget[x] == 0) touched.Add(v);
+                            inSource[x] |= 1UL << su.ItemOf[p];
+                            inTarget[x] |= ta[v].ItemsOf(key);
+                        }
+                    }
+                    foreach (int v in touched)
+                    {
+                        int x = slot + v - first;
+                        pairScore[x] = su.WeightOf(inSource[x], -mu) + ta[v].WeightOf(inTarget[x], -mu);
                     }
                 }
                 int rowLo = lo[i], rowHi = hi[i];
@@ -137,7 +251,9 @@ public sealed partial class GaleChurchAligner
                     {
                         double prev = costRows[prevBase + j - b];
                         if (double.IsPositiveInfinity(prev)) continue;
-                        double cand = prev + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+                        double cand = prev + (b == 0 && evidence ? pc : GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv));
+                        if (b > 0 && evidence)
+                            cand += lm * (us[i] - us[pi] + ut[j] - ut[j - b]);
                         if (b > 0)
                         {
                             // The anchor score is at most the sum of the bead's pair scores (a union weighs no more
@@ -152,8 +268,8 @@ public sealed partial class GaleChurchAligner
                             if (bound == 0) { if (cand >= costRows[curBase + j]) continue; }
                             else
                             {
-                                if (cand - lambda * bound >= costRows[curBase + j]) continue;
-                                cand -= lambda * (a == 1 && b == 1 ? bound : Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth));
+                                if (cand - lg * bound >= costRows[curBase + j]) continue;
+                                cand -= lg * (a == 1 && b == 1 ? bound : Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth, mu));
                             }
                         }
                         if (cand < costRows[curBase + j]) { costRows[curBase + j] = cand; back[bpBase + j] = (byte)k; }
@@ -166,7 +282,7 @@ public sealed partial class GaleChurchAligner
                     {
                         int k = inRowBeads[r], b = targetCounts[k];
                         if (j - b < rowLo) continue;
-                        double cand = costRows[curBase + j - b] + GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv);
+                        double cand = costRows[curBase + j - b] + (evidence ? priorCosts[k] : GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv));
                         if (cand < costRows[curBase + j]) { costRows[curBase + j] = cand; back[bpBase + j] = (byte)k; }
                     }
                 }
@@ -178,7 +294,10 @@ public sealed partial class GaleChurchAligner
             fixed (int* loPtr = lo)
             {
                 var links = TraceBack(back, offsetsPtr, loPtr, n, m, (k, l1, l2, link) =>
-                    GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv) - lambda * SentenceAnchors.Score(sa, ta, link), s, t);
+                    link.SourceCount == 0 || link.TargetCount == 0
+                        ? (evidence ? priorCosts[k] : GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv))
+                        : GaleChurchCost.BeadCost(priorCosts[k], l1, l2, c, hvc, hv) + lm * (us[link.SourceEnd] - us[link.SourceStart] + ut[link.TargetEnd] - ut[link.TargetStart])
+                          - lg * SentenceAnchors.Score(sa, ta, link, mu), s, t);
                 return AlignmentResult.Own(links, n, m);
             }
         }
@@ -191,10 +310,10 @@ public sealed partial class GaleChurchAligner
     /// <summary>Anchor score (see <see cref="SentenceAnchors"/>) of the bead of sources u0..u1−1 and targets v0..v1−1 (both sides).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Covered(SentenceAnchors[] sa, SentenceAnchors[] ta, int u0, int u1, int v0, int v1,
-        int[] tStart, ulong[] inSource, ulong[] inTarget, int slots, int maskWidth)
+        int[] tStart, ulong[] inSource, ulong[] inTarget, int slots, int maskWidth, double mu)
     {
         double covered = 0;
-        double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0], targetPenalty = SentenceAnchors.SizePenalty[u1 - u0];
+        double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0] - mu, targetPenalty = SentenceAnchors.SizePenalty[u1 - u0] - mu;
         for (int u = u0; u < u1; u++)
         {
             int baseIndex = u % slots * maskWidth - tStart[u];
@@ -211,3 +330,4 @@ public sealed partial class GaleChurchAligner
         return covered;
     }
 }
+

@@ -351,6 +351,38 @@ public sealed partial class GaleChurchAligner
         public int MaxRowWidth { get; }
         public bool IsFull { get; }
 
+        /// <summary>
+        /// Row i spans the targets between the skeleton pairs around it: from the target of the last pair whose source
+        /// is before i to one past the target of the first pair whose source is at or after i; widened by
+        /// <paramref name="width"/> on each side, and by <paramref name="path"/>'s cells when given.
+        /// </summary>
+        public static Band AroundSkeleton(int n, int m, (int Source, int Target)[] skeleton, long width, IReadOnlyList<Link>? path = null)
+        {
+            var lo = new int[n + 1];
+            var hi = new int[n + 1];
+            int next = 0;
+            for (int i = 0; i <= n; i++)
+            {
+                while (next < skeleton.Length && skeleton[next].Source < i) next++;
+                int low = next > 0 ? skeleton[next - 1].Target : 0;
+                int high = next < skeleton.Length ? skeleton[next].Target + 1 : m;
+                lo[i] = (int)Math.Max(0, low - width);
+                hi[i] = (int)Math.Min(m, high + width);
+            }
+            if (path is not null)
+            {
+                foreach (var l in path)
+                {
+                    for (int i = l.SourceStart; i <= l.SourceEnd; i++)
+                    {
+                        lo[i] = (int)Math.Max(0, Math.Min(lo[i], l.TargetStart - width));
+                        hi[i] = (int)Math.Min(m, Math.Max(hi[i], l.TargetEnd + width));
+                    }
+                }
+            }
+            return new Band(n, m, lo, hi);
+        }
+
         public static Band Full(int n, int m)
         {
             var lo = new int[n + 1];

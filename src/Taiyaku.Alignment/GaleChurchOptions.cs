@@ -5,7 +5,7 @@ namespace Taiyaku.Alignment;
 /// <summary>
 /// Immutable settings of <see cref="GaleChurchAligner"/>. Every property is validated when set.
 /// </summary>
-public sealed class GaleChurchOptions
+public sealed record GaleChurchOptions
 {
     /// <summary>
     /// Default of <see cref="Variance"/>: 12. Gale &amp; Church's 6.8 (fitted on German/French–English characters)
@@ -24,6 +24,7 @@ public sealed class GaleChurchOptions
     private readonly int initialBandWidth = DefaultInitialBandWidth;
     private readonly double anchorWeight = DefaultAnchorWeight;
     private readonly int anchorBandWidth = DefaultAnchorBandWidth;
+    private readonly double unmatchedItemCost;
 
 
     /// <summary>Default of <see cref="AnchorWeight"/>.</summary>
@@ -148,6 +149,27 @@ public sealed class GaleChurchOptions
             if (!(value >= 0 && double.IsFinite(value)))
                 throw new ArgumentOutOfRangeException(nameof(AnchorWeight), value, "The anchor weight must be finite and non-negative.");
             anchorWeight = value;
+        }
+    }
+
+    /// <summary>
+    /// ν: evidence for leaving a sentence without counterpart, when aligning with anchors. With ν &gt; 0 a linked
+    /// sentence pays λ·ν for each of its anchor items that its link leaves unmatched (each matched item earns ν more
+    /// than without it), and a sentence left unaligned (a 1-0 or 0-1 bead) costs only its bead's prior, with no length
+    /// term: a sentence whose words find no counterpart nearby is better left alone than merged into a neighbour's
+    /// link, whatever its length. 0 (the default of this type) is Gale &amp; Church's model, where an unaligned
+    /// sentence pays a length cost that grows with its length; the fitted parameters set it (see
+    /// <c>AlignmentParameters</c>). Has no effect on length-only alignment.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, above 20 or not finite.</exception>
+    public double UnmatchedItemCost
+    {
+        get => unmatchedItemCost;
+        init
+        {
+            if (!(value >= 0 && value <= 20))
+                throw new ArgumentOutOfRangeException(nameof(UnmatchedItemCost), value, "The unmatched item cost must be between 0 and 20.");
+            unmatchedItemCost = value;
         }
     }
 

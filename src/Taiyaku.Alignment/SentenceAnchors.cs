@@ -101,6 +101,17 @@ public sealed class SentenceAnchors
         }
     }
 
+    /// <summary>The bits of the items that hold <paramref name="key"/> (0 when none does).</summary>
+    internal ulong ItemsOf(ulong key)
+    {
+        int at = Array.BinarySearch(Keys, key);
+        if (at < 0) return 0;
+        while (at > 0 && Keys[at - 1] == key) at--;
+        ulong bits = 0;
+        for (; at < Keys.Length && Keys[at] == key; at++) bits |= 1UL << ItemOf[at];
+        return bits;
+    }
+
     /// <summary>Total weight of the items whose bits are set in <paramref name="mask"/>.</summary>
     public double WeightOf(ulong mask)
     {
@@ -134,12 +145,12 @@ public sealed class SentenceAnchors
     internal static readonly double[] SizePenalty = [.. Enumerable.Range(0, Bead.MaxCount + 1).Select(k => k == 0 ? 0 : Math.Log(k))];
 
     /// <summary>A link's anchor score: Σ max(0, weight − ln k) over the matched items of both sides (see the class remarks).</summary>
-    internal static double Score(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, Link link)
+    internal static double Score(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, Link link, double bonus = 0)
     {
         if (link.SourceCount == 0 || link.TargetCount == 0) return 0;
         double score = 0;
         var tMasks = new ulong[link.TargetCount];
-        double sourcePenalty = Math.Log(link.TargetCount), targetPenalty = Math.Log(link.SourceCount);
+        double sourcePenalty = Math.Log(link.TargetCount) - bonus, targetPenalty = Math.Log(link.SourceCount) - bonus;
         for (int s = link.SourceStart; s < link.SourceEnd; s++)
         {
             ulong sm = 0;

@@ -17,7 +17,9 @@ internal sealed class AlignerSetup : IDisposable
     /// <summary>Help lines for those options, in the style of the commands' help.</summary>
     public const string Help = """
           --params FILE      fitted parameters written by 'taiyaku fit' (default: the built-in ones, fitted on
-                             the kyoto-wiki dev documents)
+                             the kyoto-wiki dev documents); 'partial' for the built-in set for translations
+                             with untranslated or added passages (fitted on kyoto-wiki dev and pydocs-dev:
+                             sentences without counterpart are left unaligned on lexical evidence)
           --anchors LIST     lexical anchors used besides lengths: all (default), none, or a comma-separated
                              list of numbers, latin, names, dictionary, punctuation, second-pass
           --length MEASURE   bytes (default: UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words);
@@ -46,8 +48,9 @@ internal sealed class AlignerSetup : IDisposable
         {
             if (cl.Get("length") != null || cl.Get("beads") != null)
                 throw new UsageException("--params sets the length measure and beads: give it without --length and --beads");
-            if (!File.Exists(path)) throw InputException.In(path, "no such file");
-            try { options = AlignmentParameters.LoadAsync(path, ct).GetAwaiter().GetResult().ApplyTo(options); }
+            if (path == "partial" && !File.Exists(path)) options = AlignmentParameters.PartialTranslations.ApplyTo(options);
+            else if (!File.Exists(path)) throw InputException.In(path, "no such file");
+            else try { options = AlignmentParameters.LoadAsync(path, ct).GetAwaiter().GetResult().ApplyTo(options); }
             catch (FormatException e) { throw new InputException(e.Message); }
             catch (IOException e) { throw InputException.In(path, e.Message); }
         }
@@ -68,8 +71,7 @@ internal sealed class AlignerSetup : IDisposable
             options = options with
             {
                 Length = length,
-                Alignment = new AlignmentParameters { Variance = options.Alignment.Variance, Beads = beads, AnchorWeight = options.Alignment.AnchorWeight }
-                    .ToGaleChurchOptions(options.Alignment),
+                Alignment = options.Alignment with { Beads = beads },
             };
         }
         bool needsAnalyzer = options.Length == LengthMeasure.Tokens || anchors.Any;

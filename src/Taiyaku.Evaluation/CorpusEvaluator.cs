@@ -17,7 +17,20 @@ public sealed record CalibrationBin(double Low, double High, int Count, double M
 /// <param name="ExpectedCalibrationError">Σ over bins of (links in bin / all links) · |accuracy − mean score|.</param>
 /// <param name="Links">Links produced.</param>
 /// <param name="Elapsed">Time spent aligning (analysis included, reading excluded).</param>
-public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<CalibrationBin> Calibration, double ExpectedCalibrationError, int Links, TimeSpan Elapsed);
+public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<CalibrationBin> Calibration, double ExpectedCalibrationError, int Links, TimeSpan Elapsed)
+{
+    /// <summary>Gold links with one empty side (a sentence without counterpart), over all documents.</summary>
+    public int OneSidedGold { get; init; }
+
+    /// <summary>How many of <see cref="OneSidedGold"/> the aligner produced exactly.</summary>
+    public int OneSidedReproduced { get; init; }
+
+    /// <summary>
+    /// Area under the ROC curve of the link scores as a test of "the link is in the gold": the probability that a right
+    /// link scores above a wrong one (ties count half). NaN without scores or without both kinds of link.
+    /// </summary>
+    public double Auroc { get; init; } = double.NaN;
+}
 
 /// <summary>Aligns documents with gold alignments and scores the result, links and link scores.</summary>
 public static class CorpusEvaluator
@@ -30,13 +43,20 @@ public static class CorpusEvaluator
         var counts = new ScoreCounts();
         var scored = new List<(double Score, bool Correct)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        int links = 0;
+        int links = 0, oneSidedGold = 0, oneSidedHit = 0;
         foreach (var d in documents)
         {
             var result = aligner.AlignSentences(d.Japanese, d.English, cancellationToken);
             var test = result.Links.Select(IndexLink.From).ToList();
             counts += AlignmentScorer.Count(d.Gold, test);
             var gold = d.Gold.ToHashSet();
+            var testSet = test.ToHashSet();
+            foreach (var g in d.Gold)
+            {
+                if ((g.Source.Count == 0) == (g.Target.Count == 0)) continue;
+                oneSidedGold++;
+                if (testSet.Contains(g)) oneSidedHit++;
+            }
             for (int i = 0; i < test.Count; i++)
                 if (!double.IsNaN(result.Links[i].Score)) scored.Add((result.Links[i].Score, gold.Contains(test[i])));
             links += test.Count;
@@ -53,6 +73,29 @@ public static class CorpusEvaluator
             bins.Add(new CalibrationBin(low, high, inBin.Count, mean, accuracy));
             ece += inBin.Count / (double)scored.Count * Math.Abs(accuracy - mean);
         }
-        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed);
+        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed)
+        {
+            OneSidedGold = oneSidedGold,
+            OneSidedReproduced = oneSidedHit,
+            Auroc = AreaUnderRoc(scored),
+        };
+    }
+
+    /// <summary>The Mann–Whitney form of the area under the ROC curve: ranks with ties averaged.</summary>
+    internal static double AreaUnderRoc(IReadOnlyList<(double Score, bool Correct)> scored)
+    {
+        long positives = scored.Count(x => x.Correct), negatives = scored.Count - positives;
+        if (positives == 0 || negatives == 0) return double.NaN;
+        var sorted = scored.OrderBy(x => x.Score).ToArray();
+        double rankSum = 0;
+        for (int i = 0; i < sorted.Length;)
+        {
+            int j = i;
+            while (j < sorted.Length && sorted[j].Score == sorted[i].Score) j++;
+            double meanRank = (i + 1 + j) / 2.0;   // ranks i+1..j
+            for (int k = i; k < j; k++) if (sorted[k].Correct) rankSum += meanRank;
+            i = j;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
     }
 }

@@ -15,7 +15,11 @@ public sealed record GoldDocument(string Name, IReadOnlyList<string> Japanese, I
 /// <param name="Variance">s² tried.</param>
 /// <param name="AnchorWeight">λ tried.</param>
 /// <param name="Score">Pooled scores over the training documents.</param>
-public sealed record FitTrial(double Variance, double AnchorWeight, AlignmentScore Score);
+public sealed record FitTrial(double Variance, double AnchorWeight, AlignmentScore Score)
+{
+    /// <summary>ν tried (see <see cref="GaleChurchOptions.UnmatchedItemCost"/>).</summary>
+    public double UnmatchedItemCost { get; init; }
+}
 
 /// <summary>The fitted parameters and the trials behind them.</summary>
 /// <param name="Parameters">The parameters to write.</param>
@@ -31,6 +35,9 @@ public static class ParameterFitter
 {
     /// <summary>The values of λ tried.</summary>
     public static IReadOnlyList<double> AnchorWeights { get; } = [0, 0.125, 0.25, 0.5, 1, 2];
+
+    /// <summary>The values of ν tried (see <see cref="GaleChurchOptions.UnmatchedItemCost"/>), with the best λ for ν = 0 and its neighbours.</summary>
+    public static IReadOnlyList<double> UnmatchedItemCosts { get; } = [0, 0.5, 1, 2, 3, 4];
 
     /// <summary>Fits parameters; <paramref name="aligner"/> supplies the length measure, anchors, analyzer and lexicon.</summary>
     /// <param name="documents">Training documents (their gold must cover every sentence, as vecalign gold does).</param>
@@ -54,21 +61,35 @@ public static class ParameterFitter
         FitTrial? best = null;
         foreach (double variance in new[] { varianceRobust, varianceMl }.Distinct())
         {
+            // λ with Gale & Church's deletions, then ν with the λ chosen and its neighbours (a full grid costs
+            // three times as much and chose the same on the development corpora).
+            FitTrial? bestOfVariance = null;
             foreach (double lambda in aligner.Options.Anchors.Any ? AnchorWeights : [0.0])
+                Try(variance, lambda, 0, ref bestOfVariance);
+            if (aligner.Options.Anchors.Any)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var candidate = Candidate(aligner, variance, beads, lambda);
-                var counts = new ScoreCounts();
-                foreach (var (d, p) in documents.Zip(prepared))
-                    counts += AlignmentScorer.Count(d.Gold, ToIndexLinks(candidate.Align(p, cancellationToken)));
-                var trial = new FitTrial(variance, lambda, counts.ToScore());
-                trials.Add(trial);
-                progress?.Report($"s²={variance:F2} λ={lambda:G3}: strict F1 {trial.Score.StrictF1:F4}, lax F1 {trial.Score.LaxF1:F4}");
-                if (best == null || Objective(trial) > Objective(best) + 1e-9) best = trial;
+                int at = AnchorWeights.ToList().IndexOf(bestOfVariance!.AnchorWeight);
+                foreach (double lambda in AnchorWeights.Skip(Math.Max(at - 1, 1)).Take(at == 0 ? 2 : 3))
+                    foreach (double nu in UnmatchedItemCosts.Skip(1))
+                        Try(variance, lambda, nu, ref bestOfVariance);
             }
+            if (best == null || Objective(bestOfVariance!) > Objective(best) + 1e-9) best = bestOfVariance;
         }
 
-        var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight);
+        void Try(double variance, double lambda, double nu, ref FitTrial? bestSoFar)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidate = Candidate(aligner, variance, beads, lambda, nu);
+            var counts = new ScoreCounts();
+            foreach (var (d, p) in documents.Zip(prepared))
+                counts += AlignmentScorer.Count(d.Gold, ToIndexLinks(candidate.Align(p, cancellationToken)));
+            var trial = new FitTrial(variance, lambda, counts.ToScore()) { UnmatchedItemCost = nu };
+            trials.Add(trial);
+            progress?.Report($"s²={variance:F2} λ={lambda:G3} ν={nu:G3}: strict F1 {trial.Score.StrictF1:F4}, lax F1 {trial.Score.LaxF1:F4}");
+            if (bestSoFar == null || Objective(trial) > Objective(bestSoFar) + 1e-9) bestSoFar = trial;
+        }
+
+        var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight, best.UnmatchedItemCost);
         var confidence = FitConfidence(documents, prepared, chosen, cancellationToken);
         var parameters = new AlignmentParameters
         {
@@ -77,6 +98,8 @@ public static class ParameterFitter
             Variance = best.Variance,
             Beads = beads,
             AnchorWeight = best.AnchorWeight,
+            UnmatchedItemCost = best.UnmatchedItemCost,
+            DeletionRates = aligner.Options.DeletionRates is { Count: > 0 } r ? r : null,
             Confidence = confidence,
             FittedOn = $"{documents.Count} documents, {goldLinks} gold links",
         };
@@ -85,13 +108,15 @@ public static class ParameterFitter
 
     private static double Objective(FitTrial t) => t.Score.StrictF1 + t.Score.LaxF1;
 
-    private static DocumentAligner Candidate(DocumentAligner aligner, double variance, IReadOnlyList<Bead> beads, double lambda) =>
+    private static DocumentAligner Candidate(DocumentAligner aligner, double variance, IReadOnlyList<Bead> beads, double lambda, double nu) =>
         aligner.WithOptions(new AlignmentParameters
         {
             Length = aligner.Options.Length,
             Variance = variance,
             Beads = beads,
             AnchorWeight = lambda,
+            UnmatchedItemCost = nu,
+            DeletionRates = aligner.Options.DeletionRates,
             Confidence = aligner.Options.Confidence ?? ConfidenceModel.Uninformative,
         }.ApplyTo(aligner.Options));
 

@@ -237,6 +237,8 @@ internal sealed class AnchorExtractor(AnchorOptions options, MorphologicalAnalyz
                 if (itemKeys.Length == 0) continue;
                 long df = 0;
                 foreach (var k in itemKeys) df += otherFrequency.GetValueOrDefault(k);
+                // An item that no sentence of the other side can match says nothing about where the sentence goes.
+                if (df == 0) continue;
                 double q = (Math.Min(df, n) + 0.5) / (n + 1);
                 candidates.Add((Math.Max(0, item.Weight - Math.Log(q)), itemKeys));
             }

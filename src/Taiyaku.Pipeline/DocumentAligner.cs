@@ -30,6 +30,15 @@ public sealed record DocumentAlignerOptions
     /// <summary>Lexical anchors and the learned second pass. Default <see cref="AnchorOptions.Default"/> (all on).</summary>
     public AnchorOptions Anchors { get; init; } = AnchorOptions.Default;
 
+    /// <summary>
+    /// Candidate shares of sentences without counterpart (1-0 and 0-1 beads together, each in (0, 1)), used when
+    /// <see cref="GaleChurchOptions.UnmatchedItemCost"/> is above 0: the final pass aligns with the bead priors rescaled
+    /// to each share and keeps the most likely alignment (lowest total cost), so that the share of untranslated text is
+    /// the document's own, as c is. Default: none (the fitted priors), as in <see cref="AlignmentParameters.Default"/>;
+    /// <see cref="AlignmentParameters.PartialTranslations"/> sets 0.001, 0.01, 0.05, 0.15 and 0.3 (five final passes).
+    /// </summary>
+    public IReadOnlyList<double> DeletionRates { get; init; } = [];
+
     /// <summary>How link scores are computed; null for no scores. Default: <see cref="AlignmentParameters.Default"/>'s.</summary>
     public ConfidenceModel? Confidence { get; init; } = AlignmentParameters.Default.Confidence;
 }
@@ -113,6 +122,8 @@ public sealed class DocumentAligner
         Options = options ?? DocumentAlignerOptions.Default;
         if (Options.Length == LengthMeasure.Tokens && analyzer == null)
             throw new ArgumentNullException(nameof(analyzer), "Token lengths need a Japanese analyzer.");
+        if (Options.DeletionRates is null || Options.DeletionRates.Any(r => !(r > 0 && r < 1)))
+            throw new ArgumentOutOfRangeException(nameof(options), "DeletionRates must not be null, and every rate must be in (0, 1).");
         _segmenter = new SentenceSegmenter(Options.Segmentation);
         _aligner = new GaleChurchAligner(Options.Alignment);
         _analyzer = analyzer;
@@ -208,12 +219,49 @@ public sealed class DocumentAligner
             Func<AnchorItem, IEnumerable<ulong>> learned = item => LearnedKeys(model, item);
             jaAnchors = AnchorExtractor.Pack(jaItems, enItems, sideExtra: learned);
             enAnchors = AnchorExtractor.Pack(enItems, jaItems, otherExtra: learned);
-            result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
+        }
+        var first = result;
+        if (Options.DeletionRates is { Count: > 0 } rates && Options.Alignment.UnmatchedItemCost > 0)
+        {
+            // The share of untranslated text is the document's own: align with each candidate share and keep the
+            // alignment of highest likelihood (lowest total cost), as c is estimated per document.
+            double bestCost = double.PositiveInfinity;
+            foreach (double rate in rates)
+            {
+                var aligner = new GaleChurchAligner(Options.Alignment with { Beads = WithDeletionRate(Options.Alignment.Beads, rate) });
+                var candidate = aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
+                double total = 0;
+                foreach (var l in candidate.Links) total += l.Cost;
+                if (total < bestCost) { bestCost = total; result = candidate; }
+            }
+        }
+        else if (Options.Anchors.SecondPass)
+        {
+            result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
         }
         var coverage = new AnchorCoverage[result.Links.Count];
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
         return (result, coverage);
+    }
+
+    /// <summary>The beads with deletions (1-0 and 0-1) rescaled to share <paramref name="rate"/> of the prior, the others the rest.</summary>
+    internal static Bead[] WithDeletionRate(IReadOnlyList<Bead> beads, double rate)
+    {
+        double deletions = 0, total = 0;
+        foreach (var b in beads)
+        {
+            total += b.Probability;
+            if (b.SourceCount == 0 || b.TargetCount == 0) deletions += b.Probability;
+        }
+        var scaled = new Bead[beads.Count];
+        for (int k = 0; k < scaled.Length; k++)
+        {
+            var b = beads[k];
+            bool deletion = b.SourceCount == 0 || b.TargetCount == 0;
+            scaled[k] = b with { Probability = deletion ? b.Probability / deletions * rate : b.Probability / (total - deletions) * (1 - rate) };
+        }
+        return scaled;
     }
 
     /// <summary>

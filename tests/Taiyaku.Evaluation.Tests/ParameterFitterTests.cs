@@ -69,7 +69,10 @@ public class ParameterFitterTests
         Assert.Equal(1.0, p.Beads.Sum(b => b.Probability), 9);
         Assert.Contains(p.AnchorWeight, ParameterFitter.AnchorWeights);
         Assert.True(p.Variance > 0);
-        Assert.Equal(2 * ParameterFitter.AnchorWeights.Count, fit.Trials.Count);
+        // λ over its grid with ν = 0, then ν over its grid at the λ chosen and its neighbours, for each of the two s².
+        Assert.Equal(2 * ParameterFitter.AnchorWeights.Count, fit.Trials.Count(t => t.UnmatchedItemCost == 0));
+        Assert.All(fit.Trials.Where(t => t.UnmatchedItemCost != 0), t => Assert.Contains(t.UnmatchedItemCost, ParameterFitter.UnmatchedItemCosts));
+        Assert.InRange(fit.Trials.Count(t => t.UnmatchedItemCost != 0), 2 * 2 * (ParameterFitter.UnmatchedItemCosts.Count - 1), 2 * 3 * (ParameterFitter.UnmatchedItemCosts.Count - 1));
         var fitted = CorpusEvaluator.Evaluate([doc], new DocumentAligner(p.ApplyTo(DocumentAlignerOptions.Default)));
         var defaults = CorpusEvaluator.Evaluate([doc], aligner);
         // Chosen on this document by strict + lax F1, so it cannot do worse on it than a setting it did not see.

@@ -18,12 +18,14 @@ internal static class CorpusEval
         var inv = CultureInfo.InvariantCulture;
         int sentences = documents.Sum(d => d.Japanese.Count + d.English.Count);
         w.WriteLine(string.Create(inv, $"documents={documents.Count} sentences={sentences} links={e.Links} seconds={e.Elapsed.TotalSeconds:F2}"));
+        if (e.OneSidedGold > 0)
+            w.WriteLine(string.Create(inv, $"one_sided_gold={e.OneSidedGold} one_sided_reproduced={e.OneSidedReproduced} share={(double)e.OneSidedReproduced / e.OneSidedGold:F4}"));
         if (e.Calibration.Count > 0)
         {
             w.WriteLine("score_bin\tlinks\tmean_score\tin_gold");
             foreach (var b in e.Calibration)
                 w.WriteLine(string.Create(inv, $"{b.Low:F1}-{b.High:F1}\t{b.Count}\t{b.MeanScore:F3}\t{b.Accuracy:F3}"));
-            w.WriteLine(string.Create(inv, $"expected_calibration_error={e.ExpectedCalibrationError:F4}"));
+            w.WriteLine(string.Create(inv, $"expected_calibration_error={e.ExpectedCalibrationError:F4} auroc={e.Auroc:F4}"));
         }
         return ExitCodes.Ok;
     }

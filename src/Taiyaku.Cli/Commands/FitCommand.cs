@@ -18,13 +18,17 @@ internal sealed class FitCommand : ICommand
         'taiyaku align --params FILE':
           - s² of the length model: two estimates from the gold links (maximum likelihood and robust);
           - bead priors: the share of each bead type among the gold links (plus half a link each);
-          - λ, the weight of lexical anchors: the value among 0, 0.25, 0.5, 1, 2, 4 with the best strict plus
-            lax F1 on these documents;
+          - λ, the weight of lexical anchors: the value among 0, 0.125, 0.25, 0.5, 1, 2 with the best strict
+            plus lax F1 on these documents;
+          - ν, the evidence for leaving a sentence unaligned (the cost of each anchor item that a link leaves
+            unmatched; with ν > 0 an unaligned sentence costs only its prior): among 0, 0.5, 1, 2, 3, 4 with the
+            λ chosen and its neighbours. Gold with untranslated sentences ([]:[j] links) teaches it;
           - the confidence model: logistic regression of "the link is in the gold" on each link's cost and
             anchor coverage.
         Fit on one kind of document and check the result with 'taiyaku eval' on other documents of that kind.
 
-          --dir DIR          folder of .ja/.en/.gold triples
+          --dir DIR          folder of .ja/.en/.gold triples; several folders separated by ':' (';' on
+                             Windows) fit one set of parameters for all of them
           --out FILE         the parameter file to write (written whole or not at all)
           --length MEASURE   bytes (default), chars or tokens: the measure to fit for
           --anchors LIST     all (default), none, or a list as in 'taiyaku align --help'
@@ -44,7 +48,8 @@ internal sealed class FitCommand : ICommand
         string dir = cl.Require("dir");
         string output = cl.Require("out");
         var ct = context.Cancellation;
-        var documents = GoldFolder.Read(dir, ct);
+        // Several folders (separated like PATH) fit one set of parameters for several kinds of document.
+        var documents = dir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).SelectMany(d => GoldFolder.Read(d, ct)).ToList();
         using var setup = AlignerSetup.Create(cl, ct);
         var progress = cl.Has("quiet") ? null : new SyncProgress(line => context.StdErr.WriteLine($"taiyaku fit: {line}"));
         progress?.Report($"{documents.Count} documents, {documents.Sum(d => d.Japanese.Count)} + {documents.Sum(d => d.English.Count)} sentences");

@@ -1,0 +1,94 @@
+using Taiyaku.Alignment;
+
+namespace Taiyaku.Alignment.Tests;
+
+/// <summary>Evidence-based unaligned sentences (ν, <see cref="GaleChurchOptions.UnmatchedItemCost"/>) and the anchor skeleton band.</summary>
+public class UnalignedEvidenceTests
+{
+    private static SentenceAnchors Anchors(params ulong[] keys) =>
+        new(keys.Select((k, i) => new AnchorKey(k, i)).ToArray(), keys.Select(_ => 2.0).ToArray());
+
+    // Six source sentences, seven targets: target 3 is an untranslated paragraph as long as its neighbours, whose
+    // words (keys 900..903) appear nowhere on the source side near it; every other target shares two keys with its source.
+    private static (int[] Src, int[] Tgt, SentenceAnchors[] Sa, SentenceAnchors[] Ta) Document()
+    {
+        int[] src = [60, 60, 60, 60, 60, 60];
+        int[] tgt = [150, 150, 150, 150, 150, 150, 150];
+        var sa = Enumerable.Range(0, 6).Select(i => Anchors((ulong)(10 * i + 1), (ulong)(10 * i + 2))).ToArray();
+        var ta = new SentenceAnchors[7];
+        for (int j = 0, i = 0; j < 7; j++)
+            ta[j] = j == 3 ? Anchors(950, 951, 952, 953) : Anchors((ulong)(10 * i + 1), (ulong)(10 * i++ + 2));
+        return (src, tgt, sa, ta);
+    }
+
+    [Fact]
+    public void With_evidence_an_unsupported_sentence_is_left_unaligned()
+    {
+        var (src, tgt, sa, ta) = Document();
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.8), new(1, 0, 0.05), new(0, 1, 0.05), new(1, 2, 0.1)] };
+        var links = new GaleChurchAligner(options).Align(src, tgt, sa, ta).Links;
+        Assert.Contains(links, l => l.SourceCount == 0 && l.TargetStart == 3);
+        Assert.Equal(6, links.Count(l => l.SourceCount == 1 && l.TargetCount == 1));
+    }
+
+    [Fact]
+    public void Without_evidence_the_length_cost_merges_it_into_a_neighbour()
+    {
+        var (src, tgt, sa, ta) = Document();
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 0, Beads = [new(1, 1, 0.8), new(1, 0, 0.05), new(0, 1, 0.05), new(1, 2, 0.1)] };
+        var links = new GaleChurchAligner(options).Align(src, tgt, sa, ta).Links;
+        Assert.DoesNotContain(links, l => l.SourceCount == 0);
+        Assert.Contains(links, l => l.TargetCount == 2 && l.TargetStart <= 3 && l.TargetEnd > 3);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(21.0)]
+    public void The_unmatched_item_cost_is_validated(double value) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GaleChurchOptions { UnmatchedItemCost = value });
+
+    [Fact]
+    public void The_skeleton_is_a_monotone_chain_without_isolated_chance_matches()
+    {
+        // Sources 0..99 match targets 0..99 one to one by unique keys; a chance match pairs source 98 with target
+        // 400, far past the parallel part (targets 100..499 have no counterpart).
+        var sa = Enumerable.Range(0, 100).Select(i => i == 98 ? Anchors(1000 + (ulong)i, 77_777) : Anchors(1000 + (ulong)i)).ToArray();
+        var ta = Enumerable.Range(0, 500).Select(j => j < 100 ? Anchors(1000 + (ulong)j) : j == 400 ? Anchors(77_777) : SentenceAnchors.Empty).ToArray();
+        var chain = AnchorSkeleton.Find(sa, ta);
+        Assert.Equal(100, chain.Length);
+        Assert.All(chain, p => Assert.Equal(p.Source, p.Target));
+    }
+
+    [Fact]
+    public void A_long_untranslated_tail_aligns_in_a_band_and_stays_unaligned()
+    {
+        // 300 parallel sentences, then 300 English sentences with no counterpart: the banded search follows the
+        // skeleton and agrees with the full search.
+        int n = 300, m = 600;
+        var rng = new Random(7);
+        int[] src = Enumerable.Range(0, n).Select(_ => rng.Next(20, 80)).ToArray();
+        int[] tgt = Enumerable.Range(0, m).Select(j => j < n ? src[j] * 5 / 2 + rng.Next(-5, 6) : rng.Next(50, 200)).ToArray();
+        var sa = Enumerable.Range(0, n).Select(i => Anchors(5000 + (ulong)i)).ToArray();
+        var ta = Enumerable.Range(0, m).Select(j => j < n ? Anchors(5000 + (ulong)j) : Anchors(90_000 + (ulong)j)).ToArray();
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.7), new(1, 0, 0.05), new(0, 1, 0.2), new(1, 2, 0.05)] };
+        var banded = new GaleChurchAligner(options).Align(src, tgt, sa, ta).Links;
+        var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta).Links;
+        Assert.Equal(full.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)), banded.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)));
+        // The first tail sentence may join the last parallel link as a 1-2 (one unmatched item costs less than its prior).
+        Assert.True(banded.Count(l => l.SourceCount == 0 && l.TargetStart >= n) >= m - n - 1);
+    }
+
+    [Fact]
+    public void A_guide_of_other_counts_is_refused_and_the_full_optimum_as_guide_is_kept()
+    {
+        var (src, tgt, sa, ta) = Document();
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.8), new(1, 0, 0.05), new(0, 1, 0.05), new(1, 2, 0.1)] };
+        var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta);
+        var guided = new GaleChurchAligner(options).Align(src, tgt, sa, ta, full);
+        Assert.Equal(full.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)), guided.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)));
+        var other = new GaleChurchAligner().Align([1, 2], [3]);
+        Assert.Throws<ArgumentException>(() => new GaleChurchAligner(options).Align(src, tgt, sa, ta, other));
+    }
+}
