@@ -17,7 +17,11 @@ public sealed record CalibrationBin(double Low, double High, int Count, double M
 /// <param name="ExpectedCalibrationError">Σ over bins of (links in bin / all links) · |accuracy − mean score|.</param>
 /// <param name="Links">Links produced.</param>
 /// <param name="Elapsed">Time spent aligning (analysis included, reading excluded).</param>
-public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<CalibrationBin> Calibration, double ExpectedCalibrationError, int Links, TimeSpan Elapsed);
+public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<CalibrationBin> Calibration, double ExpectedCalibrationError, int Links, TimeSpan Elapsed)
+{
+    /// <summary>With <see cref="CorpusEvaluator.EvaluateRaw"/>: lines set apart as page furniture or metadata (never aligned). 0 otherwise.</summary>
+    public int LinesSetApart { get; init; }
+}
 
 /// <summary>Aligns documents with gold alignments and scores the result, links and link scores.</summary>
 public static class CorpusEvaluator
@@ -42,6 +46,41 @@ public static class CorpusEvaluator
             links += test.Count;
         }
         clock.Stop();
+        var (bins, ece) = Calibrate(scored);
+        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Evaluates the whole pipeline: each document's lines, joined by newlines, are aligned as raw documents
+    /// (layout detection, furniture, sentence segmentation), and the sentence links are projected onto the lines
+    /// (see <see cref="LineProjection"/>) and scored against the gold, whose units are the lines.
+    /// </summary>
+    public static CorpusEvaluation EvaluateRaw(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(aligner);
+        var counts = new ScoreCounts();
+        var scored = new List<(double Score, bool Correct)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int links = 0, setApart = 0;
+        foreach (var d in documents)
+        {
+            var doc = aligner.Align(string.Join("\n", d.Japanese) + "\n", string.Join("\n", d.English) + "\n", cancellationToken);
+            var test = LineProjection.Project(doc);
+            setApart += LineProjection.LinesSetApart(doc);
+            counts += AlignmentScorer.Count(d.Gold, test.Select(l => l.Link).ToList());
+            var gold = d.Gold.ToHashSet();
+            foreach (var l in test)
+                if (!double.IsNaN(l.Score)) scored.Add((l.Score, gold.Contains(l.Link)));
+            links += test.Count;
+        }
+        clock.Stop();
+        var (bins, ece) = Calibrate(scored);
+        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed) { LinesSetApart = setApart };
+    }
+
+    private static (List<CalibrationBin> Bins, double Ece) Calibrate(List<(double Score, bool Correct)> scored)
+    {
         var bins = new List<CalibrationBin>();
         double ece = 0;
         for (int b = 0; b < 10; b++)
@@ -53,6 +92,6 @@ public static class CorpusEvaluator
             bins.Add(new CalibrationBin(low, high, inBin.Count, mean, accuracy));
             ece += inBin.Count / (double)scored.Count * Math.Abs(accuracy - mean);
         }
-        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed);
+        return (bins, ece);
     }
 }
