@@ -116,15 +116,15 @@ internal static class Layout
     /// <summary>
     /// With too little text to measure: an English line goes on when the next starts in lower case, or when it ends
     /// in a lower-case word or a comma (a heading is short and ends in a noun); a Japanese line when it ends in a
-    /// comma or a particle, or the next starts with a character that cannot start a line.
+    /// comma or a particle, or the next starts with a character that cannot start a line (kinsoku).
     /// </summary>
     private static bool SmallBlockContinues(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool japanese)
     {
         if (EndsSentence(a)) return false;
         char last = a[^1], next = b[0];
         if (japanese)
-            return last is '、' or '，' or ',' || next is '、' or '，' or '。' or '．' or 'ー' || (next is >= 'ぁ' and <= 'ゖ') && last is not ('）' or ')')
-                || last is 'を' or 'に' or 'が' or 'は' or 'で' or 'と' or 'の' or 'へ' or 'も';
+            return last is '、' or '，' or ',' or 'を' or 'に' or 'が' or 'は' or 'で' or 'と' or 'の' or 'へ' or 'も'
+                || next is '、' or '，' or '。' or '．' or 'ー' or 'ゃ' or 'ゅ' or 'ょ' or 'っ' or 'ャ' or 'ュ' or 'ョ' or 'ッ' or '）' or '」' or '』';
         return char.IsLower(next) || last is ',' or '-' or '–' || (char.IsLower(last) && a.Length >= 20);
     }
 
