@@ -71,11 +71,17 @@ internal static class PageFurniture
         return marks;
     }
 
+    /// <summary>Every gap at least a short page, and pages of comparable length (the longest gap at most three times the shortest).</summary>
     private static bool PageSpaced(IReadOnlyList<Line> lines, List<int> at)
     {
+        int min = int.MaxValue, max = 0;
         for (int k = 1; k < at.Count; k++)
-            if (lines[at[k]].Start - lines[at[k - 1]].ContentEnd < MinPageGap) return false;
-        return true;
+        {
+            int gap = lines[at[k]].Start - lines[at[k - 1]].ContentEnd;
+            min = Math.Min(min, gap);
+            max = Math.Max(max, gap);
+        }
+        return min >= MinPageGap && max <= 3 * min;
     }
 
     private static int BlockSize(IReadOnlyList<Line> lines, int[] blockOf, int i)
@@ -121,7 +127,8 @@ internal static class PageFurniture
         return sb.ToString();
     }
 
-    private static bool EndsSentence(string s) => s[^1] is '。' or '.' or '?' or '!' or '？' or '！' or '．';
+    // A line that ends a sentence, or introduces what follows ("For example:"), is the author's.
+    private static bool EndsSentence(string s) => s[^1] is '。' or '.' or '?' or '!' or '？' or '！' or '．' or ':' or '：';
 
     /// <summary>12, -12-, - 12 -, 12/40, Page 12, p. 12: the line is only a page number.</summary>
     private static bool IsPageNumber(string s)

@@ -29,9 +29,12 @@ public sealed class SegmentedText
 /// <summary>A document holding both languages, split by script.</summary>
 public sealed class BilingualText
 {
-    internal BilingualText(string source, SegmentedText japanese, SegmentedText english, IReadOnlyList<Segment> metadata)
+    internal BilingualText(string source, SegmentedText japanese, SegmentedText english, IReadOnlyList<Segment> metadata,
+        BilingualLayout layout, IReadOnlyList<SentencePairing> pairings)
     {
         Source = source;
+        Layout = layout;
+        Pairings = pairings;
         Japanese = japanese;
         English = english;
         Metadata = metadata;
@@ -48,6 +51,15 @@ public sealed class BilingualText
 
     /// <summary>Text outside the two parts (e.g. an archive's metadata), as <see cref="SegmentKind.Metadata"/> segments.</summary>
     public IReadOnlyList<Segment> Metadata { get; }
+
+    /// <summary>How the document lays out its two languages.</summary>
+    public BilingualLayout Layout { get; }
+
+    /// <summary>
+    /// The pairs the document itself makes (lines, records, or paragraphs and their translations), in order, covering
+    /// every sentence of both parts; empty when the layout is one block per language and leaves the pairing to the aligner.
+    /// </summary>
+    public IReadOnlyList<SentencePairing> Pairings { get; }
 }
 
 /// <summary>
@@ -80,17 +92,21 @@ public sealed class SentenceSegmenter
     }
 
     /// <summary>
-    /// Splits a document holding both languages (e.g. an archive's metadata, a Japanese original and its English
-    /// translation) by script: the Japanese part is the stretch of lines where Japanese script outweighs Latin letters
-    /// most; the English part is the larger of the stretches before and after it; what remains is metadata.
+    /// Splits a document holding both languages by script and layout. One pair per line (tab, " / ", " | ", two-column
+    /// CSV) and alternating Japanese and English lines or paragraphs are recognised, and the document's own pairs are
+    /// kept (<see cref="BilingualText.Pairings"/>). Otherwise (e.g. an archive's metadata, a Japanese original and its
+    /// English translation) the Japanese part is the stretch of lines where Japanese script outweighs Latin letters
+    /// most, the English part is the larger of the stretches before and after it, and what remains is metadata.
     /// </summary>
     public BilingualText SegmentBilingual(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = Line.Split(text, 0, text.Length);
+        if (BilingualDetector.Detect(text, lines) is { } detected) return SegmentPaired(text, detected, cancellationToken);
         var (jaFirst, jaLast) = ScriptRegions.JapaneseBlock(text, lines);
         var pieces = new List<Piece>();
         TextLayout jaLayout = TextLayout.OneParagraphPerLine, enLayout;
+        bool englishAfter = true;
         if (jaFirst < 0)
         {
             enLayout = SegmentRegion(text, 0, text.Length, TextLanguage.English, Part.English, pieces, cancellationToken);
@@ -98,18 +114,52 @@ public sealed class SentenceSegmenter
         else
         {
             int jaStart = lines[jaFirst].Start, jaEnd = jaLast + 1 < lines.Count ? lines[jaLast + 1].Start : text.Length;
-            bool englishAfter = ScriptRegions.LatinLetters(text, jaEnd, text.Length) >= ScriptRegions.LatinLetters(text, 0, jaStart);
+            englishAfter = ScriptRegions.LatinLetters(text, jaEnd, text.Length) >= ScriptRegions.LatinLetters(text, 0, jaStart);
             jaLayout = SegmentRegion(text, jaStart, jaEnd, TextLanguage.Japanese, Part.Japanese, pieces, cancellationToken);
             var before = SegmentRegion(text, 0, jaStart, TextLanguage.English, englishAfter ? Part.Metadata : Part.English, pieces, cancellationToken);
             var after = SegmentRegion(text, jaEnd, text.Length, TextLanguage.English, englishAfter ? Part.English : Part.Metadata, pieces, cancellationToken);
             enLayout = englishAfter ? after : before;
         }
+        return Bilingual(text, pieces, jaLayout, enLayout, englishAfter ? BilingualLayout.JapaneseThenEnglish : BilingualLayout.EnglishThenJapanese, []);
+    }
+
+    private BilingualText Bilingual(string text, List<Piece> pieces, TextLayout jaLayout, TextLayout enLayout, BilingualLayout layout, IReadOnlyList<SentencePairing> pairings)
+    {
         var all = Partition(text, pieces);
         return new BilingualText(
             text,
             new SegmentedText(text, all.Where(p => p.Piece.Part == Part.Japanese).Select(p => p.Segment).ToArray(), jaLayout),
             new SegmentedText(text, all.Where(p => p.Piece.Part == Part.English).Select(p => p.Segment).ToArray(), enLayout),
-            all.Where(p => p.Piece.Part == Part.Metadata).Select(p => p.Segment).ToArray());
+            all.Where(p => p.Piece.Part == Part.Metadata).Select(p => p.Segment).ToArray(),
+            layout, pairings);
+    }
+
+    /// <summary>Segments each side of each of the document's own pairs, and keeps the pairs as sentence ranges.</summary>
+    private BilingualText SegmentPaired(string text, BilingualDetector.Detected detected, CancellationToken ct)
+    {
+        var pieces = new List<Piece>();
+        var pairings = new List<SentencePairing>();
+        int ja = 0, en = 0;
+        foreach (var unit in detected.Units)
+        {
+            int jaCount = Side(unit.Japanese, TextLanguage.Japanese, Part.Japanese);
+            int enCount = Side(unit.English, TextLanguage.English, Part.English);
+            if (jaCount + enCount > 0) pairings.Add(new SentencePairing(ja, jaCount, en, enCount));
+            ja += jaCount;
+            en += enCount;
+
+            int Side(List<(int Start, int End)> regions, TextLanguage language, Part part)
+            {
+                int before = pieces.Count;
+                foreach (var (start, end) in regions) SegmentRegion(text, start, end, language, part, pieces, ct);
+                if (unit.Quoted)
+                    for (int k = before; k < pieces.Count; k++)
+                        pieces[k] = pieces[k] with { Text = pieces[k].Text.Replace("\"\"", "\"", StringComparison.Ordinal) };
+                return pieces.Skip(before).Count(p => p.Kind == SegmentKind.Sentence);
+            }
+        }
+        foreach (var (start, end) in detected.Metadata) SegmentRegion(text, start, end, TextLanguage.English, Part.Metadata, pieces, ct);
+        return Bilingual(text, pieces, TextLayout.OneParagraphPerLine, TextLayout.OneParagraphPerLine, detected.Layout, pairings);
     }
 
     private enum TextLanguage { Japanese, English }
