@@ -147,10 +147,11 @@ internal static partial class EnglishRules
         foreach (Match m in MissingSpace().Matches(text))
         {
             int dot = m.Index + 1;
+            // The token around the full stop (looked at within 200 characters, so that cost stays linear).
             int tokenStart = dot;
-            while (tokenStart > 0 && !char.IsWhiteSpace(text[tokenStart - 1])) tokenStart--;
+            while (tokenStart > 0 && dot - tokenStart < 200 && !char.IsWhiteSpace(text[tokenStart - 1])) tokenStart--;
             int tokenEnd = dot;
-            while (tokenEnd < text.Length && !char.IsWhiteSpace(text[tokenEnd])) tokenEnd++;
+            while (tokenEnd < text.Length && tokenEnd - dot < 200 && !char.IsWhiteSpace(text[tokenEnd])) tokenEnd++;
             var token = text.AsSpan(tokenStart, tokenEnd - tokenStart);
             if (token.Contains('@') || token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
                 || token.StartsWith("<", StringComparison.Ordinal)) continue;

@@ -43,6 +43,10 @@ internal static class PageFurniture
             if (keys[i] == null) apart[^1] = false;
         }
 
+        var blockSize = new int[blockFirst.Count];
+        for (int i = 0; i < lines.Count; i++)
+            if (blockOf[i] >= 0) blockSize[blockOf[i]]++;
+
         var occurrences = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < lines.Count; i++)
             if (keys[i] is { } key)
@@ -50,6 +54,20 @@ internal static class PageFurniture
                 if (!occurrences.TryGetValue(key, out var list)) occurrences[key] = list = [];
                 list.Add(i);
             }
+
+        // For each line, the nearest text line before and after it that is not a short line (or -1 / Count).
+        var bodyBefore = new int[lines.Count];
+        var bodyAfter = new int[lines.Count];
+        for (int i = 0, last = -1; i < lines.Count; i++)
+        {
+            bodyBefore[i] = last;
+            if (!lines[i].IsBlank && keys[i] == null) last = i;
+        }
+        for (int i = lines.Count - 1, next = lines.Count; i >= 0; i--)
+        {
+            bodyAfter[i] = next;
+            if (!lines[i].IsBlank && keys[i] == null) next = i;
+        }
 
         foreach (var (key, at) in occurrences)
         {
@@ -60,7 +78,7 @@ internal static class PageFurniture
                 continue;
             }
             if (standing.Select(i => blockOf[i]).Distinct().Count() < options.FurnitureMinRepeats) continue;
-            if (standing.Any(i => BlockSize(lines, blockOf, i) > 1 || BreaksSentence(text, lines, keys, i, options) || BesideFormFeed(text, lines, i)))
+            if (standing.Any(i => blockSize[blockOf[i]] > 1 || BreaksSentence(text, lines, bodyBefore[i], bodyAfter[i], options) || BesideFormFeed(text, lines, i)))
                 foreach (int i in standing) marks[i] = true;
         }
 
@@ -84,24 +102,12 @@ internal static class PageFurniture
         return min >= MinPageGap && max <= 3 * min;
     }
 
-    private static int BlockSize(IReadOnlyList<Line> lines, int[] blockOf, int i)
-    {
-        int first = i, last = i;
-        while (first > 0 && blockOf[first - 1] == blockOf[i]) first--;
-        while (last + 1 < lines.Count && blockOf[last + 1] == blockOf[i]) last++;
-        return last - first + 1;
-    }
-
     /// <summary>
     /// Whether the line stands inside a sentence: the text before it (skipping other short lines) stops without ending
     /// a sentence, and either goes on in lower case after it or is long enough to be body text.
     /// </summary>
-    private static bool BreaksSentence(string text, IReadOnlyList<Line> lines, string?[] keys, int i, SegmenterOptions options)
+    private static bool BreaksSentence(string text, IReadOnlyList<Line> lines, int p, int n, SegmenterOptions options)
     {
-        int p = i - 1;
-        while (p >= 0 && (lines[p].IsBlank || keys[p] != null)) p--;
-        int n = i + 1;
-        while (n < lines.Count && (lines[n].IsBlank || keys[n] != null)) n++;
         if (p < 0 || n >= lines.Count || Layout.EndsSentence(lines[p].Content(text))) return false;
         return char.IsLower(text[lines[n].ContentStart]) || lines[p].ContentEnd - lines[p].ContentStart >= options.PageBreakJoinMinLength;
     }
