@@ -29,9 +29,12 @@ internal static class Abbreviations
         "Still", "Now", "Once", "Until", "Because", "Meanwhile", "Instead", "Moreover", "Furthermore", "Yes", "Please",
     };
 
-    public static bool IsTitle(ReadOnlySpan<char> word) => Titles.Contains(word.ToString());
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleLookup = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberLookup = NumberAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool TakesNumber(ReadOnlySpan<char> word) => NumberAbbreviations.Contains(word.ToString());
+    public static bool IsTitle(ReadOnlySpan<char> word) => TitleLookup.Contains(word);
+
+    public static bool TakesNumber(ReadOnlySpan<char> word) => NumberLookup.Contains(word);
 
     public static bool StartsSentences(string word) => Starters.Contains(word);
 }

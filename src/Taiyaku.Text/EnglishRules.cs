@@ -9,18 +9,23 @@ namespace Taiyaku.Text;
 /// </summary>
 internal static partial class EnglishRules
 {
-    public static void Apply(string text, SortedSet<int> breaks)
+    public static void Apply(string text, BreakSet breaks)
     {
-        var all = new SortedSet<int>(breaks.Select(b => SkipSpace(text, b)).Where(b => b > 0 && b < text.Length));
+        var proposed = breaks.ToArray();
         breaks.Clear();
-        foreach (int b in all) breaks.Add(MoveOutOfFootnote(text, b));
+        foreach (int p in proposed)
+        {
+            int b = SkipSpace(text, p);
+            if (b > 0 && b < text.Length) breaks.Add(MoveOutOfFootnote(text, b));
+        }
         breaks.Remove(text.Length);
         foreach (int b in breaks.ToArray())
             if (Continues(text, b, breaks)) breaks.Remove(b);
-        AddFootnoteBreaks(text, breaks);
+        if (text.AsSpan().ContainsAny('[', '¹', '²') || text.AsSpan().ContainsAny('³', '⁴', '⁵') || text.AsSpan().ContainsAnyInRange('⁰', '⁹'))
+            AddFootnoteBreaks(text, breaks);
         AddMissingSpaceBreaks(text, breaks);
         AddEllipsisBreaks(text, breaks);
-        AddParentheticalBreaks(text, breaks);
+        if (text.Contains('(')) AddParentheticalBreaks(text, breaks);
         ListItems(text, breaks);
     }
 
@@ -63,7 +68,7 @@ internal static partial class EnglishRules
     }
 
     /// <summary>Whether the sentence goes on across ICU's break at <paramref name="b"/>.</summary>
-    private static bool Continues(string text, int b, SortedSet<int> breaks)
+    private static bool Continues(string text, int b, BreakSet breaks)
     {
         int e = b - 1;
         while (e >= 0 && char.IsWhiteSpace(text[e])) e--;
@@ -125,7 +130,7 @@ internal static partial class EnglishRules
     }
 
     /// <summary>"martyr.[1] The", "improved.[citation needed] Later": a break after the footnote markers.</summary>
-    private static void AddFootnoteBreaks(string text, SortedSet<int> breaks)
+    private static void AddFootnoteBreaks(string text, BreakSet breaks)
     {
         foreach (Match m in FootnoteAfterTerminal().Matches(text))
         {
@@ -142,7 +147,7 @@ internal static partial class EnglishRules
     /// URLs, e-mail addresses and file or domain names ("Node.js", "ASP.NET", "www.Kyoto-Travel.jp"), nor after a
     /// title ("Mr.Smith") or a single letter ("U.S.Army").
     /// </summary>
-    private static void AddMissingSpaceBreaks(string text, SortedSet<int> breaks)
+    private static void AddMissingSpaceBreaks(string text, BreakSet breaks)
     {
         foreach (Match m in MissingSpace().Matches(text))
         {
@@ -158,7 +163,7 @@ internal static partial class EnglishRules
             int w = dot;
             while (w > tokenStart && char.IsLetter(text[w - 1])) w--;
             var word = text.AsSpan(w, dot - w);
-            if (word.Length == 1 || Abbreviations.IsTitle(string.Concat(word, "."))) continue;
+            if (word.Length == 1 || Abbreviations.IsTitle(text.AsSpan(w, dot - w + 1))) continue;
             if (w > tokenStart && text[w - 1] == '.') continue; // "U.S.Army", "e.g.This"
             breaks.Add(dot + 1);
         }
@@ -175,7 +180,7 @@ internal static partial class EnglishRules
     private static partial Regex MissingSpace();
 
     /// <summary>"The list goes on… It never ends": ICU does not break after "…"; a capitalised word after it starts a sentence.</summary>
-    private static void AddEllipsisBreaks(string text, SortedSet<int> breaks)
+    private static void AddEllipsisBreaks(string text, BreakSet breaks)
     {
         for (int i = text.IndexOf('…'); i >= 0; i = text.IndexOf('…', i + 1))
         {
@@ -192,7 +197,7 @@ internal static partial class EnglishRules
     /// ICU keeps "jobs. (laughter) After" together because a lower-case word follows the parenthesis; a parenthetical
     /// after a full word and a terminal starts a new sentence, as a speaker's aside or label does.
     /// </summary>
-    private static void AddParentheticalBreaks(string text, SortedSet<int> breaks)
+    private static void AddParentheticalBreaks(string text, BreakSet breaks)
     {
         for (int i = 3; i < text.Length; i++)
         {
@@ -209,7 +214,7 @@ internal static partial class EnglishRules
     /// a sentence opens a list; each following marker in sequence (2 after 1, b after a, ii after i, the same bullet)
     /// starts an item of its own, and no break stays between a marker and its item.
     /// </summary>
-    private static void ListItems(string text, SortedSet<int> breaks)
+    private static void ListItems(string text, BreakSet breaks)
     {
         string? previous = null;
         for (int i = 0; i < text.Length; i++)

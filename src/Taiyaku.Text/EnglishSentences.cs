@@ -36,14 +36,15 @@ public static class EnglishText
         // the rules of EnglishRules then drop, add and move breaks where ICU4N is known to go wrong.
         var bi = Sentence;
         bi.SetText(text);
-        var breaks = new SortedSet<int>();
+        var breaks = new BreakSet();
         bi.First();
         for (int end = bi.Next(); end != BreakIterator.Done; end = bi.Next())
             breaks.Add(end);
         EnglishRules.Apply(text, breaks);
         int start = 0;
-        foreach (int end in breaks.Append(text.Length))
+        for (int k = 0; k <= breaks.Count; k++)
         {
+            int end = k < breaks.Count ? breaks[k] : text.Length;
             int s = start, e = Math.Min(end, text.Length);
             start = Math.Max(start, e);
             while (s < e && char.IsWhiteSpace(text[s])) s++;
