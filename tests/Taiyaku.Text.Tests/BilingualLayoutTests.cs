@@ -1,3 +1,4 @@
+using CsCheck;
 using Taiyaku.Text;
 
 namespace Taiyaku.Text.Tests;
@@ -80,9 +81,36 @@ public class BilingualLayoutTests
         Assert.Equal(6, doc.English.Sentences.Count);
     }
 
+    private static readonly string[] Pieces =
+    [
+        "雪舟は画家である。", "彼は中国に渡った", "「はい。」", "（総理）", "Sesshu was a painter.", "He went to China", "Yes!", "Mr.",
+        "\t", " / ", " | ", ",", "\"", "\"\"", "\n", "\n\n", "\r\n", " ", "- 3 -", "極秘", "1.", "•", "\f",
+    ];
+
+    [Fact]
+    public void Nothing_is_lost_and_pairings_cover_every_sentence_in_any_layout() =>
+        Gen.Int[0, Pieces.Length - 1].Select(i => Pieces[i]).Array[0, 60].Select(p => string.Concat(p)).Sample(text =>
+        {
+            var doc = new SentenceSegmenter().SegmentBilingual(text);
+            AssertCovered(text, doc);
+            if (doc.Pairings.Count == 0) return;
+            int ja = 0, en = 0;
+            foreach (var p in doc.Pairings)
+            {
+                Assert.Equal(ja, p.JapaneseStart);
+                Assert.Equal(en, p.EnglishStart);
+                Assert.True(p.JapaneseCount + p.EnglishCount > 0);
+                ja += p.JapaneseCount;
+                en += p.EnglishCount;
+            }
+            Assert.Equal(doc.Japanese.Sentences.Count, ja);
+            Assert.Equal(doc.English.Sentences.Count, en);
+        }, iter: 1000);
+
     /// <summary>Every character of the document is in exactly one segment (separators and quotes go with the text before them).</summary>
     private static void AssertCovered(string text, BilingualText doc)
     {
+        if (text.All(char.IsWhiteSpace)) return;
         var owner = new int[text.Length];
         int k = 0;
         foreach (var s in doc.Japanese.Segments.Concat(doc.English.Segments).Concat(doc.Metadata))
