@@ -7,7 +7,7 @@ namespace Taiyaku.Text;
 /// </summary>
 internal static class Layout
 {
-    // Share of a block's inner lines (lines followed by another text line) that must look wrapped.
+    // Share of a block's inner lines (lines followed by another text line) that must look full for the block to be wrapped.
     private const double WrappedShare = 0.5;
     // A line is full when it and the next line's first word reach this share of the wrap width (justified or
     // kinsoku-shortened lines end a little early).
@@ -42,7 +42,7 @@ internal static class Layout
             if (last == first) continue;
             var blockInner = Enumerable.Range(first, last - first).ToList();
             bool? blockWrapped = blockInner.Count >= MinEvidence ? Wrapped(text, lines, blockInner, japanese) : documentWrapped;
-            int width = WrapWidth(text, lines, blockInner.Count >= MinEvidence ? blockInner : inner);
+            var width = WrapWidth(text, lines, blockInner.Count >= MinEvidence ? blockInner : inner);
             bool any = false;
             foreach (int i in blockInner)
             {
@@ -81,36 +81,51 @@ internal static class Layout
         return blocks;
     }
 
-    /// <summary>Whether these inner lines are hard-wrapped; null when there are too few to tell.</summary>
+    /// <summary>
+    /// Whether these inner lines are hard-wrapped; null when there are too few to tell. The evidence is the lines that
+    /// stop without ending a sentence: in wrapped text they are full (the break fell mid-sentence), in text with one
+    /// paragraph per line they are headings and list items, short. With too few of them, all inner lines count.
+    /// </summary>
     private static bool? Wrapped(string text, List<Line> lines, List<int> inner, bool japanese)
     {
-        if (inner.Count < MinEvidence) return null;
-        int width = WrapWidth(text, lines, inner);
-        if (width < MinWrapWidth || width > MaxWrapWidth) return false;
+        var open = inner.Where(i => !EndsSentence(lines[i].Content(text))).ToList();
+        var evidence = open.Count >= MinEvidence ? open : inner;
+        if (evidence.Count < MinEvidence) return null;
+        var width = WrapWidth(text, lines, inner);
+        if (width.Columns < MinWrapWidth || width.Columns > MaxWrapWidth) return false;
         int full = 0;
-        foreach (int i in inner)
+        foreach (int i in evidence)
             if (Full(lines[i].Content(text), lines[i + 1].Content(text), width, japanese)) full++;
-        return full >= WrappedShare * inner.Count;
+        return full >= WrappedShare * evidence.Count;
     }
 
-    /// <summary>The wrap width: the 90th percentile of the inner lines' widths (robust to a stray long line).</summary>
-    private static int WrapWidth(string text, List<Line> lines, List<int> inner)
+    /// <summary>
+    /// The wrap width, in columns and in characters (Japanese is often wrapped at a number of characters, half-width
+    /// digits included): the 90th percentile of the inner lines' widths (robust to a stray long line).
+    /// </summary>
+    private static (int Columns, int Characters) WrapWidth(string text, List<Line> lines, List<int> inner)
     {
-        var widths = inner.Select(i => Width(lines[i].Content(text))).Order().ToArray();
-        return widths[Math.Min(widths.Length - 1, (int)(widths.Length * 0.9))];
+        int k = Math.Min(inner.Count - 1, (int)(inner.Count * 0.9));
+        var columns = inner.Select(i => Width(lines[i].Content(text))).Order().ElementAt(k);
+        var characters = inner.Select(i => lines[i].ContentEnd - lines[i].ContentStart).Order().ElementAt(k);
+        return (columns, characters);
     }
 
     /// <summary>Whether the next line's first word would not have fitted on line <paramref name="a"/>.</summary>
-    private static bool Full(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int width, bool japanese)
+    private static bool Full(ReadOnlySpan<char> a, ReadOnlySpan<char> b, (int Columns, int Characters) width, bool japanese)
     {
         int next;
-        if (japanese && Width(b[..1]) == 2) next = 2;
+        if (japanese && Width(b[..1]) == 2)
+        {
+            if (a.Length + 1 > FullShare * width.Characters) return true;
+            next = 2;
+        }
         else
         {
             int w = b.IndexOfAny(' ', '\t');
             next = 1 + Width(w < 0 ? b : b[..w]);
         }
-        return Width(a) + next > FullShare * width;
+        return Width(a) + next > FullShare * width.Columns;
     }
 
     /// <summary>

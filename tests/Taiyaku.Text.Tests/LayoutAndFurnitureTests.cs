@@ -52,6 +52,23 @@ public class LayoutAndFurnitureTests
     }
 
     [Fact]
+    public void Japanese_wrapped_at_a_number_of_characters_is_joined()
+    {
+        // Wrapped every 20 characters, half-width digits counting as one, paragraphs not separated by blank lines.
+        string[] sentences =
+        [
+            "雪舟は1420年に備中国赤浜で生まれ、幼い頃に近くの宝福寺に入った。",
+            "10歳頃に京都の相国寺に移り、禅の修行を積むとともに絵を学んだ。",
+            "1454年ごろ周防国に移り、守護大名大内氏の庇護を受けて画室を構えた。",
+            "1468年に遣明使船で明へ渡航し、約2年間中国で水墨画を研究した。",
+        ];
+        string text = string.Concat(sentences.Select(s => string.Join("\n", s.Chunk(20).Select(c => new string(c))) + "\n"));
+        var doc = new SentenceSegmenter().SegmentJapanese(text);
+        Assert.Equal(TextLayout.HardWrapped, doc.Layout);
+        Assert.Equal(sentences, doc.Sentences.Select(s => s.Text));
+    }
+
+    [Fact]
     public void The_option_overrides_detection()
     {
         // Every line on its own, even where it breaks a sentence: 1 + 2 + 1 + 2 + 2 sentences.
