@@ -36,5 +36,7 @@ internal static class Abbreviations
 
     public static bool TakesNumber(ReadOnlySpan<char> word) => NumberLookup.Contains(word);
 
-    public static bool StartsSentences(string word) => Starters.Contains(word);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Starters.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool StartsSentences(ReadOnlySpan<char> word) => StarterLookup.Contains(word);
 }

@@ -21,7 +21,7 @@ internal static partial class EnglishRules
         breaks.Remove(text.Length);
         foreach (int b in breaks.ToArray())
             if (Continues(text, b, breaks)) breaks.Remove(b);
-        if (text.AsSpan().ContainsAny('[', '¹', '²') || text.AsSpan().ContainsAny('³', '⁴', '⁵') || text.AsSpan().ContainsAnyInRange('⁰', '⁹'))
+        if (text.AsSpan().ContainsAny("[¹²³") || text.AsSpan().ContainsAnyInRange('⁰', '⁹'))
             AddFootnoteBreaks(text, breaks);
         AddMissingSpaceBreaks(text, breaks);
         AddEllipsisBreaks(text, breaks);
@@ -85,13 +85,12 @@ internal static partial class EnglishRules
         if (!word.EndsWith('.')) return false;
         // Titles and number abbreviations ICU's list lacks ("Dr. Jones", "Sec. 4"); "No." only before a number.
         if (Abbreviations.IsTitle(word) || (char.IsAsciiDigit(next) && Abbreviations.TakesNumber(word))) return true;
-        // Initials and dotted abbreviations ("Jonas E. Smith", "J. R. R. Tolkien", "U.S. Government", "e.g. hammers")
-        // go on into a capitalised word that does not usually start a sentence ("U.S. The next year" breaks).
+        // "e.g. Hammers": never the end of a sentence.
+        if (word is "e.g." or "i.e." or "cf." or "viz.") return true;
+        // Initials and dotted abbreviations ("Jonas E. Smith", "J. R. R. Tolkien", "U.S. Government") go on into a
+        // capitalised word that does not usually start a sentence ("the U.S. The next year" breaks).
         if (IsInitial(word) || IsDottedAbbreviation(word))
-        {
-            if (word is "e.g." or "i.e." or "cf." or "viz.") return true;
             return char.IsLower(next) || (char.IsUpper(next) && !Abbreviations.StartsSentences(FirstWord(text.AsSpan(b))));
-        }
         return false;
     }
 
@@ -102,11 +101,11 @@ internal static partial class EnglishRules
         return s[i..];
     }
 
-    private static string FirstWord(ReadOnlySpan<char> s)
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> s)
     {
         int i = 0;
         while (i < s.Length && (char.IsLetter(s[i]) || s[i] == '\'')) i++;
-        return s[..i].ToString();
+        return s[..i];
     }
 
     private static bool EndsWithStrongTerminal(ReadOnlySpan<char> s)

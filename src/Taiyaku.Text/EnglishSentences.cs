@@ -53,6 +53,28 @@ public static class EnglishText
         }
     }
 
+    private static BreakIterator? japaneseSentence;
+
+    /// <summary>
+    /// ICU4N's sentence breaks alone (en@ss=standard, or ja), trimmed, for comparing with our rules (the segmentation
+    /// suite). Under the same lock as every other use, for the reason given above.
+    /// </summary>
+    internal static List<string> PlainIcuSentences(string text, bool japanese)
+    {
+        lock (Gate)
+        {
+            var bi = japanese ? japaneseSentence ??= BreakIterator.GetSentenceInstance(new UCultureInfo("ja")) : Sentence;
+            bi.SetText(text);
+            var list = new List<string>();
+            for (int start = bi.First(), end = bi.Next(); end != BreakIterator.Done; start = end, end = bi.Next())
+            {
+                string s = text[start..end].Trim();
+                if (s.Length > 0) list.Add(s);
+            }
+            return list;
+        }
+    }
+
     /// <summary>Words and numbers in <paramref name="text"/>, by ICU's word rules; spaces and punctuation do not count.</summary>
     public static int CountWords(string text)
     {

@@ -1,6 +1,4 @@
 using System.Text;
-using ICU4N.Globalization;
-using ICU4N.Text;
 using Xunit.Abstractions;
 
 namespace Taiyaku.Text.Tests;
@@ -79,24 +77,8 @@ public class SegmentationSuite(ITestOutputHelper output)
         return doc.Sentences.Select(s => s.Text).ToArray();
     }
 
-    private static readonly object IcuGate = new();
-
     /// <summary>ICU4N's sentence iterator alone (en@ss=standard, or ja), pieces trimmed, on the raw input.</summary>
-    private static string[] PlainIcu(Case c)
-    {
-        lock (IcuGate)
-        {
-            var bi = BreakIterator.GetSentenceInstance(new UCultureInfo(c.Language == "ja" ? "ja" : "en@ss=standard"));
-            bi.SetText(c.Input);
-            var list = new List<string>();
-            for (int start = bi.First(), end = bi.Next(); end != BreakIterator.Done; start = end, end = bi.Next())
-            {
-                string s = c.Input[start..end].Trim();
-                if (s.Length > 0) list.Add(s);
-            }
-            return list.ToArray();
-        }
-    }
+    private static string[] PlainIcu(Case c) => EnglishText.PlainIcuSentences(c.Input, c.Language == "ja").ToArray();
 
     private static List<Case> Load()
     {
