@@ -2,6 +2,7 @@ using Taiyaku.Alignment;
 using Taiyaku.Edict;
 using Taiyaku.Japanese;
 using Taiyaku.Pipeline;
+using Taiyaku.Text;
 
 namespace Taiyaku.Cli;
 
@@ -12,7 +13,7 @@ namespace Taiyaku.Cli;
 internal sealed class AlignerSetup : IDisposable
 {
     /// <summary>The value options this class reads.</summary>
-    public static readonly string[] ValueOptions = ["length", "beads", "anchors", "params", "dicdir"];
+    public static readonly string[] ValueOptions = ["length", "beads", "anchors", "params", "dicdir", "line-breaks"];
 
     /// <summary>Help lines for those options, in the style of the commands' help.</summary>
     public const string Help = """
@@ -28,7 +29,24 @@ internal sealed class AlignerSetup : IDisposable
                              to 3-3 with our priors) or standard (Gale and Church's six); a --params file
                              sets its own
           --dicdir DIR       MeCab dictionary for the Japanese analyzer (default: the bundled IPADIC)
+        """ + LineBreaksHelp;
+
+    /// <summary>Help lines for --line-breaks (also taken by 'segment').</summary>
+    public const string LineBreaksHelp = """
+
+          --line-breaks MODE raw documents: auto (default: decided per document and block of lines from line
+                             widths, final punctuation, list markers and blank lines), wrap (hard-wrapped: a
+                             single line break goes on in the same paragraph) or paragraph (every line is a
+                             paragraph, heading or list item of its own)
         """;
+
+    /// <summary>The --line-breaks value.</summary>
+    public static LineBreaks ParseLineBreaks(CommandLine cl) => cl.Choice("line-breaks", "auto", "auto", "wrap", "paragraph") switch
+    {
+        "wrap" => LineBreaks.Wrap,
+        "paragraph" => LineBreaks.Paragraph,
+        _ => LineBreaks.Auto,
+    };
 
     private readonly MorphologicalAnalyzer? _analyzer;
 
@@ -74,6 +92,7 @@ internal sealed class AlignerSetup : IDisposable
                 Alignment = options.Alignment with { Beads = beads },
             };
         }
+        options = options with { Segmentation = options.Segmentation with { LineBreaks = ParseLineBreaks(cl) } };
         bool needsAnalyzer = options.Length == LengthMeasure.Tokens || anchors.Any;
         var analyzer = needsAnalyzer ? OpenAnalyzer(cl.Get("dicdir")) : null;
         try

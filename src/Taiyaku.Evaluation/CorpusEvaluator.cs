@@ -30,6 +30,9 @@ public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<Calibr
     /// link scores above a wrong one (ties count half). NaN without scores or without both kinds of link.
     /// </summary>
     public double Auroc { get; init; } = double.NaN;
+
+    /// <summary>With <see cref="CorpusEvaluator.EvaluateRaw"/>: lines set apart as page furniture or metadata (never aligned). 0 otherwise.</summary>
+    public int LinesSetApart { get; init; }
 }
 
 /// <summary>Aligns documents with gold alignments and scores the result, links and link scores.</summary>
@@ -62,6 +65,59 @@ public static class CorpusEvaluator
             links += test.Count;
         }
         clock.Stop();
+        var (bins, ece) = Calibrate(scored);
+        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed)
+        {
+            OneSidedGold = oneSidedGold,
+            OneSidedReproduced = oneSidedHit,
+            Auroc = AreaUnderRoc(scored),
+        };
+    }
+
+    /// <summary>
+    /// Evaluates the whole pipeline: each document's lines, joined by newlines, are aligned as raw documents
+    /// (layout detection, furniture, sentence segmentation), and the sentence links are projected onto the lines
+    /// (see <see cref="LineProjection"/>) and scored against the gold, whose units are the lines.
+    /// </summary>
+    public static CorpusEvaluation EvaluateRaw(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(aligner);
+        var counts = new ScoreCounts();
+        var scored = new List<(double Score, bool Correct)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int links = 0, setApart = 0, oneSidedGold = 0, oneSidedHit = 0;
+        foreach (var d in documents)
+        {
+            var doc = aligner.Align(string.Join("\n", d.Japanese) + "\n", string.Join("\n", d.English) + "\n", cancellationToken);
+            var test = LineProjection.Project(doc);
+            setApart += LineProjection.LinesSetApart(doc);
+            counts += AlignmentScorer.Count(d.Gold, test.Select(l => l.Link).ToList());
+            var gold = d.Gold.ToHashSet();
+            var testSet = test.Select(l => l.Link).ToHashSet();
+            foreach (var g in d.Gold)
+            {
+                if ((g.Source.Count == 0) == (g.Target.Count == 0)) continue;
+                oneSidedGold++;
+                if (testSet.Contains(g)) oneSidedHit++;
+            }
+            foreach (var l in test)
+                if (!double.IsNaN(l.Score)) scored.Add((l.Score, gold.Contains(l.Link)));
+            links += test.Count;
+        }
+        clock.Stop();
+        var (bins, ece) = Calibrate(scored);
+        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed)
+        {
+            LinesSetApart = setApart,
+            OneSidedGold = oneSidedGold,
+            OneSidedReproduced = oneSidedHit,
+            Auroc = AreaUnderRoc(scored),
+        };
+    }
+
+    private static (List<CalibrationBin> Bins, double Ece) Calibrate(List<(double Score, bool Correct)> scored)
+    {
         var bins = new List<CalibrationBin>();
         double ece = 0;
         for (int b = 0; b < 10; b++)
@@ -73,12 +129,7 @@ public static class CorpusEvaluator
             bins.Add(new CalibrationBin(low, high, inBin.Count, mean, accuracy));
             ece += inBin.Count / (double)scored.Count * Math.Abs(accuracy - mean);
         }
-        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed)
-        {
-            OneSidedGold = oneSidedGold,
-            OneSidedReproduced = oneSidedHit,
-            Auroc = AreaUnderRoc(scored),
-        };
+        return (bins, ece);
     }
 
     /// <summary>The Mann–Whitney form of the area under the ROC curve: ranks with ties averaged.</summary>

@@ -94,6 +94,12 @@ public sealed class DocumentAlignment
 
     /// <summary>Page furniture and metadata: never aligned, never dropped.</summary>
     public IReadOnlyList<Segment> Unaligned { get; }
+
+    /// <summary>How a bilingual document laid out its languages (see <see cref="DocumentAligner.AlignBilingual"/>); null for two texts.</summary>
+    public BilingualLayout? BilingualLayout { get; internal init; }
+
+    /// <summary>The pairs a bilingual document made itself (lines, records, paragraphs), kept: no link crosses one. Empty otherwise.</summary>
+    public IReadOnlyList<SentencePairing> Pairings { get; internal init; } = [];
 }
 
 /// <summary>
@@ -151,12 +157,32 @@ public sealed class DocumentAligner
         return new DocumentAlignment(ja, en, [], AlignSegments(ja, en, cancellationToken));
     }
 
-    /// <summary>Aligns the two parts of one document that holds a Japanese original and its English translation.</summary>
+    /// <summary>
+    /// Aligns the two parts of one document that holds a Japanese original and its English translation: in blocks, or
+    /// paired by the document itself (one pair per line or CSV record, alternating lines or paragraphs; see
+    /// <see cref="SentenceSegmenter.SegmentBilingual"/>). The document's own pairs are kept: each is aligned on its own.
+    /// </summary>
     public DocumentAlignment AlignBilingual(string document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
-        return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, AlignSegments(doc.Japanese, doc.English, cancellationToken));
+        var result = doc.Pairings.Count == 0 ? AlignSegments(doc.Japanese, doc.English, cancellationToken) : AlignPairings(doc, cancellationToken);
+        return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, result) { BilingualLayout = doc.Layout, Pairings = doc.Pairings };
+    }
+
+    /// <summary>Aligns the sentences of each of the document's own pairs on their own; the links never cross a pair.</summary>
+    private AlignmentResult AlignPairings(BilingualText doc, CancellationToken ct)
+    {
+        var ja = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
+        var en = doc.English.Sentences.Select(s => s.Text).ToArray();
+        var links = new List<Link>(doc.Pairings.Count);
+        foreach (var p in doc.Pairings)
+        {
+            var part = AlignSentences(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], ct);
+            foreach (var l in part.Links)
+                links.Add(l with { SourceStart = l.SourceStart + p.JapaneseStart, TargetStart = l.TargetStart + p.EnglishStart });
+        }
+        return new AlignmentResult(links, ja.Length, en.Length);
     }
 
     /// <summary>

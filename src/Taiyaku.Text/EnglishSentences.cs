@@ -32,61 +32,46 @@ public static class EnglishText
 
     private static void SentencesLocked(string text, List<(int Start, int End)> sentences)
     {
+        // ICU4N proposes the breaks (it knows terminals, closing quotes and brackets, and a list of abbreviations);
+        // the rules of EnglishRules then drop, add and move breaks where ICU4N is known to go wrong.
         var bi = Sentence;
         bi.SetText(text);
-        int start = bi.First();
-        int first = sentences.Count;
-        for (int end = bi.Next(); end != BreakIterator.Done; start = end, end = bi.Next())
+        var breaks = new BreakSet();
+        bi.First();
+        for (int end = bi.Next(); end != BreakIterator.Done; end = bi.Next())
+            breaks.Add(end);
+        EnglishRules.Apply(text, breaks);
+        int start = 0;
+        for (int k = 0; k <= breaks.Count; k++)
         {
-            int s = start, e = end;
+            int end = k < breaks.Count ? breaks[k] : text.Length;
+            int s = start, e = Math.Min(end, text.Length);
+            start = Math.Max(start, e);
             while (s < e && char.IsWhiteSpace(text[s])) s++;
             while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-            if (e <= s) continue;
-            s = SplitBeforeParenthesis(text, s, e, sentences);
-            // ICU's list has no "No." (it can end a sentence: "No."), so a number after it decides.
-            if (sentences.Count > first && EndsWithAbbreviation(text.AsSpan(sentences[^1].Start, sentences[^1].End - sentences[^1].Start), char.IsAsciiDigit(text[s])))
-                sentences[^1] = (sentences[^1].Start, e);
-            else
-                sentences.Add((s, e));
+            if (e > s) sentences.Add((s, e));
         }
     }
+
+    private static BreakIterator? japaneseSentence;
 
     /// <summary>
-    /// ICU keeps "jobs. (laughter) After" together because a lower-case word follows the parenthesis; a parenthetical
-    /// after a full word and a terminal starts a new sentence, as a speaker's aside or label does.
-    /// Adds the sentences before such points and returns where the rest starts.
+    /// ICU4N's sentence breaks alone (en@ss=standard, or ja), trimmed, for comparing with our rules (the segmentation
+    /// suite). Under the same lock as every other use, for the reason given above.
     /// </summary>
-    private static int SplitBeforeParenthesis(string text, int s, int e, List<(int Start, int End)> sentences)
+    internal static List<string> PlainIcuSentences(string text, bool japanese)
     {
-        for (int i = s + 3; i < e; i++)
+        lock (Gate)
         {
-            if (text[i] != '(' || text[i - 1] != ' ' || text[i - 2] is not ('.' or '?' or '!')) continue;
-            int w = i - 3;
-            while (w >= s && char.IsLetter(text[w])) w--;
-            if (i - 3 - w < 3 || (w >= s && text[w] == '.')) continue; // "e.g. (", "Mr. (": an abbreviation
-            sentences.Add((s, i - 1));
-            s = i;
-        }
-        return s;
-    }
-
-    // Followed by a number they never end a sentence; alone they may ("Did he agree? No.").
-    private static readonly string[] NumberAbbreviations = ["No.", "Nos.", "no.", "nos.", "Vol.", "vol.", "Art.", "art.", "Fig.", "fig.", "p.", "pp.", "Ch.", "ch.", "Sec.", "sec.", "Para.", "para.", "Tel.", "Ref.", "Nr."];
-
-    // Titles before a name, which ICU's suppression list partly lacks.
-    private static readonly string[] Titles = ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Mt.", "Gen.", "Gov.", "Sen.", "Rep.", "Lt.", "Col.", "Capt.", "Sgt.", "Rev.", "Hon.", "Messrs.", "Amb.", "Adm.", "Pres."];
-
-    private static bool EndsWithAbbreviation(ReadOnlySpan<char> sentence, bool numberFollows)
-    {
-        if (numberFollows && EndsWithAny(sentence, NumberAbbreviations)) return true;
-        return EndsWithAny(sentence, Titles);
-
-        static bool EndsWithAny(ReadOnlySpan<char> sentence, string[] words)
-        {
-            foreach (var a in words)
-                if (sentence.EndsWith(a, StringComparison.Ordinal) && (sentence.Length == a.Length || !char.IsLetter(sentence[^(a.Length + 1)])))
-                    return true;
-            return false;
+            var bi = japanese ? japaneseSentence ??= BreakIterator.GetSentenceInstance(new UCultureInfo("ja")) : Sentence;
+            bi.SetText(text);
+            var list = new List<string>();
+            for (int start = bi.First(), end = bi.Next(); end != BreakIterator.Done; start = end, end = bi.Next())
+            {
+                string s = text[start..end].Trim();
+                if (s.Length > 0) list.Add(s);
+            }
+            return list;
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Taiyaku.Text;
 
 /// <summary>
-/// Splits a Japanese paragraph into sentences: after 。！？ (and half-width ｡!?) together with the closing brackets and
+/// Splits a Japanese paragraph into sentences: after 。．！？ (and half-width ｡!?) together with the closing brackets and
 /// quotes that follow; never inside 「」『』 and brackets, so quoted speech stays whole when the quote ends the sentence.
 /// </summary>
 internal static class JapaneseSentences
@@ -29,7 +29,7 @@ internal static class JapaneseSentences
                 }
                 continue;
             }
-            if (IsTerminal(c))
+            if (IsTerminal(c) && !(c == '．' && i > 0 && i + 1 < text.Length && IsDigit(text[i - 1]) && IsDigit(text[i + 1])))
             {
                 i = SkipClosers(text, i + 1);
                 Add(text, sentences, start, i);
@@ -96,7 +96,10 @@ internal static class JapaneseSentences
 
     private static bool IsBracketCloser(char c) => c is '」' or '』' or '）' or ')' or '】' or '〕' or '〉' or '》';
 
-    internal static bool IsTerminal(char c) => c is '。' or '｡' or '！' or '？' or '!' or '?';
+    /// <summary>。｡！？!? and the full-width full stop ． of text punctuated with ，．(except as a decimal point: ３．１４).</summary>
+    internal static bool IsTerminal(char c) => c is '。' or '｡' or '！' or '？' or '!' or '?' or '．';
+
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 
     private static bool IsCloser(char c) => IsBracketCloser(c) || c is '”' or '’' or '"' or '\'';
 

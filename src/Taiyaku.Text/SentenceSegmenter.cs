@@ -5,9 +5,10 @@ namespace Taiyaku.Text;
 /// <summary>The sentences of one language of a document, with the page furniture found among them.</summary>
 public sealed class SegmentedText
 {
-    internal SegmentedText(string source, IReadOnlyList<Segment> segments)
+    internal SegmentedText(string source, IReadOnlyList<Segment> segments, TextLayout layout)
     {
         Source = source;
+        Layout = layout;
         Segments = segments;
         Sentences = segments.Where(s => s.Kind == SegmentKind.Sentence).ToArray();
     }
@@ -20,14 +21,20 @@ public sealed class SegmentedText
 
     /// <summary>The segments that are sentences, in document order.</summary>
     public IReadOnlyList<Segment> Sentences { get; }
+
+    /// <summary>How the document's lines were read: hard-wrapped, one paragraph per line, or mixed.</summary>
+    public TextLayout Layout { get; }
 }
 
 /// <summary>A document holding both languages, split by script.</summary>
 public sealed class BilingualText
 {
-    internal BilingualText(string source, SegmentedText japanese, SegmentedText english, IReadOnlyList<Segment> metadata)
+    internal BilingualText(string source, SegmentedText japanese, SegmentedText english, IReadOnlyList<Segment> metadata,
+        BilingualLayout layout, IReadOnlyList<SentencePairing> pairings)
     {
         Source = source;
+        Layout = layout;
+        Pairings = pairings;
         Japanese = japanese;
         English = english;
         Metadata = metadata;
@@ -44,6 +51,15 @@ public sealed class BilingualText
 
     /// <summary>Text outside the two parts (e.g. an archive's metadata), as <see cref="SegmentKind.Metadata"/> segments.</summary>
     public IReadOnlyList<Segment> Metadata { get; }
+
+    /// <summary>How the document lays out its two languages.</summary>
+    public BilingualLayout Layout { get; }
+
+    /// <summary>
+    /// The pairs the document itself makes (lines, records, or paragraphs and their translations), in order, covering
+    /// every sentence of both parts; empty when the layout is one block per language and leaves the pairing to the aligner.
+    /// </summary>
+    public IReadOnlyList<SentencePairing> Pairings { get; }
 }
 
 /// <summary>
@@ -71,39 +87,79 @@ public sealed class SentenceSegmenter
     {
         ArgumentNullException.ThrowIfNull(text);
         var pieces = new List<Piece>();
-        SegmentRegion(text, 0, text.Length, language, Part.Main, pieces, ct);
-        return new SegmentedText(text, Partition(text, pieces).Select(p => p.Segment).ToArray());
+        var layout = SegmentRegion(text, 0, text.Length, language, Part.Main, pieces, ct);
+        return new SegmentedText(text, Partition(text, pieces).Select(p => p.Segment).ToArray(), layout);
     }
 
     /// <summary>
-    /// Splits a document holding both languages (e.g. an archive's metadata, a Japanese original and its English
-    /// translation) by script: the Japanese part is the stretch of lines where Japanese script outweighs Latin letters
-    /// most; the English part is the larger of the stretches before and after it; what remains is metadata.
+    /// Splits a document holding both languages by script and layout. One pair per line (tab, " / ", " | ", two-column
+    /// CSV) and alternating Japanese and English lines or paragraphs are recognised, and the document's own pairs are
+    /// kept (<see cref="BilingualText.Pairings"/>). Otherwise (e.g. an archive's metadata, a Japanese original and its
+    /// English translation) the Japanese part is the stretch of lines where Japanese script outweighs Latin letters
+    /// most, the English part is the larger of the stretches before and after it, and what remains is metadata.
     /// </summary>
     public BilingualText SegmentBilingual(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = Line.Split(text, 0, text.Length);
+        if (BilingualDetector.Detect(text, lines) is { } detected) return SegmentPaired(text, detected, cancellationToken);
         var (jaFirst, jaLast) = ScriptRegions.JapaneseBlock(text, lines);
         var pieces = new List<Piece>();
+        TextLayout jaLayout = TextLayout.OneParagraphPerLine, enLayout;
+        bool englishAfter = true;
         if (jaFirst < 0)
         {
-            SegmentRegion(text, 0, text.Length, TextLanguage.English, Part.English, pieces, cancellationToken);
+            enLayout = SegmentRegion(text, 0, text.Length, TextLanguage.English, Part.English, pieces, cancellationToken);
         }
         else
         {
             int jaStart = lines[jaFirst].Start, jaEnd = jaLast + 1 < lines.Count ? lines[jaLast + 1].Start : text.Length;
-            bool englishAfter = ScriptRegions.LatinLetters(text, jaEnd, text.Length) >= ScriptRegions.LatinLetters(text, 0, jaStart);
-            SegmentRegion(text, jaStart, jaEnd, TextLanguage.Japanese, Part.Japanese, pieces, cancellationToken);
-            SegmentRegion(text, 0, jaStart, TextLanguage.English, englishAfter ? Part.Metadata : Part.English, pieces, cancellationToken);
-            SegmentRegion(text, jaEnd, text.Length, TextLanguage.English, englishAfter ? Part.English : Part.Metadata, pieces, cancellationToken);
+            englishAfter = ScriptRegions.LatinLetters(text, jaEnd, text.Length) >= ScriptRegions.LatinLetters(text, 0, jaStart);
+            jaLayout = SegmentRegion(text, jaStart, jaEnd, TextLanguage.Japanese, Part.Japanese, pieces, cancellationToken);
+            var before = SegmentRegion(text, 0, jaStart, TextLanguage.English, englishAfter ? Part.Metadata : Part.English, pieces, cancellationToken);
+            var after = SegmentRegion(text, jaEnd, text.Length, TextLanguage.English, englishAfter ? Part.English : Part.Metadata, pieces, cancellationToken);
+            enLayout = englishAfter ? after : before;
         }
+        return Bilingual(text, pieces, jaLayout, enLayout, englishAfter ? BilingualLayout.JapaneseThenEnglish : BilingualLayout.EnglishThenJapanese, []);
+    }
+
+    private BilingualText Bilingual(string text, List<Piece> pieces, TextLayout jaLayout, TextLayout enLayout, BilingualLayout layout, IReadOnlyList<SentencePairing> pairings)
+    {
         var all = Partition(text, pieces);
         return new BilingualText(
             text,
-            new SegmentedText(text, all.Where(p => p.Piece.Part == Part.Japanese).Select(p => p.Segment).ToArray()),
-            new SegmentedText(text, all.Where(p => p.Piece.Part == Part.English).Select(p => p.Segment).ToArray()),
-            all.Where(p => p.Piece.Part == Part.Metadata).Select(p => p.Segment).ToArray());
+            new SegmentedText(text, all.Where(p => p.Piece.Part == Part.Japanese).Select(p => p.Segment).ToArray(), jaLayout),
+            new SegmentedText(text, all.Where(p => p.Piece.Part == Part.English).Select(p => p.Segment).ToArray(), enLayout),
+            all.Where(p => p.Piece.Part == Part.Metadata).Select(p => p.Segment).ToArray(),
+            layout, pairings);
+    }
+
+    /// <summary>Segments each side of each of the document's own pairs, and keeps the pairs as sentence ranges.</summary>
+    private BilingualText SegmentPaired(string text, BilingualDetector.Detected detected, CancellationToken ct)
+    {
+        var pieces = new List<Piece>();
+        var pairings = new List<SentencePairing>();
+        int ja = 0, en = 0;
+        foreach (var unit in detected.Units)
+        {
+            int jaCount = Side(unit.Japanese, TextLanguage.Japanese, Part.Japanese);
+            int enCount = Side(unit.English, TextLanguage.English, Part.English);
+            if (jaCount + enCount > 0) pairings.Add(new SentencePairing(ja, jaCount, en, enCount));
+            ja += jaCount;
+            en += enCount;
+
+            int Side(List<(int Start, int End)> regions, TextLanguage language, Part part)
+            {
+                int before = pieces.Count;
+                foreach (var (start, end) in regions) SegmentRegion(text, start, end, language, part, pieces, ct);
+                if (unit.Quoted)
+                    for (int k = before; k < pieces.Count; k++)
+                        pieces[k] = pieces[k] with { Text = pieces[k].Text.Replace("\"\"", "\"", StringComparison.Ordinal) };
+                return pieces.Skip(before).Count(p => p.Kind == SegmentKind.Sentence);
+            }
+        }
+        foreach (var (start, end) in detected.Metadata) SegmentRegion(text, start, end, TextLanguage.English, Part.Metadata, pieces, ct);
+        return Bilingual(text, pieces, TextLayout.OneParagraphPerLine, TextLayout.OneParagraphPerLine, detected.Layout, pairings);
     }
 
     private enum TextLanguage { Japanese, English }
@@ -114,12 +170,14 @@ public sealed class SentenceSegmenter
     /// <summary>A segment under construction: its text and the content ranges (no surrounding whitespace) it came from.</summary>
     private sealed record Piece(SegmentKind Kind, Part Part, string Text, List<TextRange> Ranges);
 
-    private void SegmentRegion(string text, int start, int end, TextLanguage language, Part part, List<Piece> pieces, CancellationToken ct)
+    private TextLayout SegmentRegion(string text, int start, int end, TextLanguage language, Part part, List<Piece> pieces, CancellationToken ct)
     {
-        if (start >= end) return;
+        if (start >= end) return TextLayout.OneParagraphPerLine;
         var lines = Line.Split(text, start, end);
         var furniture = PageFurniture.Detect(text, lines, Options);
-        var paragraphs = Paragraphs(text, lines, furniture, language, part, pieces);
+        var joins = new bool[lines.Count];
+        var layout = Layout.Decide(text, lines, furniture, language == TextLanguage.Japanese, Options.LineBreaks, joins);
+        var paragraphs = Paragraphs(text, lines, furniture, joins, language, part, pieces);
         var kind = part == Part.Metadata ? SegmentKind.Metadata : SegmentKind.Sentence;
         var joined = new StringBuilder();
         var map = new List<int>();
@@ -149,17 +207,18 @@ public sealed class SentenceSegmenter
             foreach (var (s, e) in sentences)
                 pieces.Add(new Piece(kind, part, p[s..e], OriginalRanges(map, s, e)));
         }
+        return layout;
     }
 
     /// <summary>
-    /// Groups content lines into paragraphs (runs between blank lines or furniture) and adds each furniture line as a
-    /// piece of its own. A paragraph broken by a page boundary is continued by the next one.
+    /// Groups content lines into paragraphs (lines that <paramref name="joins"/> says go on into the next) and adds each
+    /// furniture line as a piece of its own. A paragraph broken by a page boundary is continued by the next one.
     /// </summary>
-    private List<List<Line>> Paragraphs(string text, List<Line> lines, bool[] furniture, TextLanguage language, Part part, List<Piece> pieces)
+    private List<List<Line>> Paragraphs(string text, List<Line> lines, bool[] furniture, bool[] joins, TextLanguage language, Part part, List<Piece> pieces)
     {
         var paragraphs = new List<List<Line>>();
         List<Line>? current = null;
-        bool furnitureSince = false, blankSince = false;
+        bool furnitureSince = false, blankSince = false, joinsPrevious = false;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -171,7 +230,9 @@ public sealed class SentenceSegmenter
                 furnitureSince = true;
                 continue;
             }
-            bool continues = current != null && (!(blankSince || furnitureSince) || ContinuesAcrossBreak(text, current, line, language, furnitureSince));
+            bool continues = current != null && (blankSince || furnitureSince
+                ? ContinuesAcrossBreak(text, current, line, language, furnitureSince)
+                : joinsPrevious);
             if (!continues)
             {
                 current = new List<Line>();
@@ -179,6 +240,7 @@ public sealed class SentenceSegmenter
             }
             current!.Add(line);
             blankSince = furnitureSince = false;
+            joinsPrevious = joins[i];
         }
         return paragraphs;
     }
@@ -191,6 +253,7 @@ public sealed class SentenceSegmenter
     {
         var last = paragraph[^1].Content(text);
         char end = last[^1];
+        if (ListItem.StartsAt(next.Content(text))) return false;
         if (language == TextLanguage.English)
             return !(end is '.' or '?' or '!' or ':' or ';' or '"' or '”' or ')' or ']') && char.IsLower(next.Content(text)[0]);
         if (!acrossFurniture || JapaneseSentences.IsTerminal(end) || end is '」' or '』' or '）' or ')') return false;

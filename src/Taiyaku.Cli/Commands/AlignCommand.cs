@@ -25,8 +25,11 @@ internal sealed class AlignCommand : ICommand
           --segmented        the files hold one sentence per line; line i is sentence i (0-based).
                              Without it the files are raw documents: paragraphs, wrapped lines and page
                              stamps are handled, and sentences are found by the segmenter.
-          --bilingual FILE   one raw document holding the Japanese original and its English translation
-                             (e.g. an archive's record): it is split by script, metadata set apart
+          --bilingual FILE   one raw document holding the Japanese original and its English translation:
+                             in blocks (e.g. an archive's record; metadata set apart), alternating lines or
+                             paragraphs, or one pair per line (tab, " / ", " | ", two-column CSV). The
+                             layout found goes to stderr; pairs the file makes itself are kept (no link
+                             crosses one)
           --format FORMAT    links (default): vecalign links, e.g. [0, 1]:[0]
                              tsv: Japanese text, English text, cost (tab-separated)
                              json: links with indices, texts, costs and character offsets
@@ -93,6 +96,8 @@ internal sealed class AlignCommand : ICommand
                 doc = aligner.AlignBilingual(InputFiles.ReadDocument(bilingual, ct, decoding), ct);
                 if (doc.Japanese.Sentences.Count == 0) throw InputException.In(bilingual, "no Japanese text found");
                 if (doc.English.Sentences.Count == 0) throw InputException.In(bilingual, "no English text found");
+                context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(doc.BilingualLayout!.Value)}"
+                    + (doc.Pairings.Count > 0 ? $", its {doc.Pairings.Count} pairs kept" : ""));
             }
             else
             {
@@ -108,6 +113,18 @@ internal sealed class AlignCommand : ICommand
         OutputFile.Write(output, context.StdOut, s => AlignmentWriters.Write(s, items, format));
         return ExitCodes.Ok;
     }
+
+    private static string Describe(BilingualLayout layout) => layout switch
+    {
+        BilingualLayout.EnglishThenJapanese => "English, then Japanese",
+        BilingualLayout.AlternatingLines => "alternating Japanese and English lines",
+        BilingualLayout.AlternatingParagraphs => "alternating Japanese and English paragraphs",
+        BilingualLayout.TabSeparated => "one pair per line, tab-separated",
+        BilingualLayout.SlashSeparated => "one pair per line, separated by ' / '",
+        BilingualLayout.BarSeparated => "one pair per line, separated by ' | '",
+        BilingualLayout.Csv => "two-column CSV",
+        _ => "Japanese, then English",
+    };
 
     private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, int ja, int en)
     {

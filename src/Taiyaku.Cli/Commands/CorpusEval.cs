@@ -12,12 +12,14 @@ internal static class CorpusEval
         var ct = context.Cancellation;
         var documents = GoldFolder.Read(corpus, ct);
         using var setup = AlignerSetup.Create(cl, ct);
-        var e = CorpusEvaluator.Evaluate(documents, setup.Aligner, ct);
+        bool raw = cl.Has("raw");
+        var e = raw ? CorpusEvaluator.EvaluateRaw(documents, setup.Aligner, ct) : CorpusEvaluator.Evaluate(documents, setup.Aligner, ct);
         using var w = new StreamWriter(context.StdOut, TextFiles.StrictUtf8, 1024, leaveOpen: true) { NewLine = "\n" };
         w.WriteLine(e.Score.ToString());
         var inv = CultureInfo.InvariantCulture;
         int sentences = documents.Sum(d => d.Japanese.Count + d.English.Count);
         w.WriteLine(string.Create(inv, $"documents={documents.Count} sentences={sentences} links={e.Links} seconds={e.Elapsed.TotalSeconds:F2}"));
+        if (raw) w.WriteLine(string.Create(inv, $"lines_set_apart={e.LinesSetApart}"));
         if (e.OneSidedGold > 0)
             w.WriteLine(string.Create(inv, $"one_sided_gold={e.OneSidedGold} one_sided_reproduced={e.OneSidedReproduced} share={(double)e.OneSidedReproduced / e.OneSidedGold:F4}"));
         if (e.Calibration.Count > 0)

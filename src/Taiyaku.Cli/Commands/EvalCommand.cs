@@ -13,7 +13,7 @@ internal sealed class EvalCommand : ICommand
     public string Help => $"""
         Usage: taiyaku eval --gold FILE --test FILE
                taiyaku eval --gold-dir DIR --test-dir DIR
-               taiyaku eval --corpus DIR [align options]
+               taiyaku eval --corpus DIR [--raw] [align options]
 
         Scores test alignments against gold alignments, both in vecalign's link format ([0, 1]:[0] per line),
         with the semantics of vecalign's score.py: links empty on both sides are dropped; precision is over all
@@ -30,6 +30,11 @@ internal sealed class EvalCommand : ICommand
                              each pair with the align options below, scores it, and also prints the
                              reliability of the link scores (per score bin: links, mean score, share in the
                              gold) and the time spent aligning
+          --raw              with --corpus: give the aligner each NAME.ja / NAME.en as a raw document
+                             (layout, page furniture and sentences found by the segmenter) and score its
+                             links projected onto the files' lines (each line is a unit; a sentence belongs
+                             to the lines it has characters on; links sharing a line merge); also prints
+                             how many lines were set apart as page furniture
         {AlignerSetup.Help}
           -h, --help         show this help
 
@@ -41,7 +46,7 @@ internal sealed class EvalCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(args, Values, []);
+        var cl = CommandLine.Parse(args, Values, ["raw"]);
         // --help is handled by Tool before the command runs.
         if (cl.Get("corpus") is { } corpus)
         {
@@ -49,6 +54,7 @@ internal sealed class EvalCommand : ICommand
                 throw new UsageException("--corpus aligns and scores by itself: give it without --gold, --test, --gold-dir and --test-dir");
             return CorpusEval.Run(corpus, cl, context);
         }
+        if (cl.Has("raw")) throw new UsageException("--raw goes with --corpus only");
         if (AlignerSetup.ValueOptions.Any(o => cl.Get(o) != null))
             throw new UsageException("align options go with --corpus only");
         bool files = cl.Get("gold") != null || cl.Get("test") != null;

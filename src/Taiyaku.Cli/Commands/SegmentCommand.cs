@@ -11,13 +11,14 @@ internal sealed class SegmentCommand : ICommand
     public string Summary => "split a raw document into sentences, one per line";
 
     public string Help => $"""
-        Usage: taiyaku segment --lang ja|en [--in FILE] [--out FILE] [--encoding NAME] [--replace-invalid]
+        Usage: taiyaku segment --lang ja|en [--in FILE] [--out FILE] [--line-breaks MODE] [--encoding NAME] [--replace-invalid]
 
         Prints the sentences of a raw document, one per line: the sentences 'taiyaku align' aligns, in order
-        (line i is sentence i). Wrapped lines are joined and page furniture (stamps, running heads, page
-        numbers) is left out.
+        (line i is sentence i). Wrapped lines are joined, headings and list items stand alone, and page
+        furniture (stamps, running heads, page numbers) is left out. How the lines were read (hard-wrapped,
+        one paragraph per line, mixed) goes to stderr.
 
-          --lang LANG        ja or en
+          --lang LANG        ja or en{AlignerSetup.LineBreaksHelp.TrimEnd()}
           --in FILE          the document (default: stdin)
           --out FILE         write here instead of stdout (UTF-8)
         {InputDecoding.HelpLines}
@@ -28,7 +29,7 @@ internal sealed class SegmentCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(args, ["lang", "in", "out", .. InputDecoding.ValueOptions], InputDecoding.Flags);
+        var cl = CommandLine.Parse(args, ["lang", "in", "out", "line-breaks", .. InputDecoding.ValueOptions], InputDecoding.Flags);
         string lang = cl.Get("lang") ?? throw new UsageException("option --lang is required");
         lang = cl.Choice("lang", lang, "ja", "en");
         string? input = cl.Get("in");
@@ -36,8 +37,9 @@ internal sealed class SegmentCommand : ICommand
         string text = input == null
             ? decoding.Decode(ReadAll(context.StdIn), "<stdin>")
             : InputFiles.ReadDocument(input, context.Cancellation, decoding);
-        var segmenter = new SentenceSegmenter();
+        var segmenter = new SentenceSegmenter(new SegmenterOptions { LineBreaks = AlignerSetup.ParseLineBreaks(cl) });
         var doc = lang == "ja" ? segmenter.SegmentJapanese(text, context.Cancellation) : segmenter.SegmentEnglish(text, context.Cancellation);
+        context.StdErr.WriteLine($"taiyaku segment: {Describe(doc.Layout)}, {doc.Sentences.Count} sentences");
         OutputFile.Write(cl.Get("out"), context.StdOut, s =>
         {
             using var w = new StreamWriter(s, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
@@ -45,6 +47,13 @@ internal sealed class SegmentCommand : ICommand
         });
         return ExitCodes.Ok;
     }
+
+    internal static string Describe(TextLayout layout) => layout switch
+    {
+        TextLayout.HardWrapped => "lines read as hard-wrapped text",
+        TextLayout.Mixed => "lines read as mixed (some blocks hard-wrapped, others one paragraph per line)",
+        _ => "lines read as one paragraph per line",
+    };
 
     private static byte[] ReadAll(Stream s)
     {
