@@ -78,7 +78,7 @@ internal sealed class AlignBatchCommand : ICommand
         long sentences = 0;
         var clock = Stopwatch.StartNew();
         using var input = manifest == null ? null : OpenManifest(manifest);
-        OutputFile.Write(cl.Get("out"), context.StdOut, stream =>
+        OutputFile.Write(cl.Get("out"), context.StdOut, [manifest, cl.Get("params")], stream =>
         {
             var output = new BufferedStream(stream, 1 << 16);   // not disposed: that would close stdout
             OrderedParallel.Run(

@@ -105,7 +105,7 @@ internal sealed class AlignCommand : ICommand
             items = ToItems(doc);
         }
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
-        OutputFile.Write(output, context.StdOut, s => AlignmentWriters.Write(s, items, format));
+        OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params")], s => AlignmentWriters.Write(s, items, format));
         return ExitCodes.Ok;
     }
 

@@ -51,7 +51,7 @@ internal sealed class FitCommand : ICommand
         var result = ParameterFitter.Fit(documents, setup.Aligner, progress, ct);
         var p = result.Parameters;
         progress?.Report($"chosen: s²={p.Variance:F2} λ={p.AnchorWeight:G3}; wrote {output}");
-        OutputFile.Write(output, context.StdOut, s =>
+        OutputFile.Write(output, context.StdOut, Directory.GetFiles(dir), s =>
         {
             using var w = new StreamWriter(s, Formats.TextFiles.StrictUtf8, 4096, leaveOpen: true) { NewLine = "\n" };
             w.Write(p.ToJson());

@@ -38,7 +38,7 @@ internal sealed class SegmentCommand : ICommand
             : InputFiles.ReadDocument(input, context.Cancellation, decoding);
         var segmenter = new SentenceSegmenter();
         var doc = lang == "ja" ? segmenter.SegmentJapanese(text, context.Cancellation) : segmenter.SegmentEnglish(text, context.Cancellation);
-        OutputFile.Write(cl.Get("out"), context.StdOut, s =>
+        OutputFile.Write(cl.Get("out"), context.StdOut, [input], s =>
         {
             using var w = new StreamWriter(s, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var sentence in doc.Sentences) w.WriteLine(sentence.Text.ReplaceLineEndings(" "));
