@@ -34,7 +34,7 @@ internal sealed class SegmentCommand : ICommand
         string? input = cl.Get("in");
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string text = input == null
-            ? decoding.Decode(ReadAll(context.StdIn), "<stdin>")
+            ? decoding.Decode(decoding.Limits.ReadAll(context.StdIn, "<stdin>", context.Cancellation), "<stdin>")
             : InputFiles.ReadDocument(input, context.Cancellation, decoding);
         var segmenter = new SentenceSegmenter();
         var doc = lang == "ja" ? segmenter.SegmentJapanese(text, context.Cancellation) : segmenter.SegmentEnglish(text, context.Cancellation);
@@ -44,12 +44,5 @@ internal sealed class SegmentCommand : ICommand
             foreach (var sentence in doc.Sentences) w.WriteLine(sentence.Text.ReplaceLineEndings(" "));
         });
         return ExitCodes.Ok;
-    }
-
-    private static byte[] ReadAll(Stream s)
-    {
-        using var m = new MemoryStream();
-        s.CopyTo(m);
-        return m.ToArray();
     }
 }
