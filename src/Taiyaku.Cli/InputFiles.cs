@@ -169,15 +169,25 @@ internal static class InputFiles
         }
     }
 
-    public static IReadOnlyList<IndexLink> ReadLinks(string path)
+    /// <summary>The links of a vecalign file with the line each is on (1-based); blank lines are skipped.</summary>
+    public static IReadOnlyList<(IndexLink Link, int Line)> ReadLinksWithLines(string path)
     {
-        if (!File.Exists(path)) throw InputException.In(path, Directory.Exists(path) ? "is a folder, not a file" : "no such file");
-        try { return VecalignLinks.ReadFile(path); }
-        catch (FormatException e) { throw new InputException(e.Message); }
+        string text;
+        try { text = TextFiles.StrictUtf8.GetString(ReadBytes(path, CancellationToken.None)); }
         catch (System.Text.DecoderFallbackException) { throw InputException.In(path, "the file is not valid UTF-8"); }
-        catch (IOException e) { throw InputException.In(path, e.Message); }
-        catch (UnauthorizedAccessException e) { throw InputException.In(path, e.Message); }
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        var links = new List<(IndexLink, int)>();
+        var lines = TextFiles.SplitLines(text);
+        for (int k = 0; k < lines.Count; k++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[k])) continue;
+            if (!VecalignLinks.TryParseLine(lines[k], out var link, out var error)) throw InputException.At(path, k + 1, error!);
+            links.Add((link!, k + 1));
+        }
+        return links;
     }
+
+    public static IReadOnlyList<IndexLink> ReadLinks(string path) => ReadLinksWithLines(path).Select(l => l.Link).ToList();
 
     /// <summary>A whole file, within <paramref name="limits"/> (default <see cref="InputLimits.Default"/>): a device or
     /// FIFO is read as a stream, so <c>/dev/zero</c> fails at the line limit instead of filling the memory.</summary>
