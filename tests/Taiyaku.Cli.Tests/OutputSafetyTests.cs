@@ -73,6 +73,22 @@ public class OutputSafetyTests
         Assert.Equal(["hard.ja", "p.json", "same.en", "same.ja", "x.csv"], Files(dir));
     }
 
+    [Fact]
+    public void Align_batch_stops_when_a_manifest_line_reads_the_output_file_and_keeps_it()
+    {
+        using var dir = new TempDir();
+        string ja = dir.File("a.ja", Ja), en = dir.File("a.en", En);
+        string manifest = dir.File("m.jsonl", "{\"id\":1,\"ja\":\"一。\",\"en\":\"One.\"}\n{\"id\":2,\"src\":\"a.ja\",\"tgt\":\"a.en\",\"segmented\":true}\n");
+        var r = InProcess.Run("align-batch", "--manifest", manifest, "--out", ja, "--anchors", "none", "--quiet");
+        Assert.Equal((1, ""), (r.Code, r.Out));
+        Assert.Equal($"taiyaku align-batch: {ja}: is the output file ({ja}): refusing to overwrite it; write to another file\n", r.Err);
+        Assert.Equal(Ja, File.ReadAllText(ja));
+        var m = InProcess.Run("align-batch", "--manifest", manifest, "--out", manifest, "--quiet");
+        Assert.Equal(1, m.Code);
+        Assert.Contains("is also an input", m.Err);
+        Assert.Equal(["a.en", "a.ja", "m.jsonl"], Files(dir));
+    }
+
     // Case 2 ---------------------------------------------------------------------------------------------------------
 
     [SkippableFact]

@@ -19,8 +19,11 @@ internal readonly record struct BatchRecord(byte[] Json, bool Failed, int Links,
 /// <param name="baseDirectory">Relative paths of the manifest are resolved against this folder ("" = the current one).</param>
 /// <param name="segmentedByDefault">The value of <c>"segmented"</c> when a line does not give it.</param>
 /// <param name="limits">The longest line and largest file read (default <see cref="InputLimits.Default"/>).</param>
-internal sealed class BatchDocuments(DocumentAligner aligner, string manifestName, string baseDirectory, bool segmentedByDefault, InputLimits? limits = null)
+/// <param name="output">The <c>--out</c> file, if it exists: a pair reading it stops the batch (it would be replaced).</param>
+internal sealed class BatchDocuments(DocumentAligner aligner, string manifestName, string baseDirectory, bool segmentedByDefault, InputLimits? limits = null, string? output = null)
 {
+    private readonly FileStatus? _output = output != null && output != "-" && FileStatus.Of(output) is { Kind: FileKind.Regular } s ? s : null;
+
     private readonly InputDecoding _decoding = InputDecoding.Default with { Limits = limits ?? InputLimits.Default };
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -57,6 +60,7 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
             return Align(root, id, line, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+        catch (OutputIsInputException) { throw; }
         catch (Exception e)
         {
             string message = e switch
@@ -208,7 +212,13 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         return v.GetString();
     }
 
-    private string Resolve(string path) => Path.Combine(baseDirectory, path);
+    private string Resolve(string path)
+    {
+        string full = Path.Combine(baseDirectory, path);
+        if (_output is { } o && o.SameFileAs(FileStatus.Of(full)))
+            throw new OutputIsInputException($"{full}: is the output file ({output}): refusing to overwrite it; write to another file");
+        return full;
+    }
 
     private List<string> InlineSentences(string text, string key, ManifestLine line)
     {

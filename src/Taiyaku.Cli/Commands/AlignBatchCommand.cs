@@ -77,7 +77,8 @@ internal sealed class AlignBatchCommand : ICommand
             manifestName: manifest ?? "<stdin>",
             baseDirectory: manifest == null ? "" : Path.GetDirectoryName(manifest) ?? "",
             segmentedByDefault: cl.Has("segmented"),
-            limits);
+            limits,
+            output: cl.Get("out"));
 
         int written = 0, failed = 0;
         long sentences = 0;
