@@ -113,7 +113,8 @@ public sealed record AlignmentParameters
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonNode? root;
-        try { root = JsonNode.Parse(json); }
+        // A key given twice is an error (found by fuzzing: JsonObject threw ArgumentException on first access).
+        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new FormatException($"not valid JSON ({e.Message})", e); }
         if (root is not JsonObject o || (string?)o["format"] != FormatTag)
             throw new FormatException($"not a parameter file: \"format\" must be \"{FormatTag}\"");

@@ -41,6 +41,17 @@ public class HostileParameterTests
         Assert.Contains(expected, e.Message);
     }
 
+    [Fact]
+    public void A_key_given_twice_is_a_format_error_found_by_fuzzing()
+    {
+        string json = AlignmentParameters.Default.ToJson().Replace("\"variance\":", "\"variance\": 7, \"variance\":");
+        var e = Assert.Throws<FormatException>(() => AlignmentParameters.FromJson(json));
+        Assert.Contains("variance", e.Message);
+        // The fuzzer's input, kept as a regression: it threw ArgumentException out of FromJson.
+        string crasher = File.ReadAllText(Path.Combine(Taiyaku.Testing.RepositoryPaths.Root, "fuzz", "regressions", "parameters", "duplicate-key.json"));
+        Assert.Throws<FormatException>(() => AlignmentParameters.FromJson(crasher));
+    }
+
     /// <summary>At the edges of the documented bounds, every pair of sentence counts aligns with finite costs.</summary>
     [Theory]
     [InlineData(100, 0.001)]

@@ -32,7 +32,10 @@ internal sealed class FitCommand : ICommand
           --quiet            no progress on stderr
           -h, --help         show this help
 
-        Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
+        Gold links must hold every sentence of both sides exactly once ([i]:[] for a sentence without a
+        counterpart); otherwise fit stops naming the gold file and line.
+        Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and
+        the system's reason), 2 usage error, 128 + signal when interrupted.
         """;
 
     private static readonly string[] Values = ["dir", "out", "length", "anchors", "dicdir"];

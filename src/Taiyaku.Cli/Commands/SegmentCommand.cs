@@ -23,7 +23,7 @@ internal sealed class SegmentCommand : ICommand
         {InputDecoding.HelpLines}
           -h, --help         show this help
 
-        Exit codes: 0 ok, 1 input error, 2 usage error.
+        Exit codes: 0 ok, 1 input or output error, 2 usage error, 128 + signal when interrupted.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
