@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes the dictionary loader and the text pipeline for a bounded time each.
+# Fuzzes the dictionary loader, the text pipeline, parameter files and batch manifests for a bounded time each.
 #
-#   fuzz/run.sh [SECONDS-PER-HARNESS] [HARNESS...]      (default: 300 s; harnesses: dictionary text)
+#   fuzz/run.sh [SECONDS-PER-HARNESS] [HARNESS...]      (default: 300 s; harnesses: dictionary text parameters manifest)
 #
 # Needs: the .NET SDK; afl-fuzz (Debian: apt-get install afl++) and the SharpFuzz instrumenter
 # (dotnet tool install --tool-path ~/.dotnet/sharpfuzz SharpFuzz.CommandLine --version 2.3.0; or set SHARPFUZZ).
@@ -16,7 +16,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-300}"
 shift || true
-if [ $# -gt 0 ]; then harnesses=("$@"); else harnesses=(dictionary text); fi
+if [ $# -gt 0 ]; then harnesses=("$@"); else harnesses=(dictionary text parameters manifest); fi
 work="${FUZZ_WORK:-/tmp/taiyaku-fuzz}"
 mkdir -p "$work"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 TAIYAKU_ROOT="$root"
@@ -35,7 +35,7 @@ use_afl=0
 if command -v afl-fuzz >/dev/null 2>&1 && [ -n "$sharpfuzz" ]; then
   use_afl=1
   rm -rf "$work/afl" && cp -r "$work/plain" "$work/afl"
-  for dll in Taiyaku.Japanese Taiyaku.Alignment Taiyaku.Formats Taiyaku.Text Taiyaku.Pipeline; do
+  for dll in Taiyaku.Japanese Taiyaku.Alignment Taiyaku.Formats Taiyaku.Text Taiyaku.Pipeline taiyaku; do
     "$sharpfuzz" "$work/afl/$dll.dll" >/dev/null
   done
   echo "fuzz: afl-fuzz with SharpFuzz instrumentation ($sharpfuzz)"

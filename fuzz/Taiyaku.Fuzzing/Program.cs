@@ -8,17 +8,20 @@ using Taiyaku.Fuzzing;
 //   Taiyaku.Fuzzing <harness> seeds DIR                write the seed corpus into DIR
 //   Taiyaku.Fuzzing <harness> replay PATH...           run files (or every file of folders) once; exit 1 on a crash
 // Harnesses: dictionary (MecabDictionary.Open on mutated dictionary files, then analysis), text (decoding,
-// segmentation, alignment, writers, with invariant checks). A harness throws only for a crash: expected failures
+// segmentation, alignment, writers, with invariant checks), parameters (parameter files: loaded ones must align
+// anything), manifest (align-batch on a manifest, in process). A harness throws only for a crash: expected failures
 // (DictionaryFormatException, InvalidDataException for undecodable bytes) are caught inside it.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: Taiyaku.Fuzzing dictionary|text afl|random|seeds|replay ...");
+    Console.Error.WriteLine("usage: Taiyaku.Fuzzing dictionary|text|parameters|manifest afl|random|seeds|replay ...");
     return 2;
 }
 IHarness harness = args[0] switch
 {
     "dictionary" => new DictionaryHarness(),
     "text" => new TextHarness(),
+    "parameters" => new ParametersHarness(),
+    "manifest" => new ManifestHarness(),
     _ => throw new ArgumentException($"unknown harness '{args[0]}'"),
 };
 switch (args[1])

@@ -67,10 +67,14 @@ internal sealed class AlignerSetup : IDisposable
             if (cl.Get("length") != null || cl.Get("beads") != null)
                 throw new UsageException("--params sets the length measure and beads: give it without --length and --beads");
             if (path == "partial" && !File.Exists(path)) options = AlignmentParameters.PartialTranslations.ApplyTo(options);
-            else if (!File.Exists(path)) throw InputException.In(path, "no such file");
-            else try { options = AlignmentParameters.LoadAsync(path, ct).GetAwaiter().GetResult().ApplyTo(options); }
-            catch (FormatException e) { throw new InputException(e.Message); }
-            catch (IOException e) { throw InputException.In(path, e.Message); }
+            else
+            {
+                // Read within the input limits (a parameter file of /dev/zero is an error, not an endless read).
+                byte[] bytes = InputFiles.ReadBytes(path, ct);
+                try { options = AlignmentParameters.FromJson(Formats.TextFiles.StrictUtf8.GetString(bytes)).ApplyTo(options); }
+                catch (FormatException e) { throw InputException.In(path, e.Message); }
+                catch (System.Text.DecoderFallbackException) { throw InputException.In(path, "not valid UTF-8"); }
+            }
         }
         else
         {

@@ -63,7 +63,7 @@ internal sealed class CommandLine
     {
         string? v = Get(name);
         if (v == null) return fallback;
-        if (!double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) || d < min || d > max)
+        if (!double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) || !double.IsFinite(d) || d < min || d > max)
             throw new UsageException($"--{name} must be a number between {min} and {max} (got '{v}')");
         return d;
     }

@@ -1,4 +1,5 @@
 using Taiyaku.Evaluation;
+using Taiyaku.Formats;
 
 namespace Taiyaku.Cli;
 
@@ -17,12 +18,32 @@ internal static class GoldFolder
             string ja = stem + ".ja", en = stem + ".en";
             if (!File.Exists(ja)) throw InputException.In(gold, $"has no Japanese side: {ja} is missing");
             if (!File.Exists(en)) throw InputException.In(gold, $"has no English side: {en} is missing");
-            var doc = new GoldDocument(Path.GetFileName(stem), InputFiles.ReadSentences(ja, ct), InputFiles.ReadSentences(en, ct), InputFiles.ReadLinks(gold));
-            foreach (var l in doc.Gold)
-                if (l.Source.Any(i => i >= doc.Japanese.Count) || l.Target.Any(j => j >= doc.English.Count))
-                    throw InputException.In(gold, $"link {l} points past the end of {Path.GetFileName(ja)} ({doc.Japanese.Count} lines) or {Path.GetFileName(en)} ({doc.English.Count} lines)");
+            var links = InputFiles.ReadLinksWithLines(gold);
+            var doc = new GoldDocument(Path.GetFileName(stem), InputFiles.ReadSentences(ja, ct), InputFiles.ReadSentences(en, ct), links.Select(l => l.Link).ToList());
+            Check(gold, links, ja, doc.Japanese.Count, "Japanese", l => l.Source);
+            Check(gold, links, en, doc.English.Count, "English", l => l.Target);
             documents.Add(doc);
         }
         return documents;
+    }
+
+    /// <summary>Every sentence of one side in exactly one gold link; the error names the gold file and line.</summary>
+    private static void Check(string gold, IReadOnlyList<(IndexLink Link, int Line)> links, string side, int count, string language, Func<IndexLink, IReadOnlyList<int>> indices)
+    {
+        var lineOf = new int[count];   // 0: in no link yet
+        foreach (var (link, line) in links)
+        {
+            foreach (int i in indices(link))
+            {
+                if (i >= count)
+                    throw InputException.At(gold, line, $"link {link} points past the end of {Path.GetFileName(side)} ({count} lines)");
+                if (lineOf[i] != 0)
+                    throw InputException.At(gold, line, $"{language} sentence {i} is already in the link on line {lineOf[i]}: every sentence must be in exactly one link");
+                lineOf[i] = line;
+            }
+        }
+        int missing = Array.IndexOf(lineOf, 0);
+        if (missing >= 0)
+            throw InputException.In(gold, $"{language} sentence {missing} (line {missing + 1} of {Path.GetFileName(side)}) is in no link: every sentence must be in exactly one link (a sentence without a counterpart is a link with an empty side, e.g. [{missing}]:[])");
     }
 }

@@ -11,11 +11,14 @@ namespace Taiyaku.Cli;
 /// <param name="Warnings">Where a replacement warning goes (the command's stderr), or null for none.</param>
 internal sealed record InputDecoding(TextDecodingOptions Options, TextWriter? Warnings)
 {
+    /// <summary>The longest line and largest file read (<c>--max-line-length</c>, <c>--max-input-size</c>).</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
+
     /// <summary>Encoding detected, undecodable bytes an error, no warnings.</summary>
     public static InputDecoding Default { get; } = new(TextDecodingOptions.Default, null);
 
-    /// <summary>The option that takes a value: <c>--encoding</c>.</summary>
-    public static IReadOnlyList<string> ValueOptions { get; } = ["encoding"];
+    /// <summary>The options that take a value: <c>--encoding</c> and the input limits.</summary>
+    public static IReadOnlyList<string> ValueOptions { get; } = ["encoding", .. InputLimits.ValueOptions];
 
     /// <summary>The flag: <c>--replace-invalid</c>.</summary>
     public static IReadOnlyList<string> Flags { get; } = ["replace-invalid"];
@@ -28,22 +31,25 @@ internal sealed record InputDecoding(TextDecodingOptions Options, TextWriter? Wa
                              into mostly everyday Japanese (kana, JIS symbols, level-1 kanji); else UTF-8
           --replace-invalid  replace undecodable bytes with U+FFFD (a warning gives the count) instead of
                              stopping with an error naming the file, line and byte offset
-        """;
+        """ + "\n" + InputLimits.HelpLines;
 
     /// <summary>Reads <c>--encoding</c> and <c>--replace-invalid</c>; an unknown encoding name is a usage error.</summary>
     public static InputDecoding FromCommandLine(CommandLine cl, TextWriter warnings)
     {
         ArgumentNullException.ThrowIfNull(cl);
         var encoding = ParseEncoding(cl.Get("encoding"));
-        return new InputDecoding(new TextDecodingOptions { Encoding = encoding, ReplaceInvalid = cl.Has("replace-invalid") }, warnings);
+        return new InputDecoding(new TextDecodingOptions { Encoding = encoding, ReplaceInvalid = cl.Has("replace-invalid") }, warnings)
+        {
+            Limits = InputLimits.FromCommandLine(cl),
+        };
     }
 
     /// <summary>An encoding name of <see cref="TextDecoding.Names"/> (null: auto); anything else is a usage error.</summary>
-    public static TextEncoding ParseEncoding(string? name)
+    public static TextEncoding ParseEncoding(string? name, string option = "encoding")
     {
         if (name == null) return TextEncoding.Auto;
         if (TextDecoding.TryParseName(name, out var encoding)) return encoding;
-        throw new UsageException($"--encoding must be one of {string.Join(", ", TextDecoding.Names)} (got '{name}')");
+        throw new UsageException($"--{option} must be one of {string.Join(", ", TextDecoding.Names)} (got '{name}')");
     }
 
     /// <summary>Decodes a file's bytes, turning an undecodable byte into an <see cref="InputException"/> and warning about replacements.</summary>
@@ -73,8 +79,9 @@ internal static class InputFiles
     /// </summary>
     public static IReadOnlyList<string> ReadSentences(string path, CancellationToken ct, InputDecoding? decoding = null)
     {
-        byte[] bytes = ReadBytes(path, ct);
-        var lines = TextFiles.SplitLines((decoding ?? InputDecoding.Default).Decode(bytes, path));
+        decoding ??= InputDecoding.Default;
+        byte[] bytes = ReadBytes(path, ct, decoding.Limits);
+        var lines = TextFiles.SplitLines(decoding.Decode(bytes, path));
         if (lines.Count == 0) throw InputException.In(path, "the file is empty: there is no sentence to align");
         if (lines.All(string.IsNullOrWhiteSpace))
             throw InputException.In(path, $"the file holds only blank lines ({lines.Count}): there is no sentence to align");
@@ -83,7 +90,7 @@ internal static class InputFiles
 
     /// <summary>A whole raw document; the encoding as <paramref name="decoding"/> says (default: detected, strict).</summary>
     public static string ReadDocument(string path, CancellationToken ct, InputDecoding? decoding = null) =>
-        (decoding ?? InputDecoding.Default).Decode(ReadBytes(path, ct), path);
+        (decoding ?? InputDecoding.Default).Decode(ReadBytes(path, ct, (decoding ?? InputDecoding.Default).Limits), path);
 
     /// <summary>Bytes looked at to detect the encoding of a stream (see <see cref="OpenUtf8"/>).</summary>
     public const int SniffLength = 1 << 16;
@@ -97,6 +104,7 @@ internal static class InputFiles
     public static Stream OpenUtf8(Stream input, string name, InputDecoding decoding, CancellationToken ct)
     {
         var options = decoding.Options;
+        input = new LimitedStream(input, name, decoding.Limits, limitTotal: false);   // a stream may be endless, its lines not
         if (options.Encoding == TextEncoding.Utf8 && !options.ReplaceInvalid) return input;
         byte[] head = new byte[SniffLength];
         int filled = 0, n = 1;
@@ -126,6 +134,7 @@ internal static class InputFiles
         all.Write(head, 0, filled);
         try { input.CopyToAsync(all, ct).GetAwaiter().GetResult(); }
         catch (IOException e) { throw InputException.In(name, e.Message); }
+        if (all.Length > decoding.Limits.MaxInputBytes) throw decoding.Limits.TooLarge(name);
         string text = decoding.Decode(all.GetBuffer().AsSpan(0, (int)all.Length), name);
         return new MemoryStream(TextFiles.StrictUtf8.GetBytes(text), writable: false);
     }
@@ -160,20 +169,38 @@ internal static class InputFiles
         }
     }
 
-    public static IReadOnlyList<IndexLink> ReadLinks(string path)
+    /// <summary>The links of a vecalign file with the line each is on (1-based); blank lines are skipped.</summary>
+    public static IReadOnlyList<(IndexLink Link, int Line)> ReadLinksWithLines(string path)
     {
-        if (!File.Exists(path)) throw InputException.In(path, Directory.Exists(path) ? "is a folder, not a file" : "no such file");
-        try { return VecalignLinks.ReadFile(path); }
-        catch (FormatException e) { throw new InputException(e.Message); }
+        string text;
+        try { text = TextFiles.StrictUtf8.GetString(ReadBytes(path, CancellationToken.None)); }
         catch (System.Text.DecoderFallbackException) { throw InputException.In(path, "the file is not valid UTF-8"); }
-        catch (IOException e) { throw InputException.In(path, e.Message); }
-        catch (UnauthorizedAccessException e) { throw InputException.In(path, e.Message); }
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        var links = new List<(IndexLink, int)>();
+        var lines = TextFiles.SplitLines(text);
+        for (int k = 0; k < lines.Count; k++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[k])) continue;
+            if (!VecalignLinks.TryParseLine(lines[k], out var link, out var error)) throw InputException.At(path, k + 1, error!);
+            links.Add((link!, k + 1));
+        }
+        return links;
     }
 
-    public static byte[] ReadBytes(string path, CancellationToken ct)
+    public static IReadOnlyList<IndexLink> ReadLinks(string path) => ReadLinksWithLines(path).Select(l => l.Link).ToList();
+
+    /// <summary>A whole file, within <paramref name="limits"/> (default <see cref="InputLimits.Default"/>): a device or
+    /// FIFO is read as a stream, so <c>/dev/zero</c> fails at the line limit instead of filling the memory.</summary>
+    public static byte[] ReadBytes(string path, CancellationToken ct, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
         if (!File.Exists(path)) throw InputException.In(path, Directory.Exists(path) ? "is a folder, not a file" : "no such file");
-        try { return File.ReadAllBytesAsync(path, ct).GetAwaiter().GetResult(); }
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (fs.CanSeek && fs.Length > limits.MaxInputBytes) throw limits.TooLarge(path);
+            return limits.ReadAll(fs, path, ct);
+        }
         catch (IOException e) { throw InputException.In(path, e.Message); }
         catch (UnauthorizedAccessException e) { throw InputException.In(path, e.Message); }
     }

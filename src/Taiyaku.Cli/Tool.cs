@@ -11,9 +11,22 @@ internal static class Tool
         "Usage: taiyaku <command> [options]\n\nJapanese-English sentence alignment.\n\nCommands:\n" +
         string.Concat(Commands.Select(c => $"  {c.Name,-12} {c.Summary}\n")) +
         "\nRun 'taiyaku <command> --help' for a command's options.\n" +
-        "Exit codes: 0 ok, 1 input error, 2 usage error.\n";
+        "Exit codes: 0 ok, 1 input or output error (a closed stdout included), 2 usage error,\n" +
+        "128 + signal when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP).\n";
 
     public static int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        // Every write to stdout fails as an output error naming it (a closed pipe: exit 1), never as a crash.
+        context = context with { StdOut = new OutputStream(context.StdOut, "<stdout>", leaveOpen: true) };
+        try { return RunCommand(args, context); }
+        catch (InputException e)
+        {
+            context.StdErr.WriteLine($"taiyaku: {e.Message}");
+            return ExitCodes.InputError;
+        }
+    }
+
+    private static int RunCommand(IReadOnlyList<string> args, CliContext context)
     {
         if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
         {

@@ -58,7 +58,8 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
     /// <summary>
     /// Keeps the links scored at least <paramref name="minScore"/>; every other link with text on both sides is replaced,
     /// in place, by its two sides as <see cref="AlignedKind.LowScore"/> items, so that no sentence is dropped. Links
-    /// without a score are kept.
+    /// without a score are kept. The score compared is the one the writers print (rounded to 4 decimals), so that a link
+    /// written with score 1 is never marked low-score at a threshold of 1.
     /// </summary>
     public static IReadOnlyList<AlignedText> FilterByScore(IReadOnlyList<AlignedText> items, double minScore)
     {
@@ -66,7 +67,7 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
         var list = new List<AlignedText>(items.Count);
         foreach (var i in items)
         {
-            if (i.Kind != AlignedKind.Link || !(i.Score < minScore) || i.Link.Source.Count == 0 || i.Link.Target.Count == 0)
+            if (i.Kind != AlignedKind.Link || !(Math.Round(i.Score, 4, MidpointRounding.AwayFromZero) < minScore) || i.Link.Source.Count == 0 || i.Link.Target.Count == 0)
             {
                 list.Add(i);
                 continue;

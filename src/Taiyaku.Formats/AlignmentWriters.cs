@@ -86,10 +86,19 @@ public static class AlignmentWriters
         }
 
         // A TSV field cannot hold a tab or a line break; they are whitespace in a sentence, so a space keeps the meaning.
-        static string OneField(string s) => s.AsSpan().IndexOfAny('\t', '\n', '\r') < 0
-            ? s
-            : s.Replace("\r\n", " ").Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+        // Line breaks are every character some line reader splits at (Python's str.splitlines, Unicode's NEL, LS, PS).
+        static string OneField(string s)
+        {
+            if (s.AsSpan().IndexOfAny(TsvBreaks) < 0) return s;
+            var chars = s.Replace("\r\n", " ").ToCharArray();
+            for (int k = 0; k < chars.Length; k++)
+                if (TsvBreaks.Contains(chars[k])) chars[k] = ' ';
+            return new string(chars);
+        }
     }
+
+    private static readonly System.Buffers.SearchValues<char> TsvBreaks =
+        System.Buffers.SearchValues.Create("\t\n\r\v\f\u001C\u001D\u001E\u0085\u2028\u2029");
 
     private static void WriteJson(Stream output, IReadOnlyList<AlignedText> items, WriterOptions options)
     {
@@ -109,8 +118,10 @@ public static class AlignmentWriters
             json.WriteEndArray();
             json.WriteString("sourceText", i.SourceText);
             json.WriteString("targetText", i.TargetText);
-            json.WriteNumber("cost", Math.Round(i.Cost, 4));
-            if (!double.IsNaN(i.Score)) json.WriteNumber("score", Math.Round(i.Score, 4));
+            // JSON has no infinities: a cost that overflowed (options outside the documented bounds) is null, not a crash.
+            if (double.IsFinite(i.Cost)) json.WriteNumber("cost", Math.Round(i.Cost, 4));
+            else json.WriteNull("cost");
+            if (double.IsFinite(i.Score)) json.WriteNumber("score", Math.Round(i.Score, 4));
             Offsets(json, "sourceOffsets", i.SourceRanges);
             Offsets(json, "targetOffsets", i.TargetRanges);
             json.WriteEndObject();
@@ -130,7 +141,7 @@ public static class AlignmentWriters
                     json.WriteStartArray("sentences");
                     foreach (int id in source ? i.Link.Source : i.Link.Target) json.WriteNumberValue(id);
                     json.WriteEndArray();
-                    json.WriteNumber("score", Math.Round(i.Score, 4));
+                    if (double.IsFinite(i.Score)) json.WriteNumber("score", Math.Round(i.Score, 4));
                 }
                 json.WriteString("language", source ? options.SourceLanguage : options.TargetLanguage);
                 json.WriteString("text", source ? i.SourceText : i.TargetText);

@@ -192,9 +192,44 @@ public static class DictionaryCompiler
         Encoding? sourceEncoding = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(outputPath);
+        var (bytes, result) = BuildUser(csvPaths, systemDictionaryDirectory, sourceEncoding, cancellationToken);
+        using var tx = new OutputTransaction();
+        tx.Write(outputPath, bytes);
+        tx.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// Compiles a user dictionary from several CSVs and writes it to <paramref name="output"/>, for callers that manage
+    /// the output file themselves (the <c>taiyaku dict</c> command writes through its own output module). Nothing is
+    /// written when compilation fails.
+    /// </summary>
+    /// <param name="csvPaths">The user lexicons.</param>
+    /// <param name="systemDictionaryDirectory">A compiled system dictionary (with sys.dic; pos-id.def is used when present).</param>
+    /// <param name="output">Receives the compiled dictionary; not closed.</param>
+    /// <param name="sourceEncoding">Encoding of the CSVs; <see langword="null"/> means UTF-8.</param>
+    /// <param name="cancellationToken">Cancels the compilation; nothing is written then.</param>
+    /// <returns>The number of entries and any warnings.</returns>
+    /// <exception cref="DictionaryCompileException">A CSV or the system dictionary is invalid.</exception>
+    public static DictionaryCompileResult CompileUser(
+        IReadOnlyList<string> csvPaths,
+        string systemDictionaryDirectory,
+        Stream output,
+        Encoding? sourceEncoding = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (bytes, result) = BuildUser(csvPaths, systemDictionaryDirectory, sourceEncoding, cancellationToken);
+        output.Write(bytes);
+        return result;
+    }
+
+    private static (byte[] Bytes, DictionaryCompileResult Result) BuildUser(
+        IReadOnlyList<string> csvPaths, string systemDictionaryDirectory, Encoding? sourceEncoding, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(csvPaths);
         ArgumentNullException.ThrowIfNull(systemDictionaryDirectory);
-        ArgumentNullException.ThrowIfNull(outputPath);
         if (csvPaths.Count == 0) throw new ArgumentException("no dictionaries are specified", nameof(csvPaths));
 
         var sysPath = Path.Combine(systemDictionaryDirectory, "sys.dic");
@@ -221,10 +256,7 @@ public static class DictionaryCompiler
         // The user dictionary carries the system dictionary's charset name so that MeCab finds them compatible.
         var bytes = DictionaryWriter.Build(entries, 1, lsize, rsize, charsetName, csvPaths[0]);
         cancellationToken.ThrowIfCancellationRequested();
-        using var tx = new OutputTransaction();
-        tx.Write(outputPath, bytes);
-        tx.Commit();
-        return new DictionaryCompileResult(entries.Count, warnings);
+        return (bytes, new DictionaryCompileResult(entries.Count, warnings));
     }
 
     private static (int Left, int Right, string Charset) ReadHeader(string sysPath)

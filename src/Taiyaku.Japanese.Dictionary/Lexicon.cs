@@ -25,8 +25,11 @@ internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator pos
                 throw text.Error(line, $"wrong column count: expected at least 5 (surface,left_id,right_id,cost,feature...), found {fields.Count}");
             }
 
-            if (!Tokenizer.TryParseInt(fields[1], out var lid)) throw text.Error(line, $"malformed CSV: left id '{Ascii(fields[1])}' is not an integer");
-            if (!Tokenizer.TryParseInt(fields[2], out var rid)) throw text.Error(line, $"malformed CSV: right id '{Ascii(fields[2])}' is not an integer");
+            // An empty id is what mecab-dict-index makes of it: like a negative one, derived from the feature below.
+            var lid = -1;
+            var rid = -1;
+            if (fields[1].Length > 0 && !Tokenizer.TryParseInt(fields[1], out lid)) throw text.Error(line, $"malformed CSV: left id '{Ascii(fields[1])}' is not an integer");
+            if (fields[2].Length > 0 && !Tokenizer.TryParseInt(fields[2], out rid)) throw text.Error(line, $"malformed CSV: right id '{Ascii(fields[2])}' is not an integer");
             if (!Tokenizer.TryParseInt(fields[3], out var cost)) throw text.Error(line, $"malformed CSV: cost '{Ascii(fields[3])}' is not an integer");
             string feature;
             string surface;

@@ -9,6 +9,12 @@ namespace Taiyaku.Pipeline;
 /// the length model (c, s²), the bead priors, the anchor weight λ, the unmatched-item cost ν and the confidence model.
 /// Immutable.
 /// </summary>
+/// <remarks>
+/// A parameter file is accepted only within these bounds, so that every file that loads aligns any input without
+/// overflowing a cost: c in [0.001, 1000]; s² in [0.001, 1e6]; λ in [0, 100]; bead probabilities in (0, 1], with a
+/// 1-0 and a 0-1 bead among the beads (without them some pairs of sentence counts have no alignment at all);
+/// confidence coefficients finite, of magnitude at most 1e6. No value may be NaN.
+/// </remarks>
 public sealed record AlignmentParameters
 {
     /// <summary>The format tag written into every parameter file.</summary>
@@ -129,7 +135,8 @@ public sealed record AlignmentParameters
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonNode? root;
-        try { root = JsonNode.Parse(json); }
+        // A key given twice is an error (found by fuzzing: JsonObject threw ArgumentException on first access).
+        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new FormatException($"not valid JSON ({e.Message})", e); }
         if (root is not JsonObject o || (string?)o["format"] != FormatTag)
             throw new FormatException($"not a parameter file: \"format\" must be \"{FormatTag}\"");
@@ -163,6 +170,7 @@ public sealed record AlignmentParameters
                     Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty"),
                     c["emptyAnchorWeight"] is null ? 0 : Number(c, "emptyAnchorWeight")),
             };
+            Validate(p);
             // Validates every value the way the aligner will.
             _ = p.ToGaleChurchOptions();
             return p;
@@ -181,6 +189,40 @@ public sealed record AlignmentParameters
         try { return FromJson(text); }
         catch (FormatException e) { throw new FormatException($"{path}: {e.Message}", e); }
     }
+
+    /// <summary>The bounds of the remarks above; each failure names the field.</summary>
+    private static void Validate(AlignmentParameters p)
+    {
+        if (p.LengthRatio is { } c) InRange("lengthRatio", c, 0.001, 1000);
+        InRange("variance", p.Variance, 0.001, 1e6);
+        InRange("anchorWeight", p.AnchorWeight, 0, MaxAnchorWeight);
+        InRange("unmatchedItemCost", p.UnmatchedItemCost, 0, 20);
+        foreach (var b in p.Beads)
+            if (!(b.Probability > 0 && b.Probability <= 1))
+                throw new FormatException($"\"beads\": the {b.SourceCount}-{b.TargetCount} bead's probability must be in (0, 1] (got {Show(b.Probability)})");
+        bool deletion = false, insertion = false;
+        foreach (var b in p.Beads)
+        {
+            deletion |= b.SourceCount == 1 && b.TargetCount == 0;
+            insertion |= b.SourceCount == 0 && b.TargetCount == 1;
+        }
+        if (!deletion || !insertion)
+            throw new FormatException("\"beads\": a 1-0 and a 0-1 bead are needed: without them some pairs of sentence counts (e.g. 2 against 1 with only 1-1 beads) cannot be aligned at all");
+        var k = p.Confidence;
+        foreach (var (name, v) in new[] { ("intercept", k.Intercept), ("cost", k.Cost), ("coverage", k.Coverage), ("anchorWeight", k.AnchorWeight), ("oneToOne", k.OneToOne), ("empty", k.Empty), ("emptyAnchorWeight", k.EmptyAnchorWeight) })
+            InRange($"confidence.{name}", v, -1e6, 1e6);
+    }
+
+    /// <summary>Largest λ a parameter file may give (fitted values are at most 4).</summary>
+    private const double MaxAnchorWeight = 100;
+
+    private static void InRange(string field, double value, double min, double max)
+    {
+        if (!(value >= min && value <= max))   // false for NaN too
+            throw new FormatException($"\"{field}\" must be between {Show(min)} and {Show(max)} (got {Show(value)})");
+    }
+
+    private static string Show(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static string LengthName(LengthMeasure m) => m switch
     {

@@ -23,6 +23,11 @@ public sealed class TranslationModel : IBilingualLexicon
     /// <summary>Fewest sentence pairs a Japanese word must occur in to be kept.</summary>
     public const int MinCount = 2;
 
+    // Model 1 costs |E|·|F| per sentence pair and iteration; pairs beyond this (e.g. 1000 × 1000 words) say little
+    // about word translations and are skipped, so that any sentence lengths are safe (a product of two int lengths
+    // could also overflow).
+    private const long MaxWordPairs = 1 << 20;
+
     private readonly Dictionary<string, string[]> _table;
 
     private TranslationModel(Dictionary<string, string[]> table) => _table = table;
@@ -44,7 +49,8 @@ public sealed class TranslationModel : IBilingualLexicon
 
     /// <summary>
     /// Learns from sentence pairs given as words: Japanese base forms and English stems (as the aligner extracts them;
-    /// any consistent tokenisation works).
+    /// any consistent tokenisation works). Pairs with more than about a million word pairs (e.g. 1000 × 1000 words)
+    /// are skipped: any sentence lengths are safe.
     /// </summary>
     public static TranslationModel Learn(IEnumerable<(IReadOnlyList<string> Japanese, IReadOnlyList<string> English)> pairs, CancellationToken cancellationToken = default)
     {
@@ -56,7 +62,7 @@ public sealed class TranslationModel : IBilingualLexicon
         var corpus = new List<(int[] F, int[] E)>();
         foreach (var (ja, en) in pairs)
         {
-            if (ja.Count == 0 || en.Count == 0) continue;
+            if (ja.Count == 0 || en.Count == 0 || (long)(ja.Count + 1) * en.Count > MaxWordPairs) continue;
             corpus.Add((Ids(ja, jaIds, jaWords, withNull: true), Ids(en, enIds, enWords, withNull: false)));
         }
         if (corpus.Count == 0) return Empty;

@@ -35,6 +35,44 @@ internal static class ToolProcess
         return new Outcome(p.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Starts the tool with stdout and stderr redirected and stdin closed, for tests that signal it or close its pipes.</summary>
+    public static Process Start(string? folder, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder ?? "",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taiyaku.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var p = Process.Start(psi)!;
+        p.StandardInput.Close();
+        return p;
+    }
+
+    /// <summary>Runs a system command (mount, mknod, kill…); its exit code and stderr.</summary>
+    public static (int Code, string Err) RunSystem(string file, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        try
+        {
+            using var p = Process.Start(psi)!;
+            string err = p.StandardError.ReadToEnd();
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, err.Trim());
+        }
+        catch (System.ComponentModel.Win32Exception e) { return (127, e.Message); }
+    }
+
+    /// <summary>The tool's command line for a shell (sh -c), for redirections the test cannot make itself.</summary>
+    public static string ShellCommand => $"dotnet '{Path.Combine(AppContext.BaseDirectory, "taiyaku.dll")}'";
+
     /// <summary>The repository root (the folder holding Alignment.sln).</summary>
     public static string RepoRoot() => Taiyaku.Testing.RepositoryPaths.Root;
 

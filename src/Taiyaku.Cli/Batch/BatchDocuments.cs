@@ -18,8 +18,14 @@ internal readonly record struct BatchRecord(byte[] Json, bool Failed, int Links,
 /// <param name="manifestName">How error messages name the manifest (its path, or <c>&lt;stdin&gt;</c>).</param>
 /// <param name="baseDirectory">Relative paths of the manifest are resolved against this folder ("" = the current one).</param>
 /// <param name="segmentedByDefault">The value of <c>"segmented"</c> when a line does not give it.</param>
-internal sealed class BatchDocuments(DocumentAligner aligner, string manifestName, string baseDirectory, bool segmentedByDefault)
+/// <param name="limits">The longest line and largest file read (default <see cref="InputLimits.Default"/>).</param>
+/// <param name="output">The <c>--out</c> file, if it exists: a pair reading it stops the batch (it would be replaced).</param>
+internal sealed class BatchDocuments(DocumentAligner aligner, string manifestName, string baseDirectory, bool segmentedByDefault, InputLimits? limits = null, string? output = null)
 {
+    private readonly FileStatus? _output = output != null && output != "-" && FileStatus.Of(output) is { Kind: FileKind.Regular } s ? s : null;
+
+    private readonly InputDecoding _decoding = InputDecoding.Default with { Limits = limits ?? InputLimits.Default };
+
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] Keys = ["id", "src", "tgt", "ja", "en", "bilingual", "segmented"];
@@ -43,12 +49,18 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
                 id = given.Clone();
             }
             // Checked after the id is read, so that the error record carries it.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var p in root.EnumerateObject())
+            {
                 if (Array.IndexOf(Keys, p.Name) < 0)
                     throw Bad(line, $"unknown key \"{p.Name}\" (known: {string.Join(", ", Keys)})");
+                if (!seen.Add(p.Name))
+                    throw Bad(line, $"key \"{p.Name}\" given twice (which one was meant?)");
+            }
             return Align(root, id, line, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+        catch (OutputIsInputException) { throw; }
         catch (Exception e)
         {
             string message = e switch
@@ -117,8 +129,8 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
             IReadOnlyList<string> jaSentences, enSentences;
             if (files)
             {
-                jaSentences = InputFiles.ReadSentences(Resolve(src!), ct);
-                enSentences = InputFiles.ReadSentences(Resolve(tgt!), ct);
+                jaSentences = InputFiles.ReadSentences(Resolve(src!), ct, _decoding);
+                enSentences = InputFiles.ReadSentences(Resolve(tgt!), ct, _decoding);
             }
             else
             {
@@ -146,14 +158,14 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         if (bilingual != null)
         {
             string path = Resolve(bilingual);
-            doc = aligner.AlignBilingual(InputFiles.ReadDocument(path, ct), ct);
+            doc = aligner.AlignBilingual(InputFiles.ReadDocument(path, ct, _decoding), ct);
             if (doc.Japanese.Sentences.Count == 0) throw InputException.In(path, "no Japanese text found");
             if (doc.English.Sentences.Count == 0) throw InputException.In(path, "no English text found");
         }
         else if (files)
         {
             string jaPath = Resolve(src!), enPath = Resolve(tgt!);
-            doc = aligner.Align(InputFiles.ReadDocument(jaPath, ct), InputFiles.ReadDocument(enPath, ct), ct);
+            doc = aligner.Align(InputFiles.ReadDocument(jaPath, ct, _decoding), InputFiles.ReadDocument(enPath, ct, _decoding), ct);
             if (doc.Japanese.Sentences.Count == 0) throw InputException.In(jaPath, "no sentence found");
             if (doc.English.Sentences.Count == 0) throw InputException.In(enPath, "no sentence found");
         }
@@ -200,7 +212,13 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         return v.GetString();
     }
 
-    private string Resolve(string path) => Path.Combine(baseDirectory, path);
+    private string Resolve(string path)
+    {
+        string full = Path.Combine(baseDirectory, path);
+        if (_output is { } o && o.SameFileAs(FileStatus.Of(full)))
+            throw new OutputIsInputException($"{full}: is the output file ({output}): refusing to overwrite it; write to another file");
+        return full;
+    }
 
     private List<string> InlineSentences(string text, string key, ManifestLine line)
     {

@@ -37,6 +37,8 @@ internal sealed class AlignBatchCommand : ICommand
           --threads N        pairs aligned at once (default: the number of processors)
           --segmented        "segmented" defaults to true for every line that does not say
         {{AlignerSetup.Help}}
+        {{InputLimits.HelpLines}}
+                             (also the longest manifest line)
           --progress N       a progress line on stderr every N pairs (default 1000)
           --quiet            no progress or summary on stderr
           -h, --help         show this help
@@ -48,11 +50,12 @@ internal sealed class AlignBatchCommand : ICommand
         A pair that fails gives {"id":…,"line":N,"error":"message naming the file and line"} and the batch
         goes on; so does a malformed manifest line.
 
-        Exit codes: 0 every pair aligned, 1 some pair failed (after the whole batch) or the manifest cannot
-        be read, 2 usage error, 130 cancelled.
+        Exit codes: 0 every pair aligned, 1 some pair failed (after the whole batch), the manifest cannot be
+        read or the output cannot be written (a closed stdout stops the batch at once), 2 usage error,
+        128 + signal when interrupted (130 SIGINT, 143 SIGTERM).
         """;
 
-    private static readonly string[] Values = ["manifest", "out", "threads", "progress", .. AlignerSetup.ValueOptions];
+    private static readonly string[] Values = ["manifest", "out", "threads", "progress", .. AlignerSetup.ValueOptions, .. InputLimits.ValueOptions];
     private static readonly string[] Flags = ["segmented", "quiet"];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -66,23 +69,26 @@ internal sealed class AlignBatchCommand : ICommand
         if (manifest != null && !File.Exists(manifest))
             throw InputException.In(manifest, Directory.Exists(manifest) ? "is a folder, not a file" : "no such file");
 
+        var limits = InputLimits.FromCommandLine(cl);
         using var setup = AlignerSetup.Create(cl, context.Cancellation);
         var aligner = setup.Aligner;   // one for all threads: immutable and thread-safe
         var documents = new BatchDocuments(
             aligner,
             manifestName: manifest ?? "<stdin>",
             baseDirectory: manifest == null ? "" : Path.GetDirectoryName(manifest) ?? "",
-            segmentedByDefault: cl.Has("segmented"));
+            segmentedByDefault: cl.Has("segmented"),
+            limits,
+            output: cl.Get("out"));
 
         int written = 0, failed = 0;
         long sentences = 0;
         var clock = Stopwatch.StartNew();
         using var input = manifest == null ? null : OpenManifest(manifest);
-        OutputFile.Write(cl.Get("out"), context.StdOut, stream =>
+        OutputFile.Write(cl.Get("out"), context.StdOut, [manifest, cl.Get("params")], stream =>
         {
             var output = new BufferedStream(stream, 1 << 16);   // not disposed: that would close stdout
             OrderedParallel.Run(
-                ManifestLines.Read(input ?? context.StdIn, manifest ?? "<stdin>"),
+                ManifestLines.Read(new LimitedStream(input ?? context.StdIn, manifest ?? "<stdin>", limits, limitTotal: false), manifest ?? "<stdin>"),
                 documents.Process,
                 record =>
                 {

@@ -35,10 +35,15 @@ internal sealed class AlignCommand : ICommand
                              json: links with indices, texts, costs and character offsets
                              tmx: TMX 1.4b translation memory (xml:lang ja and en)
           --out FILE         write here instead of stdout (written whole or not at all)
-          --min-score P      links scored below P (0..1) are written unpaired, each side on its own, marked
-                             low-score (TSV, JSON, TMX); default 0: keep every link
+          --min-score P      links scored below P (0..1; the score as written, to 4 decimals) are written
+                             unpaired, each side on its own, marked low-score (TSV, JSON, TMX); default 0:
+                             keep every link
+          --quiet            no progress lines on stderr
         {AlignerSetup.Help}
         {InputDecoding.HelpLines}
+          --src-encoding NAME, --tgt-encoding NAME
+                             the encoding of one input, in place of --encoding (e.g. a UTF-16 Japanese file
+                             beside a UTF-8 English one)
           -h, --help         show this help
 
         Every sentence of both texts appears in exactly one link (a sentence with no counterpart is a link
@@ -47,18 +52,21 @@ internal sealed class AlignCommand : ICommand
         A link's score is the probability that it is right (see the README's Accuracy section).
         Sentence indices of raw input refer to the segmenter's sentences (see 'taiyaku segment').
 
-        Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
+        Progress: after 15 s, a line on stderr every 15 s saying what is being done (--quiet: none).
+        Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and
+        the system's reason; a closed stdout too), 2 usage error, 128 + signal when interrupted (130 SIGINT,
+        143 SIGTERM, 129 SIGHUP; the output file is then left as it was).
         """;
 
-    private static readonly string[] Values = ["src", "tgt", "bilingual", "format", "out", "min-score", .. AlignerSetup.ValueOptions, .. InputDecoding.ValueOptions];
-    private static readonly string[] Flags = ["segmented", .. InputDecoding.Flags];
+    private static readonly string[] Values = ["src", "tgt", "bilingual", "format", "out", "min-score", "src-encoding", "tgt-encoding", .. AlignerSetup.ValueOptions, .. InputDecoding.ValueOptions];
+    private static readonly string[] Flags = ["segmented", "quiet", .. InputDecoding.Flags];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         var cl = CommandLine.Parse(args, Values, Flags);
         string? bilingual = cl.Get("bilingual");
-        if (bilingual != null && (cl.Get("src") != null || cl.Get("tgt") != null || cl.Has("segmented")))
-            throw new UsageException("--bilingual takes one document: give it without --src, --tgt and --segmented");
+        if (bilingual != null && (cl.Get("src") != null || cl.Get("tgt") != null || cl.Has("segmented") || cl.Get("src-encoding") != null || cl.Get("tgt-encoding") != null))
+            throw new UsageException("--bilingual takes one document: give it without --src, --tgt, --segmented, --src-encoding and --tgt-encoding (use --encoding)");
         var format = cl.Choice("format", "links", "links", "tsv", "json", "tmx") switch
         {
             "tsv" => OutputFormat.Tsv,
@@ -73,24 +81,31 @@ internal sealed class AlignCommand : ICommand
         string? output = cl.Get("out");
         var ct = context.Cancellation;
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
+        var srcDecoding = cl.Get("src-encoding") is { } se ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(se, "src-encoding") } } : decoding;
+        var tgtDecoding = cl.Get("tgt-encoding") is { } te ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(te, "tgt-encoding") } } : decoding;
 
+        var clock = Stopwatch.StartNew();
+        using var ticker = cl.Has("quiet") ? null : new ProgressTicker(context.StdErr, "taiyaku align", clock);
+        if (ticker != null) ticker.Stage = "loading the dictionary";
         using var setup = AlignerSetup.Create(cl, ct);
         var aligner = setup.Aligner;
-        var clock = Stopwatch.StartNew();
 
         IReadOnlyList<AlignedText> items;
         if (cl.Has("segmented"))
         {
-            var ja = InputFiles.ReadSentences(src!, ct, decoding);
-            var en = InputFiles.ReadSentences(tgt!, ct, decoding);
+            if (ticker != null) ticker.Stage = "reading";
+            var ja = InputFiles.ReadSentences(src!, ct, srcDecoding);
+            var en = InputFiles.ReadSentences(tgt!, ct, tgtDecoding);
             Progress(context, ja.Count + en.Count, $"read {ja.Count} + {en.Count} sentences", clock);
             WarnIfLengthOnly(context, aligner, ja.Count, en.Count);
+            if (ticker != null) ticker.Stage = $"aligning {ja.Count} + {en.Count} sentences";
             var result = aligner.AlignSentences(ja, en, ct);
             items = AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ");
         }
         else
         {
             DocumentAlignment doc;
+            if (ticker != null) ticker.Stage = "reading, segmenting and aligning";
             if (bilingual != null)
             {
                 doc = aligner.AlignBilingual(InputFiles.ReadDocument(bilingual, ct, decoding), ct);
@@ -101,7 +116,7 @@ internal sealed class AlignCommand : ICommand
             }
             else
             {
-                doc = aligner.Align(InputFiles.ReadDocument(src!, ct, decoding), InputFiles.ReadDocument(tgt!, ct, decoding), ct);
+                doc = aligner.Align(InputFiles.ReadDocument(src!, ct, srcDecoding), InputFiles.ReadDocument(tgt!, ct, tgtDecoding), ct);
                 if (doc.Japanese.Sentences.Count == 0) throw InputException.In(src!, "no sentence found");
                 if (doc.English.Sentences.Count == 0) throw InputException.In(tgt!, "no sentence found");
             }
@@ -110,7 +125,8 @@ internal sealed class AlignCommand : ICommand
             items = ToItems(doc);
         }
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
-        OutputFile.Write(output, context.StdOut, s => AlignmentWriters.Write(s, items, format));
+        if (ticker != null) ticker.Stage = "writing";
+        OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params")], s => AlignmentWriters.Write(s, items, format));
         return ExitCodes.Ok;
     }
 

@@ -39,7 +39,8 @@ internal sealed class EvalCommand : ICommand
           -h, --help         show this help
 
         Prints: strict_p=… strict_r=… strict_f1=… lax_p=… lax_r=… lax_f1=…
-        Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
+        Exit codes: 0 ok, 1 input or output error (the message names the file and line; gold links must hold
+        every sentence exactly once), 2 usage error, 128 + signal when interrupted.
         """;
 
     private static readonly string[] Values = ["gold", "test", "gold-dir", "test-dir", "corpus", .. AlignerSetup.ValueOptions];

@@ -36,7 +36,10 @@ internal sealed class FitCommand : ICommand
           --quiet            no progress on stderr
           -h, --help         show this help
 
-        Exit codes: 0 ok, 1 input error (the message names the file and line), 2 usage error.
+        Gold links must hold every sentence of both sides exactly once ([i]:[] for a sentence without a
+        counterpart); otherwise fit stops naming the gold file and line.
+        Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and
+        the system's reason), 2 usage error, 128 + signal when interrupted.
         """;
 
     private static readonly string[] Values = ["dir", "out", "length", "anchors", "dicdir"];
@@ -56,7 +59,7 @@ internal sealed class FitCommand : ICommand
         var result = ParameterFitter.Fit(documents, setup.Aligner, progress, ct);
         var p = result.Parameters;
         progress?.Report($"chosen: s²={p.Variance:F2} λ={p.AnchorWeight:G3}; wrote {output}");
-        OutputFile.Write(output, context.StdOut, s =>
+        OutputFile.Write(output, context.StdOut, Directory.GetFiles(dir), s =>
         {
             using var w = new StreamWriter(s, Formats.TextFiles.StrictUtf8, 4096, leaveOpen: true) { NewLine = "\n" };
             w.Write(p.ToJson());

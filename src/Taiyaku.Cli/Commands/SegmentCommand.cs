@@ -24,7 +24,7 @@ internal sealed class SegmentCommand : ICommand
         {InputDecoding.HelpLines}
           -h, --help         show this help
 
-        Exit codes: 0 ok, 1 input error, 2 usage error.
+        Exit codes: 0 ok, 1 input or output error, 2 usage error, 128 + signal when interrupted.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -35,12 +35,12 @@ internal sealed class SegmentCommand : ICommand
         string? input = cl.Get("in");
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string text = input == null
-            ? decoding.Decode(ReadAll(context.StdIn), "<stdin>")
+            ? decoding.Decode(decoding.Limits.ReadAll(context.StdIn, "<stdin>", context.Cancellation), "<stdin>")
             : InputFiles.ReadDocument(input, context.Cancellation, decoding);
         var segmenter = new SentenceSegmenter(new SegmenterOptions { LineBreaks = AlignerSetup.ParseLineBreaks(cl) });
         var doc = lang == "ja" ? segmenter.SegmentJapanese(text, context.Cancellation) : segmenter.SegmentEnglish(text, context.Cancellation);
         context.StdErr.WriteLine($"taiyaku segment: {Describe(doc.Layout)}, {doc.Sentences.Count} sentences");
-        OutputFile.Write(cl.Get("out"), context.StdOut, s =>
+        OutputFile.Write(cl.Get("out"), context.StdOut, [input], s =>
         {
             using var w = new StreamWriter(s, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
             foreach (var sentence in doc.Sentences) w.WriteLine(sentence.Text.ReplaceLineEndings(" "));
@@ -55,10 +55,5 @@ internal sealed class SegmentCommand : ICommand
         _ => "lines read as one paragraph per line",
     };
 
-    private static byte[] ReadAll(Stream s)
-    {
-        using var m = new MemoryStream();
-        s.CopyTo(m);
-        return m.ToArray();
-    }
+
 }

@@ -32,7 +32,8 @@ internal sealed class TokenizeCommand : ICommand
                              (with utf-8 input, --replace-invalid reads the input whole to replace)
           -h, --help         show this help
 
-        Exit codes: 0 ok, 1 input error (missing or broken dictionary, unreadable input), 2 usage error.
+        Exit codes: 0 ok, 1 input or output error (missing or broken dictionary, unreadable input, a line
+        over --max-line-length, a closed stdout), 2 usage error, 128 + signal when interrupted.
         """;
 
     private static readonly string[] Values = ["lang", "format", "dicdir", "in", "userdic", .. InputDecoding.ValueOptions];

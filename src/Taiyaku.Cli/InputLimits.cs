@@ -1,0 +1,127 @@
+using System.Globalization;
+
+namespace Taiyaku.Cli;
+
+/// <summary>
+/// How much of an input the tool reads before giving up with an input error: a longest line and a largest file, so
+/// that endless or binary input (<c>--src /dev/zero</c>) is an error naming the file, never an out-of-memory crash.
+/// Options <c>--max-line-length</c> and <c>--max-input-size</c> (bytes; K, M and G suffixes).
+/// </summary>
+internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
+{
+    /// <summary>Default largest input file: 128 MiB (about a million sentences).</summary>
+    public const long DefaultMaxInputBytes = 128L << 20;
+
+    /// <summary>Default longest line: 16 MiB.</summary>
+    public const long DefaultMaxLineBytes = 16L << 20;
+
+    public static InputLimits Default { get; } = new(DefaultMaxInputBytes, DefaultMaxLineBytes);
+
+    /// <summary>The two options.</summary>
+    public static IReadOnlyList<string> ValueOptions { get; } = ["max-input-size", "max-line-length"];
+
+    /// <summary>Help lines for the two options.</summary>
+    public const string HelpLines = """
+          --max-input-size N   largest input file read, in bytes (K, M, G suffixes; default 128M): a larger
+                               one is an input error
+          --max-line-length N  longest line read, in bytes (default 16M): a longer one is an input error
+        """;
+
+    /// <summary>Reads the two options; a malformed or non-positive size is a usage error.</summary>
+    public static InputLimits FromCommandLine(CommandLine cl) =>
+        new(Size(cl, "max-input-size", DefaultMaxInputBytes), Size(cl, "max-line-length", DefaultMaxLineBytes));
+
+    private static long Size(CommandLine cl, string name, long fallback)
+    {
+        string? v = cl.Get(name);
+        if (v == null) return fallback;
+        int shift = v.Length == 0 ? 0 : char.ToUpperInvariant(v[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
+        string digits = shift > 0 ? v[..^1] : v;
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n < 1 || n > (long.MaxValue >> 31))
+            throw new UsageException($"--{name} must be a positive number of bytes, e.g. 1000000, 64K, 16M or 2G (got '{v}')");
+        return n << shift;
+    }
+
+    /// <summary>Bytes in a readable form, e.g. <c>16 MiB</c> or <c>1000 bytes</c>.</summary>
+    public static string Describe(long bytes) =>
+        bytes % (1L << 30) == 0 ? $"{bytes >> 30} GiB" : bytes % (1L << 20) == 0 ? $"{bytes >> 20} MiB" : bytes % (1L << 10) == 0 ? $"{bytes >> 10} KiB" : $"{bytes} bytes";
+
+    /// <summary>An input error: the file is larger than allowed.</summary>
+    public InputException TooLarge(string name) =>
+        InputException.In(name, $"larger than {Describe(MaxInputBytes)} (--max-input-size): not read");
+
+    /// <summary>An input error: a line is longer than allowed.</summary>
+    public InputException TooLong(string name, long line) =>
+        InputException.At(name, (int)Math.Min(line, int.MaxValue), $"a line longer than {Describe(MaxLineBytes)} (--max-line-length): is this a text file? Raise the limit if it is");
+
+    /// <summary>The whole of <paramref name="input"/>, within the limits.</summary>
+    public byte[] ReadAll(Stream input, string name, CancellationToken ct)
+    {
+        using var limited = new LimitedStream(input, name, this, limitTotal: true);
+        using var all = new MemoryStream();
+        try { limited.CopyToAsync(all, ct).GetAwaiter().GetResult(); }
+        catch (IOException e) { throw InputException.In(name, e.Message); }
+        return all.ToArray();
+    }
+}
+
+/// <summary>A read-only stream that throws an <see cref="InputException"/> as soon as a line, or the whole, is too long.</summary>
+internal sealed class LimitedStream(Stream inner, string name, InputLimits limits, bool limitTotal) : Stream
+{
+    private long _total, _lineLength, _line = 1;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n = inner.Read(buffer);
+        Check(buffer[..n]);
+        return n;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Check(buffer.Span[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private void Check(ReadOnlySpan<byte> bytes)
+    {
+        _total += bytes.Length;
+        if (limitTotal && _total > limits.MaxInputBytes) throw limits.TooLarge(name);
+        while (true)
+        {
+            int nl = bytes.IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                _lineLength += bytes.Length;
+                if (_lineLength > limits.MaxLineBytes) throw limits.TooLong(name, _line);
+                return;
+            }
+            if (_lineLength + nl > limits.MaxLineBytes) throw limits.TooLong(name, _line);
+            _lineLength = 0;
+            _line++;
+            bytes = bytes[(nl + 1)..];
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // The inner stream belongs to the caller.
+        base.Dispose(disposing);
+    }
+}
