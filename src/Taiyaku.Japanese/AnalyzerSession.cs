@@ -29,6 +29,8 @@ public sealed unsafe class AnalyzerSession
         public ushort RightId;
         public short WordCost;
         public bool Unknown;
+        public byte CharType;  // the default category of the first character, as mecab's char_type
+        public ushort PosId;
     }
 
     private readonly MecabDictionary _dic;
@@ -52,7 +54,10 @@ public sealed unsafe class AnalyzerSession
         dictionary.ThrowIfDisposed();
         _dic = dictionary;
         _charMap = dictionary.Chars.Map;
+        _charset = dictionary.CharsetKind;
     }
+
+    private readonly CharsetKind _charset;
 
     /// <summary>The dictionary this session uses.</summary>
     public MecabDictionary Dictionary => _dic;
@@ -202,8 +207,16 @@ public sealed unsafe class AnalyzerSession
             }
         }
         Backtrack(eos);
+        LastNodeId = eos;
+        EosCost = _nodes[eos].Cost;
         return Tokens;
     }
+
+    /// <summary>mecab's id of the last sentence's EOS node.</summary>
+    internal int LastNodeId { get; private set; }
+
+    /// <summary>The cost of the last sentence's best path (EOS included).</summary>
+    internal long EosCost { get; private set; }
 
     private long[] _leftCost = new long[64];
     private int[] _leftRight = new int[64];
@@ -307,7 +320,9 @@ public sealed unsafe class AnalyzerSession
             int off, length;
             if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
             else { off = b; length = e - b; }
-            _tokens[--k] = new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature);
+            ref Node prev = ref _nodes[node.Prev];
+            _tokens[--k] = new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature,
+                b - Math.Min(prev.End, b), node.PosId, node.CharType, node.Cost - prev.Cost - node.WordCost, i);
         }
     }
 
@@ -318,7 +333,8 @@ public sealed unsafe class AnalyzerSession
         uint b0 = s[p];
         int rem = end - p;
         int code;
-        if (b0 < 0x80) { mblen = 1; code = (int)b0; }
+        if (_charset != CharsetKind.Utf8) code = DictionaryCharset.ToUcs2(_charset, s + p, s + end, out mblen);
+        else if (b0 < 0x80) { mblen = 1; code = (int)b0; }
         else if (rem >= 2 && (b0 & 0xE0) == 0xC0) { mblen = 2; code = (int)(((b0 & 0x1F) << 6) | (s[p + 1] & 0x3Fu)); }
         else if (rem >= 3 && (b0 & 0xF0) == 0xE0) { mblen = 3; code = (int)(((b0 & 0x0F) << 12) | ((s[p + 1] & 0x3Fu) << 6) | (s[p + 2] & 0x3Fu)); }
         else if (rem >= 4 && (b0 & 0xF8) == 0xF0) { mblen = 4; code = 0; }
@@ -497,6 +513,8 @@ public sealed unsafe class AnalyzerSession
                     node.WordCost = t->WordCost;
                     node.Feature = (nint)lex.FeatureAt(t->Feature);
                     node.Unknown = false;
+                    node.CharType = (byte)defaultType;
+                    node.PosId = t->PosId;
                 }
             }
         }
@@ -556,6 +574,8 @@ public sealed unsafe class AnalyzerSession
             node.WordCost = t->WordCost;
             node.Feature = over != 0 ? over : (nint)unk.FeatureAt(t->Feature);
             node.Unknown = true;
+            node.CharType = (byte)category;
+            node.PosId = t->PosId;
         }
     }
 }

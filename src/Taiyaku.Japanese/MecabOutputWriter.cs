@@ -20,16 +20,66 @@ public enum MecabOutputFormat
 public sealed class MecabOutputWriter
 {
     private readonly AnalyzerSession _session;
-    private readonly MecabOutputFormat _format;
+    private readonly Mode _mode;
+    private readonly MecabFormat _node = MecabFormat.Empty, _unk = MecabFormat.Empty, _bos = MecabFormat.Empty, _eos = MecabFormat.Empty;
     private byte[] _out = new byte[1 << 16];
     private int _outLength;
 
-    /// <summary>Creates a writer that analyses with <paramref name="session"/>.</summary>
+    private enum Mode : byte { Lattice, Wakati, None, User }
+
+    /// <summary>Creates a writer that analyses with <paramref name="session"/>, ignoring dicrc's output settings.</summary>
     public MecabOutputWriter(AnalyzerSession session, MecabOutputFormat format)
     {
         ArgumentNullException.ThrowIfNull(session);
         _session = session;
-        _format = format;
+        _mode = format == MecabOutputFormat.Wakati ? Mode.Wakati : Mode.Lattice;
+    }
+
+    /// <summary>
+    /// Creates a writer with mecab's output settings: those given in <paramref name="options"/>, then the dictionary's
+    /// dicrc (<c>output-format-type</c>, <c>node-format[-NAME]</c>, <c>unk-format[-NAME]</c>, <c>bos-format[-NAME]</c>,
+    /// <c>eos-format[-NAME]</c>), resolved exactly as mecab's Writer::open does.
+    /// </summary>
+    /// <exception cref="FormatException">An unknown format type or a malformed format string.</exception>
+    public MecabOutputWriter(AnalyzerSession session, MecabOutputOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(options);
+        _session = session;
+        var rc = session.Dictionary.RawSettings;
+        var enc = session.Dictionary.TextEncoding;
+        string style = options.OutputFormatType ?? (rc.TryGetValue("output-format-type", out var o) ? System.Text.Encoding.Latin1.GetString(o) : "");
+        switch (style)
+        {
+            case "wakati": _mode = Mode.Wakati; return;
+            case "none": _mode = Mode.None; return;
+            case "dump":
+            case "em": throw new FormatException($"output format type '{style}' is not supported");
+        }
+        // mecab sets its options' defaults before reading dicrc and lets nothing in dicrc override them: the
+        // unsuffixed keys come from the options (or the defaults), NAME-suffixed ones from dicrc only.
+        bool plain = style.Length == 0;
+        string suffix = plain ? "" : "-" + style;
+        byte[] Pick(string key, string? given, string fallback) =>
+            plain ? enc.GetBytes(given ?? fallback) : rc.TryGetValue(key + suffix, out var v) ? v : [];
+        byte[] node = Pick("node-format", options.NodeFormat, "%m\\t%H\\n");
+        if (!plain && node.Length == 0) throw new FormatException($"unknown format type [{style}]");
+        byte[] bos = Pick("bos-format", options.BosFormat, "");
+        byte[] eos = Pick("eos-format", options.EosFormat, "EOS\\n");
+        byte[] unk = Pick("unk-format", options.UnknownFormat, "%m\\t%H\\n");
+        ReadOnlySpan<byte> defNode = "%m\\t%H\\n"u8, defEos = "EOS\\n"u8;
+        bool nodeChanged = !node.AsSpan().SequenceEqual(defNode);
+        if (!nodeChanged && bos.Length == 0 && eos.AsSpan().SequenceEqual(defEos) && unk.AsSpan().SequenceEqual(defNode))
+        {
+            _mode = Mode.Lattice;
+            return;
+        }
+        _mode = Mode.User;
+        if (unk.AsSpan().SequenceEqual(defNode) && nodeChanged) unk = node;
+        _node = MecabFormat.Parse(node);
+        _unk = MecabFormat.Parse(unk);
+        _bos = MecabFormat.Parse(bos);
+        _eos = MecabFormat.Parse(eos);
     }
 
     /// <summary>Analyses every line of <paramref name="input"/> and writes mecab's output to <paramref name="output"/>. Returns the number of lines.</summary>
@@ -84,7 +134,13 @@ public sealed class MecabOutputWriter
         if (nul >= 0) line = line[..nul];
         var tokens = _session.AnalyzeUtf8(line);
         var s = _session;
-        if (_format == MecabOutputFormat.Wakati)
+        if (_mode == Mode.User)
+        {
+            WriteUser(line, tokens, output);
+            return;
+        }
+        if (_mode == Mode.None) return;
+        if (_mode == Mode.Wakati)
         {
             foreach (ref readonly var t in tokens)
             {
@@ -114,8 +170,44 @@ public sealed class MecabOutputWriter
         output.Flush();
     }
 
+    private void WriteUser(ReadOnlySpan<byte> line, ReadOnlySpan<MorphemeToken> tokens, Stream output)
+    {
+        var s = _session;
+        var bosFeature = s.Dictionary.BosFeatureUtf8;
+        var node = new FormatNode { Feature = bosFeature, Stat = 2, Id = 0, IsBest = true };
+        _bos.Write(ref node, line, this, output);
+        foreach (ref readonly var t in tokens)
+        {
+            var surface = s.SurfaceUtf8(t);
+            node = new FormatNode
+            {
+                Surface = surface,
+                Space = s.InputUtf8.Slice(t.Utf8Offset - t.SpaceLength, t.SpaceLength),
+                Feature = s.FeatureUtf8(t),
+                Stat = t.IsUnknown ? 1 : 0,
+                Id = t.NodeId,
+                Start = t.Utf8Offset,
+                PosId = t.PosId,
+                LeftId = t.LeftId,
+                RightId = t.RightId,
+                WordCost = t.WordCost,
+                CharType = t.CharType,
+                IsBest = true,
+                Cost = t.PathCost,
+                ConnectionCost = t.ConnectionCost,
+            };
+            (t.IsUnknown ? _unk : _node).Write(ref node, line, this, output);
+        }
+        node = new FormatNode
+        {
+            Feature = bosFeature, Stat = 3, Id = s.LastNodeId, IsBest = true, Cost = s.EosCost,
+            ConnectionCost = s.EosCost - (tokens.IsEmpty ? 0 : tokens[^1].PathCost),
+        };
+        _eos.Write(ref node, line, this, output);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Append(ReadOnlySpan<byte> bytes, Stream output)
+    internal void Append(ReadOnlySpan<byte> bytes, Stream output)
     {
         if (_outLength + bytes.Length > _out.Length)
         {
@@ -127,7 +219,7 @@ public sealed class MecabOutputWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendByte(byte b, Stream output)
+    internal void AppendByte(byte b, Stream output)
     {
         if (_outLength == _out.Length) { output.Write(_out, 0, _outLength); _outLength = 0; }
         _out[_outLength++] = b;

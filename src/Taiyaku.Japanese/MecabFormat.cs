@@ -1,0 +1,306 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Taiyaku.Japanese;
+
+/// <summary>What a format string sees of one node (mecab's Node, for the best path).</summary>
+internal ref struct FormatNode
+{
+    public ReadOnlySpan<byte> Surface;
+    public ReadOnlySpan<byte> Space;   // skipped white space before the surface
+    public ReadOnlySpan<byte> Feature;
+    public int Stat;                   // 0 normal, 1 unknown, 2 BOS, 3 EOS, 4 EON
+    public int Id;
+    public int Start;
+    public ushort PosId;
+    public ushort LeftId;
+    public ushort RightId;
+    public short WordCost;
+    public byte CharType;
+    public bool IsBest;
+    public long Cost;
+    public long ConnectionCost;        // cost - prev.cost - wcost
+}
+
+/// <summary>
+/// One of mecab's output format strings (node-format, unk-format, bos-format, eos-format, eon-format), parsed once.
+/// Semantics are those of mecab's Writer::writeNode: <c>\</c> escapes, <c>%</c> macros, <c>%f[..]</c>/<c>%F?[..]</c>
+/// feature columns (columns starting with <c>*</c> are left out, as are their separators).
+/// </summary>
+internal sealed class MecabFormat
+{
+    private enum Kind : byte
+    {
+        Literal, Sentence, SentenceLength, Surface, SurfaceWithSpace, PosId, WordCostInt, Feature, CharType, Stat, Prob,
+        Id, Space, Start, End, ConnectionCost, WordCost, Cost, NodeCost, IsBest, Alpha, Beta, Length, RLength, LeftId, RightId,
+        Paths, Columns,
+    }
+
+    private readonly struct Op(Kind kind, byte[]? bytes = null, int[]? columns = null, byte separator = 0)
+    {
+        public readonly Kind Kind = kind;
+        public readonly byte[]? Bytes = bytes;
+        public readonly int[]? Columns = columns;
+        public readonly byte Separator = separator;
+    }
+
+    private readonly Op[] _ops;
+    private readonly bool _usesFeatureColumns;
+
+    public bool IsEmpty => _ops.Length == 0;
+
+    private MecabFormat(Op[] ops)
+    {
+        _ops = ops;
+        _usesFeatureColumns = ops.Any(o => o.Kind == Kind.Columns);
+    }
+
+    public static MecabFormat Empty { get; } = new([]);
+
+    /// <summary>Parses <paramref name="formatSpan"/>; throws <see cref="FormatException"/> for what mecab rejects.</summary>
+    public static MecabFormat Parse(ReadOnlySpan<byte> formatSpan)
+    {
+        byte[] format = formatSpan.ToArray();
+        var ops = new List<Op>();
+        var lit = new List<byte>();
+        void FlushLiteral()
+        {
+            if (lit.Count > 0) { ops.Add(new Op(Kind.Literal, [.. lit])); lit.Clear(); }
+        }
+        void Add(Kind k) { FlushLiteral(); ops.Add(new Op(k)); }
+        // mecab reads the format as a NUL-terminated string.
+        int nul = Array.IndexOf(format, (byte)0);
+        if (nul >= 0) format = format[..nul];
+        int p = 0;
+        byte At(int i) => i < format.Length ? format[i] : (byte)0;
+        for (; p < format.Length; p++)
+        {
+            byte c = format[p];
+            if (c == '\\') { lit.Add(Escaped(At(++p))); continue; }
+            if (c != '%') { lit.Add(c); continue; }
+            byte m = At(++p);
+            switch ((char)m)
+            {
+                case 'S': Add(Kind.Sentence); break;
+                case 'L': Add(Kind.SentenceLength); break;
+                case 'm': Add(Kind.Surface); break;
+                case 'M': Add(Kind.SurfaceWithSpace); break;
+                case 'h': Add(Kind.PosId); break;
+                case '%': lit.Add((byte)'%'); break;
+                case 'c': Add(Kind.WordCostInt); break;
+                case 'H': Add(Kind.Feature); break;
+                case 't': Add(Kind.CharType); break;
+                case 's': Add(Kind.Stat); break;
+                case 'P': Add(Kind.Prob); break;
+                case 'p':
+                {
+                    byte q = At(++p);
+                    switch ((char)q)
+                    {
+                        case 'i': Add(Kind.Id); break;
+                        case 'S': Add(Kind.Space); break;
+                        case 's': Add(Kind.Start); break;
+                        case 'e': Add(Kind.End); break;
+                        case 'C': Add(Kind.ConnectionCost); break;
+                        case 'w': Add(Kind.WordCost); break;
+                        case 'c': Add(Kind.Cost); break;
+                        case 'n': Add(Kind.NodeCost); break;
+                        case 'b': Add(Kind.IsBest); break;
+                        case 'P': Add(Kind.Prob); break;
+                        case 'A': Add(Kind.Alpha); break;
+                        case 'B': Add(Kind.Beta); break;
+                        case 'l': Add(Kind.Length); break;
+                        case 'L': Add(Kind.RLength); break;
+                        case 'h':
+                        {
+                            byte h = At(++p);
+                            if (h == 'l') Add(Kind.LeftId);
+                            else if (h == 'r') Add(Kind.RightId);
+                            else throw new FormatException("lr is required after %ph");
+                            break;
+                        }
+                        case 'p':
+                            // Path lists need the lattice's paths, which this analyser does not keep.
+                            throw new FormatException("%pp (path information) is not supported");
+                        default:
+                            throw new FormatException("[iseSCwcnblLh] is required after %p");
+                    }
+                    break;
+                }
+                case 'f':
+                case 'F':
+                {
+                    byte sep = (byte)'\t';
+                    if (m == 'F')
+                    {
+                        byte s = At(++p);
+                        sep = s == '\\' ? Escaped(At(++p)) : s;
+                    }
+                    if (At(++p) != '[') throw new FormatException("cannot find '['");
+                    var cols = new List<int>();
+                    int n = 0;
+                    for (p++; ; p++)
+                    {
+                        byte d = At(p);
+                        if (d >= '0' && d <= '9') { n = 10 * n + (d - '0'); continue; }
+                        if (d == ',' || d == ']')
+                        {
+                            cols.Add(n);
+                            n = 0;
+                            if (d == ']') break;
+                            continue;
+                        }
+                        throw new FormatException("cannot find ']'");
+                    }
+                    FlushLiteral();
+                    ops.Add(new Op(Kind.Columns, null, [.. cols], sep));
+                    break;
+                }
+                default:
+                    throw new FormatException("unknown meta char: " + (m == 0 ? "" : ((char)m).ToString()));
+            }
+        }
+        FlushLiteral();
+        return new MecabFormat([.. ops]);
+    }
+
+    private static byte Escaped(byte c) => c switch
+    {
+        (byte)'0' => 0,
+        (byte)'a' => 7,
+        (byte)'b' => 8,
+        (byte)'t' => 9,
+        (byte)'n' => 10,
+        (byte)'v' => 11,
+        (byte)'f' => 12,
+        (byte)'r' => 13,
+        (byte)'s' => (byte)' ',
+        (byte)'\\' => (byte)'\\',
+        _ => 0,
+    };
+
+    private int[] _colStart = new int[64];
+    private int[] _colLength = new int[64];
+    private byte[] _scratch = new byte[256];
+
+    /// <summary>Writes the node; throws <see cref="FormatException"/> for what mecab reports at run time (a missing column).</summary>
+    public void Write(ref FormatNode node, ReadOnlySpan<byte> sentence, MecabOutputWriter w, Stream output)
+    {
+        int columns = -1;
+        Span<byte> num = stackalloc byte[32];
+        foreach (ref readonly var op in _ops.AsSpan())
+        {
+            switch (op.Kind)
+            {
+                case Kind.Literal: w.Append(op.Bytes, output); break;
+                case Kind.Sentence: w.Append(sentence, output); break;
+                case Kind.SentenceLength: w.Append(Int(sentence.Length, num), output); break;
+                case Kind.Surface: w.Append(node.Surface, output); break;
+                case Kind.SurfaceWithSpace: w.Append(node.Space, output); w.Append(node.Surface, output); break;
+                case Kind.PosId: w.Append(Int(node.PosId, num), output); break;
+                case Kind.WordCostInt:
+                case Kind.WordCost: w.Append(Int(node.WordCost, num), output); break;
+                case Kind.Feature: w.Append(node.Feature, output); break;
+                case Kind.CharType: w.Append(Int(node.CharType, num), output); break;
+                case Kind.Stat: w.Append(Int(node.Stat, num), output); break;
+                // Marginal probabilities are not computed (no -m): mecab prints 0 then too.
+                case Kind.Prob:
+                case Kind.Alpha:
+                case Kind.Beta: w.Append(Double(0, num), output); break;
+                case Kind.Id: w.Append(Int(node.Id, num), output); break;
+                case Kind.Space: w.Append(node.Space, output); break;
+                case Kind.Start: w.Append(Int(node.Start, num), output); break;
+                case Kind.End: w.Append(Int(node.Start + node.Surface.Length, num), output); break;
+                case Kind.ConnectionCost: w.Append(Int(node.ConnectionCost, num), output); break;
+                case Kind.Cost: w.Append(Int(node.Cost, num), output); break;
+                case Kind.NodeCost: w.Append(Int(node.ConnectionCost + node.WordCost, num), output); break;
+                case Kind.IsBest: w.AppendByte(node.IsBest ? (byte)'*' : (byte)' ', output); break;
+                case Kind.Length: w.Append(Int(node.Surface.Length, num), output); break;
+                case Kind.RLength: w.Append(Int(node.Surface.Length + node.Space.Length, num), output); break;
+                case Kind.LeftId: w.Append(Int(node.LeftId, num), output); break;
+                case Kind.RightId: w.Append(Int(node.RightId, num), output); break;
+                case Kind.Columns:
+                {
+                    if (node.Feature.IsEmpty) throw new FormatException("no feature information available");
+                    if (columns < 0) columns = SplitColumns(node.Feature);
+                    bool sep = false;
+                    foreach (int n in op.Columns!)
+                    {
+                        if (n >= columns) throw new FormatException("given index is out of range");
+                        var col = _scratch.AsSpan(_colStart[n], _colLength[n]);
+                        bool filled = col.IsEmpty || col[0] != '*';
+                        if (filled)
+                        {
+                            if (sep) w.AppendByte(op.Separator, output);
+                            w.Append(col, output);
+                        }
+                        sep = filled;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> Int(long v, Span<byte> buf)
+    {
+        Utf8Formatter.TryFormat(v, buf, out int n);
+        return buf[..n];
+    }
+
+    // mecab's dtoa: sprintf("%-16f") cut at the first blank, i.e. "%f".
+    private static ReadOnlySpan<byte> Double(double v, Span<byte> buf)
+    {
+        string s = v.ToString("F6", CultureInfo.InvariantCulture);
+        int n = Encoding.ASCII.GetBytes(s, buf);
+        return buf[..n];
+    }
+
+    // mecab's tokenizeCSV(feature, 64 columns) over a copy truncated like its 8192-byte strncpy.
+    private int SplitColumns(ReadOnlySpan<byte> feature)
+    {
+        if (feature.Length > 8191) feature = feature[..8191];
+        if (_scratch.Length < feature.Length + 1) _scratch = new byte[feature.Length * 2 + 1];
+        var s = _scratch;
+        feature.CopyTo(s);
+        int eos = feature.Length;
+        s[eos] = 0;
+        int n = 0, max = 64;
+        for (int p = 0; p < eos; ++p)
+        {
+            while (s[p] == ' ' || s[p] == '\t') ++p;
+            int start, end;
+            if (s[p] == '"')
+            {
+                start = ++p;
+                end = start;
+                for (; p < eos; ++p)
+                {
+                    if (s[p] == '"')
+                    {
+                        p++;
+                        if (s[p] != '"') break;
+                    }
+                    s[end++] = s[p];
+                }
+                int c = s.AsSpan(p, Math.Max(0, eos - p)).IndexOf((byte)',');
+                p = c < 0 ? Math.Max(p, eos) : p + c;
+            }
+            else
+            {
+                start = p;
+                int c = s.AsSpan(p, eos - p).IndexOf((byte)',');
+                p = c < 0 ? eos : p + c;
+                end = p;
+            }
+            // The last allowed column runs to the end of the feature, commas included.
+            if (max-- <= 1) end = eos;
+            _colStart[n] = start;
+            _colLength[n] = end - start;
+            n++;
+            if (max == 0) break;
+        }
+        return n;
+    }
+}

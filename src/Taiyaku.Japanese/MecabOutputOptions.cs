@@ -1,0 +1,27 @@
+namespace Taiyaku.Japanese;
+
+/// <summary>
+/// mecab's output settings (<c>-O</c>, <c>-F</c>, <c>-U</c>, <c>-B</c>, <c>-E</c>, <c>-S</c>). A value left
+/// <see langword="null"/> is taken from the dictionary's dicrc, as mecab does; an empty string is a value (so
+/// <c>OutputFormatType = ""</c> turns off a dicrc's <c>output-format-type</c>, like <c>mecab -O ''</c>).
+/// </summary>
+public sealed class MecabOutputOptions
+{
+    /// <summary><c>-O</c>: <c>wakati</c>, <c>none</c>, or NAME to use dicrc's <c>node-format-NAME</c> and friends.</summary>
+    public string? OutputFormatType { get; init; }
+
+    /// <summary><c>-F</c>: the format of a known word (dicrc <c>node-format</c>).</summary>
+    public string? NodeFormat { get; init; }
+
+    /// <summary><c>-U</c>: the format of an unknown word (dicrc <c>unk-format</c>).</summary>
+    public string? UnknownFormat { get; init; }
+
+    /// <summary><c>-B</c>: written before each sentence (dicrc <c>bos-format</c>).</summary>
+    public string? BosFormat { get; init; }
+
+    /// <summary><c>-E</c>: written after each sentence (dicrc <c>eos-format</c>).</summary>
+    public string? EosFormat { get; init; }
+
+    /// <summary><c>-S</c>: written after the last of N best results (dicrc <c>eon-format</c>).</summary>
+    public string? EonFormat { get; init; }
+}
