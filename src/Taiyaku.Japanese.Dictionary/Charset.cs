@@ -28,11 +28,15 @@ internal sealed class Charset
         System.Buffers.SearchValues.Create(string.Concat(EucJpFixups.Select(f => f.Iconv)));
 
     private readonly Encoding _encoding;
+    private readonly Encoding _lenient;
     private readonly bool _eucJp;
 
     private Charset(Encoding encoding, string name, bool eucJp)
     {
         _encoding = encoding;
+        _lenient = encoding.CodePage == 65001
+            ? new UTF8Encoding(false, false)
+            : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
         Name = name;
         _eucJp = eucJp;
         IsUtf8 = encoding.CodePage == 65001;
@@ -87,6 +91,12 @@ internal sealed class Charset
         Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
     public bool SameAs(Charset other) => CodePage == other.CodePage;
+
+    /// <summary>The same charset under another name (mecab-dict-index writes -t's argument as given).</summary>
+    public Charset Named(string name) => new(_encoding, name, _eucJp);
+
+    /// <summary>Decodes, replacing invalid bytes with U+FFFD (for text whose bytes are copied unconverted).</summary>
+    public string DecodeLenient(ReadOnlySpan<byte> bytes) => _lenient.GetString(bytes);
 
     /// <summary>Decodes; throws <see cref="DecoderFallbackException"/> on bytes invalid in this charset.</summary>
     public string Decode(ReadOnlySpan<byte> bytes)

@@ -45,12 +45,12 @@ public static class DictionaryCompiler
             ?? throw new DictionaryCompileException(dicrcPath, 0, $"unknown config-charset '{configName}'");
         var from = options.SourceEncoding is { } se ? Charset.From(se) : configCharset ?? Charset.Utf8;
         var to = options.OutputEncoding is { } oe ? Charset.From(oe) : Charset.Utf8;
+        if (options.OutputCharsetName is { Length: > 0 } given) to = to.Named(given);
         configCharset ??= from;
 
         var lexiconFiles = options.LexiconFiles?.Select(f => Path.IsPathRooted(f) ? f : Src(f)).ToList()
             ?? [.. Directory.EnumerateFiles(sourceDirectory, "*")
-                .Where(f => Path.GetFileName(f).Length >= 5 && Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)];
+                .Where(f => Path.GetFileName(f).Length >= 5 && Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase))];
         if (lexiconFiles.Count == 0) throw new DictionaryCompileException(sourceDirectory, 0, "no dictionaries (*.csv) found");
 
         var matrixPath = Src("matrix.def");

@@ -21,6 +21,7 @@ public sealed unsafe class AnalyzerSession
         public int Begin;      // surface start (after skipped spaces)
         public int Length;     // surface length, truncated to 16 bits like mecab's
         public int End;        // position + rlength, rlength truncated to 16 bits like mecab's
+        public int Pos;        // the look-up position (where the skipped spaces start)
         public long Cost;
         public nint Feature;
         public int Prev;
@@ -202,6 +203,7 @@ public sealed unsafe class AnalyzerSession
         {
             if (endHead[pos] >= 0)
             {
+                _nodes[eos].Pos = pos;
                 Connect(_nodes, endHead, pos, eos, costs, lsize);
                 break;
             }
@@ -209,6 +211,7 @@ public sealed unsafe class AnalyzerSession
         Backtrack(eos);
         LastNodeId = eos;
         EosCost = _nodes[eos].Cost;
+        _nbestReady = false;
         return Tokens;
     }
 
@@ -313,17 +316,156 @@ public sealed unsafe class AnalyzerSession
         if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
         _tokenCount = n;
         int k = n;
-        for (int i = _nodes[eos].Prev; i > 0; i = _nodes[i].Prev)
+        for (int i = _nodes[eos].Prev; i > 0; i = _nodes[i].Prev) _tokens[--k] = Token(i, _nodes[i].Prev);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private MorphemeToken Token(int i, int prevIndex)
+    {
+        ref Node node = ref _nodes[i];
+        int b = Math.Min(node.Begin, _len), e = Math.Min(node.Begin + node.Length, _len);
+        int off, length;
+        if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
+        else { off = b; length = e - b; }
+        ref Node prev = ref _nodes[prevIndex];
+        return new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature,
+            b - Math.Min(node.Pos, b), node.PosId, node.CharType, node.Cost - prev.Cost - node.WordCost, i);
+    }
+
+    // ---- N-best: mecab's NBestGenerator (A* from EOS over all left paths), with libstdc++'s heap so that ties
+    // come out in mecab's order.
+
+    private struct QueueElement
+    {
+        public int Node;
+        public int Next;  // element towards EOS, -1 at EOS
+        public long Fx;
+        public long Gx;
+    }
+
+    private bool _nbestReady;
+    private bool[] _best = [];
+
+    /// <summary>Whether a node of the last sentence lies on its best path (mecab's isbest, <c>%pb</c>).</summary>
+    internal bool IsOnBestPath(int nodeId) => !_nbestReady || (uint)nodeId >= (uint)_best.Length || _best[nodeId];
+    private QueueElement[] _elements = new QueueElement[256];
+    private int _elementCount;
+    private int[] _heap = new int[256];
+    private int _heapCount;
+    private int[] _lpath = new int[64];
+
+    /// <summary>
+    /// Moves to the next-best analysis of the last sentence, as mecab's N-best search does (the first call gives
+    /// the best analysis again, then the second best, and so on): <see cref="Tokens"/> then holds it. Returns false
+    /// when there is none left. The search keeps every path it opens, so memory grows with the number asked for.
+    /// </summary>
+    public bool NextBest()
+    {
+        _dic.ThrowIfDisposed();
+        if (!_nbestReady)
         {
-            ref Node node = ref _nodes[i];
-            int b = Math.Min(node.Begin, _len), e = Math.Min(node.Begin + node.Length, _len);
-            int off, length;
-            if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
-            else { off = b; length = e - b; }
-            ref Node prev = ref _nodes[node.Prev];
-            _tokens[--k] = new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature,
-                b - Math.Min(prev.End, b), node.PosId, node.CharType, node.Cost - prev.Cost - node.WordCost, i);
+            _nbestReady = true;
+            _elementCount = 0;
+            _heapCount = 0;
+            int eos = LastNodeId;
+            Push(new QueueElement { Node = eos, Next = -1, Fx = 0, Gx = 0 });
+            if (_best.Length < _nodeCount) _best = new bool[Math.Max(_nodeCount, _best.Length * 2)];
+            _best.AsSpan(0, _nodeCount).Clear();
+            for (int i = eos; i > 0; i = _nodes[i].Prev) _best[i] = true;
         }
+        var matrix = _dic.Matrix;
+        short* costs = matrix.Costs;
+        int lsize = matrix.LeftSize;
+        while (_heapCount > 0)
+        {
+            int topIndex = Pop();
+            QueueElement top = _elements[topIndex];
+            if (top.Node == 0)
+            {
+                // BOS: the path runs along Next to EOS.
+                int n = 0;
+                for (int e = top.Next; e >= 0 && _elements[e].Next >= 0; e = _elements[e].Next) n++;
+                if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
+                _tokenCount = n;
+                int k = 0, prev = 0;
+                for (int e = top.Next; e >= 0 && _elements[e].Next >= 0; e = _elements[e].Next)
+                {
+                    int node = _elements[e].Node;
+                    _tokens[k++] = Token(node, prev);
+                    prev = node;
+                }
+                return true;
+            }
+            ref Node r = ref _nodes[top.Node];
+            short* column = costs + lsize * r.LeftId;
+            // mecab's lpath list: the nodes ending at r's position, last connected first.
+            int m = 0;
+            for (int l = _endHead[r.Pos]; l >= 0; l = _nodes[l].ENext)
+            {
+                if (l == LastNodeId) continue; // EOS joins the list it connects to only afterwards
+                if (_lpath.Length == m) Array.Resize(ref _lpath, m * 2);
+                _lpath[m++] = l;
+            }
+            for (int j = m - 1; j >= 0; j--)
+            {
+                int l = _lpath[j];
+                long pathCost = column[_nodes[l].RightId] + r.WordCost;
+                Push(new QueueElement { Node = l, Next = topIndex, Gx = pathCost + top.Gx, Fx = _nodes[l].Cost + pathCost + top.Gx });
+            }
+        }
+        _tokenCount = 0;
+        return false;
+    }
+
+    private void Push(QueueElement element)
+    {
+        if (_elementCount == _elements.Length) Array.Resize(ref _elements, _elements.Length * 2);
+        int index = _elementCount++;
+        _elements[index] = element;
+        if (_heapCount == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+        PushHeap(_heapCount++, 0, index);
+    }
+
+    // comp(a, b) = a.Fx > b.Fx (std::priority_queue with mecab's QueueElementComp: smallest fx on top).
+    private bool Comp(int a, int b) => _elements[a].Fx > _elements[b].Fx;
+
+    // libstdc++ __push_heap.
+    private void PushHeap(int hole, int top, int value)
+    {
+        int parent = (hole - 1) / 2;
+        while (hole > top && Comp(_heap[parent], value))
+        {
+            _heap[hole] = _heap[parent];
+            hole = parent;
+            parent = (hole - 1) / 2;
+        }
+        _heap[hole] = value;
+    }
+
+    // libstdc++ pop_heap + pop_back: returns the former top.
+    private int Pop()
+    {
+        int result = _heap[0];
+        int last = --_heapCount;
+        int value = _heap[last];
+        _heap[last] = result;
+        // __adjust_heap(first, 0, len = last, value)
+        int len = last, hole = 0, second = 0;
+        while (second < (len - 1) / 2)
+        {
+            second = 2 * (second + 1);
+            if (Comp(_heap[second], _heap[second - 1])) second--;
+            _heap[hole] = _heap[second];
+            hole = second;
+        }
+        if ((len & 1) == 0 && second == (len - 2) / 2)
+        {
+            second = 2 * (second + 1);
+            _heap[hole] = _heap[second - 1];
+            hole = second - 1;
+        }
+        PushHeap(hole, 0, value);
+        return result;
     }
 
     // Decodes like mecab's utf8_to_ucs2: 4..6-byte sequences and broken bytes map to code 0.
@@ -506,6 +648,7 @@ public sealed unsafe class AnalyzerSession
                     int k = NewNode();
                     ref Node node = ref _nodes[k];
                     node.Begin = begin2;
+                    node.Pos = begin;
                     node.Length = (ushort)(nodeEnd - begin2);
                     node.End = begin + (ushort)(nodeEnd - begin);
                     node.LeftId = t->LeftId;
@@ -567,6 +710,7 @@ public sealed unsafe class AnalyzerSession
             int i = NewNode();
             ref Node node = ref _nodes[i];
             node.Begin = begin2;
+            node.Pos = begin;
             node.Length = (ushort)(begin3 - begin2);
             node.End = begin + (ushort)(begin3 - begin);
             node.LeftId = t->LeftId;

@@ -24,4 +24,10 @@ public sealed class MecabOutputOptions
 
     /// <summary><c>-S</c>: written after the last of N best results (dicrc <c>eon-format</c>).</summary>
     public string? EonFormat { get; init; }
+
+    /// <summary>
+    /// <c>-N</c>: write the N best analyses of each sentence (1 to 512; default 1), each in the output format, as
+    /// mecab does (then the eon format, with a user-defined format).
+    /// </summary>
+    public int NBest { get; init; } = 1;
 }

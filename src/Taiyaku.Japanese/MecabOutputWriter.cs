@@ -21,7 +21,8 @@ public sealed class MecabOutputWriter
 {
     private readonly AnalyzerSession _session;
     private readonly Mode _mode;
-    private readonly MecabFormat _node = MecabFormat.Empty, _unk = MecabFormat.Empty, _bos = MecabFormat.Empty, _eos = MecabFormat.Empty;
+    private readonly MecabFormat _node = MecabFormat.Empty, _unk = MecabFormat.Empty, _bos = MecabFormat.Empty, _eos = MecabFormat.Empty, _eon = MecabFormat.Empty;
+    private readonly int _nbest = 1;
     private byte[] _out = new byte[1 << 16];
     private int _outLength;
 
@@ -46,6 +47,8 @@ public sealed class MecabOutputWriter
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(options);
         _session = session;
+        if (options.NBest is < 1 or > 512) throw new FormatException("nbest size must be 1 <= nbest <= 512");
+        _nbest = options.NBest;
         var rc = session.Dictionary.RawSettings;
         var enc = session.Dictionary.TextEncoding;
         string style = options.OutputFormatType ?? (rc.TryGetValue("output-format-type", out var o) ? System.Text.Encoding.Latin1.GetString(o) : "");
@@ -67,6 +70,7 @@ public sealed class MecabOutputWriter
         byte[] bos = Pick("bos-format", options.BosFormat, "");
         byte[] eos = Pick("eos-format", options.EosFormat, "EOS\\n");
         byte[] unk = Pick("unk-format", options.UnknownFormat, "%m\\t%H\\n");
+        byte[] eon = Pick("eon-format", options.EonFormat, "");
         ReadOnlySpan<byte> defNode = "%m\\t%H\\n"u8, defEos = "EOS\\n"u8;
         bool nodeChanged = !node.AsSpan().SequenceEqual(defNode);
         if (!nodeChanged && bos.Length == 0 && eos.AsSpan().SequenceEqual(defEos) && unk.AsSpan().SequenceEqual(defNode))
@@ -80,6 +84,7 @@ public sealed class MecabOutputWriter
         _unk = MecabFormat.Parse(unk);
         _bos = MecabFormat.Parse(bos);
         _eos = MecabFormat.Parse(eos);
+        _eon = MecabFormat.Parse(eon);
     }
 
     /// <summary>Analyses every line of <paramref name="input"/> and writes mecab's output to <paramref name="output"/>. Returns the number of lines.</summary>
@@ -133,6 +138,23 @@ public sealed class MecabOutputWriter
         int nul = line.IndexOf((byte)0);
         if (nul >= 0) line = line[..nul];
         var tokens = _session.AnalyzeUtf8(line);
+        if (_nbest == 1)
+        {
+            WriteTokens(line, tokens, output);
+            return;
+        }
+        // mecab -N: each of the N best analyses in the output format, then (user formats only) the eon format.
+        for (int i = 0; i < _nbest && _session.NextBest(); i++) WriteTokens(line, _session.Tokens, output);
+        if (_mode == Mode.User)
+        {
+            var eon = new FormatNode { Stat = 4 };
+            _eon.Write(ref eon, line, this, output);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteTokens(ReadOnlySpan<byte> line, ReadOnlySpan<MorphemeToken> tokens, Stream output)
+    {
         var s = _session;
         if (_mode == Mode.User)
         {
@@ -192,7 +214,7 @@ public sealed class MecabOutputWriter
                 RightId = t.RightId,
                 WordCost = t.WordCost,
                 CharType = t.CharType,
-                IsBest = true,
+                IsBest = s.IsOnBestPath(t.NodeId),
                 Cost = t.PathCost,
                 ConnectionCost = t.ConnectionCost,
             };

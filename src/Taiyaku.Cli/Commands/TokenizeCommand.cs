@@ -12,7 +12,7 @@ internal sealed class TokenizeCommand : ICommand
     public string Help => $"""
         Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
                                 [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
-                                [-S FMT]
+                                [-S FMT] [-N N]
 
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
         writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
@@ -36,7 +36,8 @@ internal sealed class TokenizeCommand : ICommand
           -U, --unk-format FMT    mecab's -U: the format of an unknown word (default %m\t%H\n)
           -B, --bos-format FMT    mecab's -B: written before each sentence (default empty)
           -E, --eos-format FMT    mecab's -E: written after each sentence (default EOS\n)
-          -S, --eon-format FMT    mecab's -S (N-best only; accepted)
+          -S, --eon-format FMT    mecab's -S: written after the N best analyses of a sentence (default empty)
+          -N, --nbest N      mecab's -N: the N best analyses of each sentence (1 to 512; default 1)
                              Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
                              %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr and \ escapes); -F..-E count
                              only without a format type, as in mecab (use -O '' to drop dicrc's).
@@ -53,14 +54,14 @@ internal sealed class TokenizeCommand : ICommand
     private static readonly string[] Values =
     [
         "lang", "format", "dicdir", "in", "userdic", "output-format-type", "node-format", "unk-format", "bos-format",
-        "eos-format", "eon-format", .. InputDecoding.ValueOptions,
+        "eos-format", "eon-format", "nbest", .. InputDecoding.ValueOptions,
     ];
 
     // mecab's short options, as the long ones of this command.
     private static readonly Dictionary<string, string> Short = new(StringComparer.Ordinal)
     {
         ["-O"] = "output-format-type", ["-F"] = "node-format", ["-U"] = "unk-format", ["-B"] = "bos-format",
-        ["-E"] = "eos-format", ["-S"] = "eon-format", ["-d"] = "dicdir", ["-u"] = "userdic",
+        ["-E"] = "eos-format", ["-S"] = "eon-format", ["-N"] = "nbest", ["-d"] = "dicdir", ["-u"] = "userdic",
     };
 
     private static List<string> ExpandShortOptions(IReadOnlyList<string> args)
@@ -94,6 +95,7 @@ internal sealed class TokenizeCommand : ICommand
             BosFormat = cl.Get("bos-format"),
             EosFormat = cl.Get("eos-format"),
             EonFormat = cl.Get("eon-format"),
+            NBest = cl.Get("nbest") is { } nb ? (int.TryParse(nb, out int n) && n is >= 1 and <= 512 ? n : throw new UsageException($"-N/--nbest must be 1 to 512 (got '{nb}')")) : 1,
         };
         string? inPath = cl.Get("in");
         if (inPath != null && !File.Exists(inPath))

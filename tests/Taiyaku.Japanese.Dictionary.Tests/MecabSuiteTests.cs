@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace Taiyaku.Japanese.Dictionary.Tests;
+
+/// <summary>
+/// MeCab's own test suite (mecab/tests, see MecabSuite/NOTICE): each folder's EUC-JP sources compiled with our
+/// compiler as tests/run-dics.sh compiles them (<c>-f euc-jp -c euc-jp</c>), its <c>test</c> analysed by our analyser
+/// with the dicrc's output format, must give <c>test.gld</c>, byte for byte.
+/// </summary>
+public sealed class MecabSuiteTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    public static TheoryData<string> Folders => new() { "autolink", "chartype", "katakana", "latin", "ngram", "shiin", "t9" };
+
+    private static string Source(string name) => Path.Combine(Taiyaku.Testing.RepositoryPaths.Root, "tests", "Taiyaku.Japanese.Dictionary.Tests", "MecabSuite", name);
+
+    private string Compile(string name)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var euc = Encoding.GetEncoding("euc-jp");
+        var output = _tmp[name];
+        DictionaryCompiler.CompileSystem(Source(name), output, new DictionaryCompileOptions
+        {
+            SourceEncoding = euc,
+            OutputEncoding = euc,
+            OutputCharsetName = "euc-jp",
+        });
+        return output;
+    }
+
+    private static byte[] Analyse(string dictionary, string input)
+    {
+        using var dic = MecabDictionary.Open(dictionary);
+        var writer = new MecabOutputWriter(new AnalyzerSession(dic), new MecabOutputOptions());
+        using var inStream = File.OpenRead(input);
+        using var outStream = new MemoryStream();
+        writer.Process(inStream, outStream);
+        return outStream.ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void Our_compiler_and_analyser_give_test_gld(string name)
+    {
+        var dic = Compile(name);
+        using (var d = MecabDictionary.Open(dic)) Assert.Equal("euc-jp", d.Charset); // as given, like mecab-dict-index
+        var expected = File.ReadAllBytes(Path.Combine(Source(name), "test.gld"));
+        var actual = Analyse(dic, Path.Combine(Source(name), "test"));
+        Assert.True(expected.AsSpan().SequenceEqual(actual),
+            $"{name}: output differs from test.gld\n--- expected\n{Encoding.GetEncoding("euc-jp").GetString(expected)}\n--- actual\n{Encoding.GetEncoding("euc-jp").GetString(actual)}");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Folders))]
+    public void Our_files_equal_mecab_dict_index_s_and_mecab_reads_them(string name)
+    {
+        Skip.If(Mecab.DictIndex is null || Mecab.Binary is null, "mecab and mecab-dict-index (mecab-utils) are not installed");
+        var ours = Compile(name);
+        var reference = _tmp[name + "-ref"];
+        Directory.CreateDirectory(reference);
+        Mecab.RunProcess(Mecab.DictIndex!, ["-d", Source(name), "-o", reference, "-f", "euc-jp", "-c", "euc-jp"]);
+        foreach (var f in new[] { "sys.dic", "unk.dic", "char.bin", "matrix.bin" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(reference, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(ours, f))),
+                $"{name}/{f} differs from mecab-dict-index's");
+        }
+        // And our analyser on mecab-dict-index's build (with the source dicrc, as mecab's suite runs) gives test.gld.
+        File.Copy(Path.Combine(Source(name), "dicrc"), Path.Combine(reference, "dicrc"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Source(name), "test.gld")), Analyse(reference, Path.Combine(Source(name), "test")));
+    }
+}
