@@ -209,9 +209,11 @@ public sealed unsafe class AnalyzerSession
             }
         }
         Backtrack(eos);
+        _allMorphs = false;
         LastNodeId = eos;
         EosCost = _nodes[eos].Cost;
         _nbestReady = false;
+        _bestReady = false;
         return Tokens;
     }
 
@@ -332,6 +334,37 @@ public sealed unsafe class AnalyzerSession
             b - Math.Min(node.Pos, b), node.PosId, node.CharType, node.Cost - prev.Cost - node.WordCost, i);
     }
 
+    /// <summary>
+    /// Every morpheme of the last sentence's lattice, in the order of mecab's all-morphs output (<c>-a</c>): by start
+    /// position, each position's candidates in mecab's order. <see cref="Tokens"/> then holds them (until the next
+    /// analysis); <see cref="MorphemeToken.ConnectionCost"/> is then, as in mecab, relative to the previous one listed.
+    /// </summary>
+    public ReadOnlySpan<MorphemeToken> AllMorphemes()
+    {
+        _dic.ThrowIfDisposed();
+        int eos = LastNodeId;
+        int n = eos - 1;
+        if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
+        _tokenCount = n;
+        // The nodes of one look-up are contiguous and mecab lists them newest first.
+        int k = 0, prev = 0;
+        for (int first = 1; first < eos;)
+        {
+            int last = first;
+            while (last + 1 < eos && _nodes[last + 1].Pos == _nodes[first].Pos) last++;
+            for (int i = last; i >= first; i--)
+            {
+                _tokens[k++] = Token(i, prev);
+                prev = i;
+            }
+            first = last + 1;
+        }
+        _allMorphs = true;
+        return Tokens;
+    }
+
+    private bool _allMorphs;
+
     // ---- N-best: mecab's NBestGenerator (A* from EOS over all left paths), with libstdc++'s heap so that ties
     // come out in mecab's order.
 
@@ -347,7 +380,20 @@ public sealed unsafe class AnalyzerSession
     private bool[] _best = [];
 
     /// <summary>Whether a node of the last sentence lies on its best path (mecab's isbest, <c>%pb</c>).</summary>
-    internal bool IsOnBestPath(int nodeId) => !_nbestReady || (uint)nodeId >= (uint)_best.Length || _best[nodeId];
+    internal bool IsOnBestPath(int nodeId)
+    {
+        if (!_nbestReady && !_allMorphs) return true;
+        if (!_bestReady)
+        {
+            _bestReady = true;
+            if (_best.Length < _nodeCount) _best = new bool[Math.Max(_nodeCount, _best.Length * 2)];
+            _best.AsSpan(0, _nodeCount).Clear();
+            for (int i = LastNodeId; i > 0; i = _nodes[i].Prev) _best[i] = true;
+        }
+        return _best[nodeId];
+    }
+
+    private bool _bestReady;
     private QueueElement[] _elements = new QueueElement[256];
     private int _elementCount;
     private int[] _heap = new int[256];
@@ -369,9 +415,6 @@ public sealed unsafe class AnalyzerSession
             _heapCount = 0;
             int eos = LastNodeId;
             Push(new QueueElement { Node = eos, Next = -1, Fx = 0, Gx = 0 });
-            if (_best.Length < _nodeCount) _best = new bool[Math.Max(_nodeCount, _best.Length * 2)];
-            _best.AsSpan(0, _nodeCount).Clear();
-            for (int i = eos; i > 0; i = _nodes[i].Prev) _best[i] = true;
         }
         var matrix = _dic.Matrix;
         short* costs = matrix.Costs;

@@ -30,4 +30,7 @@ public sealed class MecabOutputOptions
     /// mecab does (then the eon format, with a user-defined format).
     /// </summary>
     public int NBest { get; init; } = 1;
+
+    /// <summary><c>-a</c>: write every morpheme of the lattice instead of the best path (ignored with <see cref="NBest"/> above 1).</summary>
+    public bool AllMorphs { get; init; }
 }

@@ -23,6 +23,7 @@ public sealed class MecabOutputWriter
     private readonly Mode _mode;
     private readonly MecabFormat _node = MecabFormat.Empty, _unk = MecabFormat.Empty, _bos = MecabFormat.Empty, _eos = MecabFormat.Empty, _eon = MecabFormat.Empty;
     private readonly int _nbest = 1;
+    private readonly bool _allMorphs;
     private byte[] _out = new byte[1 << 16];
     private int _outLength;
 
@@ -49,6 +50,7 @@ public sealed class MecabOutputWriter
         _session = session;
         if (options.NBest is < 1 or > 512) throw new FormatException("nbest size must be 1 <= nbest <= 512");
         _nbest = options.NBest;
+        _allMorphs = options.AllMorphs;
         var rc = session.Dictionary.RawSettings;
         var enc = session.Dictionary.TextEncoding;
         string style = options.OutputFormatType ?? (rc.TryGetValue("output-format-type", out var o) ? System.Text.Encoding.Latin1.GetString(o) : "");
@@ -140,7 +142,7 @@ public sealed class MecabOutputWriter
         var tokens = _session.AnalyzeUtf8(line);
         if (_nbest == 1)
         {
-            WriteTokens(line, tokens, output);
+            WriteTokens(line, _allMorphs ? _session.AllMorphemes() : tokens, output);
             return;
         }
         // mecab -N: each of the N best analyses in the output format, then (user formats only) the eon format.

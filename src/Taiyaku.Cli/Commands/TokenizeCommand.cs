@@ -12,7 +12,7 @@ internal sealed class TokenizeCommand : ICommand
     public string Help => $"""
         Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
                                 [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
-                                [-S FMT] [-N N]
+                                [-S FMT] [-N N] [-a]
 
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
         writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
@@ -38,6 +38,7 @@ internal sealed class TokenizeCommand : ICommand
           -E, --eos-format FMT    mecab's -E: written after each sentence (default EOS\n)
           -S, --eon-format FMT    mecab's -S: written after the N best analyses of a sentence (default empty)
           -N, --nbest N      mecab's -N: the N best analyses of each sentence (1 to 512; default 1)
+          -a, --all-morphs   mecab's -a: every morpheme of the lattice, not only the best path
                              Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
                              %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr and \ escapes); -F..-E count
                              only without a format type, as in mecab (use -O '' to drop dicrc's).
@@ -70,6 +71,7 @@ internal sealed class TokenizeCommand : ICommand
         for (int i = 0; i < args.Count; i++)
         {
             string a = args[i];
+            if (a == "-a") { result.Add("--all-morphs"); continue; }
             if (a.Length >= 2 && a[0] == '-' && a[1] != '-' && Short.TryGetValue(a[..2], out var name))
             {
                 string value = a.Length > 2 ? a[2..] : i + 1 < args.Count ? args[++i] : throw new UsageException($"option {a} needs a value");
@@ -82,7 +84,7 @@ internal sealed class TokenizeCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, InputDecoding.Flags);
+        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs"]);
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string lang = cl.Require("lang");
         if (lang != "ja") throw new UsageException($"--lang must be ja (got '{lang}')");
@@ -95,6 +97,7 @@ internal sealed class TokenizeCommand : ICommand
             BosFormat = cl.Get("bos-format"),
             EosFormat = cl.Get("eos-format"),
             EonFormat = cl.Get("eon-format"),
+            AllMorphs = cl.Has("all-morphs"),
             NBest = cl.Get("nbest") is { } nb ? (int.TryParse(nb, out int n) && n is >= 1 and <= 512 ? n : throw new UsageException($"-N/--nbest must be 1 to 512 (got '{nb}')")) : 1,
         };
         string? inPath = cl.Get("in");
