@@ -66,7 +66,7 @@ public sealed unsafe class AnalyzerSession
     /// <summary>The tokens of the last analysed sentence.</summary>
     public ReadOnlySpan<MorphemeToken> Tokens => _tokens.AsSpan(0, _tokenCount);
 
-    /// <summary>The UTF-8 bytes of the last analysed sentence (lone surrogates became U+FFFD).</summary>
+    /// <summary>The bytes of the last analysed sentence (UTF-8, or the dictionary's charset; lone surrogates became U+FFFD).</summary>
     public ReadOnlySpan<byte> InputUtf8 => _buf.AsSpan(0, _len);
 
     /// <summary>
@@ -112,9 +112,35 @@ public sealed unsafe class AnalyzerSession
         if (_buf.Length < n + 1) _buf = new byte[Math.Max(n + 1, _buf.Length * 2)];
     }
 
+    // For a dictionary in another charset than UTF-8: the text in that charset, character by character to map offsets.
+    private void EncodeOther(ReadOnlySpan<char> text)
+    {
+        var encoding = _dic.TextEncoding;
+        int max = encoding.GetMaxByteCount(2) * text.Length + 8;
+        EnsureBytes(max);
+        if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];
+        int o = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            int n = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            int written = encoding.GetBytes(text.Slice(i, n), _buf.AsSpan(o));
+            for (int k = 0; k < written; k++) _utf16[o + k] = i;
+            o += written;
+            i += n;
+        }
+        _utf16[o] = text.Length;
+        _len = o;
+        _buf[o] = 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Encode(ReadOnlySpan<char> text)
     {
+        if (_charset != CharsetKind.Utf8)
+        {
+            EncodeOther(text);
+            return;
+        }
         int max = text.Length * 3;
         EnsureBytes(max);
         if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];

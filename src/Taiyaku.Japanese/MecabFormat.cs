@@ -191,9 +191,18 @@ internal sealed class MecabFormat
         Span<byte> num = stackalloc byte[32];
         foreach (ref readonly var op in _ops.AsSpan())
         {
+            if (w.Cut) return;
             switch (op.Kind)
             {
-                case Kind.Literal: w.Append(op.Bytes, output); break;
+                case Kind.Literal:
+                {
+                    // mecab returns a sentence's output as a C string: a \0 in a format ends it there.
+                    int nul = Array.IndexOf(op.Bytes!, (byte)0);
+                    if (nul < 0) { w.Append(op.Bytes, output); break; }
+                    w.Append(op.Bytes.AsSpan(0, nul), output);
+                    w.Cut = true;
+                    return;
+                }
                 case Kind.Sentence: w.Append(sentence, output); break;
                 case Kind.SentenceLength: w.Append(Int(sentence.Length, num), output); break;
                 case Kind.Surface: w.Append(node.Surface, output); break;

@@ -29,6 +29,9 @@ public sealed class MecabOutputWriter
 
     private enum Mode : byte { Lattice, Wakati, None, User }
 
+    /// <summary>Set when a format wrote a \0: mecab's output of the sentence ends there.</summary>
+    internal bool Cut;
+
     /// <summary>Creates a writer that analyses with <paramref name="session"/>, ignoring dicrc's output settings.</summary>
     public MecabOutputWriter(AnalyzerSession session, MecabOutputFormat format)
     {
@@ -140,6 +143,7 @@ public sealed class MecabOutputWriter
         int nul = line.IndexOf((byte)0);
         if (nul >= 0) line = line[..nul];
         var tokens = _session.AnalyzeUtf8(line);
+        Cut = false;
         if (_nbest == 1)
         {
             WriteTokens(line, _allMorphs ? _session.AllMorphemes() : tokens, output);
