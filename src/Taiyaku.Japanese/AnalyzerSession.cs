@@ -240,6 +240,7 @@ public sealed unsafe class AnalyzerSession
         EosCost = _nodes[eos].Cost;
         _nbestReady = false;
         _bestReady = false;
+        _marginalReady = false;
         return Tokens;
     }
 
@@ -390,6 +391,121 @@ public sealed unsafe class AnalyzerSession
     }
 
     private bool _allMorphs;
+
+    // ---- Marginal probabilities: mecab's forward-backward (Viterbi::forwardbackward) with its operation order.
+
+    // float, as mecab's Node keeps them: every step rounds as there.
+    private float[] _alpha = [], _beta = [], _prob = [];
+    private bool _marginalReady;
+
+    /// <summary>
+    /// Computes mecab's marginal probabilities (<c>-m</c>) for the last sentence with temperature
+    /// <paramref name="theta"/> (mecab's default 0.75); then <see cref="Marginal"/> gives each node's.
+    /// </summary>
+    public void ComputeMarginals(double theta = 0.75)
+    {
+        _dic.ThrowIfDisposed();
+        int count = _nodeCount, eos = LastNodeId;
+        if (_alpha.Length < count)
+        {
+            int size = Math.Max(count, _alpha.Length * 2);
+            _alpha = new float[size]; _beta = new float[size]; _prob = new float[size];
+        }
+        var matrix = _dic.Matrix;
+        short* costs = matrix.Costs;
+        int lsize = matrix.LeftSize;
+        if (_firstAt.Length < _len + 1) _firstAt = new int[Math.Max(_len + 1, _firstAt.Length * 2)];
+        _firstAt.AsSpan(0, _len + 1).Clear();
+        for (int i = eos - 1; i >= 1; i--) _firstAt[_nodes[i].Pos] = i;
+        // alpha: nodes by start position, each look-up's nodes newest first (mecab's begin lists), EOS last.
+        _alpha[0] = 0;
+        for (int first = 1; first < eos;)
+        {
+            int last = first;
+            while (last + 1 < eos && _nodes[last + 1].Pos == _nodes[first].Pos) last++;
+            for (int i = last; i >= first; i--) Alpha(i, theta, costs, lsize);
+            first = last + 1;
+        }
+        Alpha(eos, theta, costs, lsize);
+        // beta: positions from the end, each end list in its order; a node's right paths newest first.
+        _beta.AsSpan(0, count).Clear();
+        for (int pos = _len; pos >= 0; pos--)
+        {
+            for (int l = _endHead[pos]; l >= 0; l = _nodes[l].ENext) Beta(l, theta, costs, lsize);
+        }
+        double z = _alpha[eos];
+        // (float + float) in float, then minus the double Z, as in mecab.
+        for (int i = 0; i < count; i++) _prob[i] = (float)Math.Exp((float)(_alpha[i] + _beta[i]) - z);
+        _marginalReady = true;
+    }
+
+    /// <summary>mecab's alpha, beta and marginal probability of a node of the last sentence (0 before <see cref="ComputeMarginals"/>).</summary>
+    internal (double Alpha, double Beta, double Prob) Marginal(int nodeId) =>
+        _marginalReady && nodeId < _nodeCount ? (_alpha[nodeId], _beta[nodeId], _prob[nodeId]) : (0, 0, 0);
+
+    /// <summary>The marginal probability of <paramref name="token"/> after <see cref="ComputeMarginals"/> (mecab's <c>%pP</c>); 0 before.</summary>
+    public double MarginalProbability(in MorphemeToken token) => Marginal(token.NodeId).Prob;
+
+    private static double LogSumExp(double x, double y, bool first)
+    {
+        if (first) return y;
+        double vmin = Math.Min(x, y), vmax = Math.Max(x, y);
+        return vmax > vmin + 50 ? vmax : vmax + Math.Log(Math.Exp(vmin - vmax) + 1.0);
+    }
+
+    private void Alpha(int r, double theta, short* costs, int lsize)
+    {
+        ref Node right = ref _nodes[r];
+        short* column = costs + lsize * right.LeftId;
+        // The left paths newest first: the end list at r's position read backwards.
+        int m = 0;
+        for (int l = _endHead[right.Pos]; l >= 0; l = _nodes[l].ENext)
+        {
+            if (l == LastNodeId || l == r) continue;
+            if (_lpath.Length == m) Array.Resize(ref _lpath, m * 2);
+            _lpath[m++] = l;
+        }
+        float a = 0;
+        for (int j = m - 1; j >= 0; j--)
+        {
+            int l = _lpath[j];
+            int cost = column[_nodes[l].RightId] + right.WordCost;
+            a = (float)LogSumExp(a, -theta * cost + _alpha[l], j == m - 1);
+        }
+        _alpha[r] = a;
+    }
+
+    private int[] _rpath = new int[64];
+    private int[] _firstAt = [];
+
+    private void Beta(int l, double theta, short* costs, int lsize)
+    {
+        int eos = LastNodeId;
+        if (l == eos) { _beta[l] = 0; return; }
+        ref Node left = ref _nodes[l];
+        int end = left.End;
+        // Right paths: the nodes looked up at l's end (in creation order, as mecab prepends them while connecting
+        // newest first), after EOS when EOS connected here.
+        int m = 0;
+        if (_nodes[eos].Pos == end) _rpath[m++] = eos;
+        if (end < _len && _firstAt[end] > 0)
+        {
+            for (int i = _firstAt[end]; i < eos && _nodes[i].Pos == end; i++)
+            {
+                if (_rpath.Length == m) Array.Resize(ref _rpath, m * 2);
+                _rpath[m++] = i;
+            }
+        }
+        float b = 0;
+        for (int j = 0; j < m; j++)
+        {
+            int r = _rpath[j];
+            ref Node right = ref _nodes[r];
+            int cost = costs[lsize * right.LeftId + left.RightId] + right.WordCost;
+            b = (float)LogSumExp(b, -theta * cost + _beta[r], j == 0);
+        }
+        _beta[l] = b;
+    }
 
     // ---- N-best: mecab's NBestGenerator (A* from EOS over all left paths), with libstdc++'s heap so that ties
     // come out in mecab's order.

@@ -21,6 +21,9 @@ internal ref struct FormatNode
     public bool IsBest;
     public long Cost;
     public long ConnectionCost;        // cost - prev.cost - wcost
+    public double Prob;
+    public double Alpha;
+    public double Beta;
 }
 
 /// <summary>
@@ -213,10 +216,10 @@ internal sealed class MecabFormat
                 case Kind.Feature: w.Append(node.Feature, output); break;
                 case Kind.CharType: w.Append(Int(node.CharType, num), output); break;
                 case Kind.Stat: w.Append(Int(node.Stat, num), output); break;
-                // Marginal probabilities are not computed (no -m): mecab prints 0 then too.
-                case Kind.Prob:
-                case Kind.Alpha:
-                case Kind.Beta: w.Append(Double(0, num), output); break;
+                // 0 unless marginal probabilities were asked for (-m), as in mecab.
+                case Kind.Prob: w.Append(Double(node.Prob, num), output); break;
+                case Kind.Alpha: w.Append(Double(node.Alpha, num), output); break;
+                case Kind.Beta: w.Append(Double(node.Beta, num), output); break;
                 case Kind.Id: w.Append(Int(node.Id, num), output); break;
                 case Kind.Space: w.Append(node.Space, output); break;
                 case Kind.Start: w.Append(Int(node.Start, num), output); break;
@@ -258,7 +261,8 @@ internal sealed class MecabFormat
         return buf[..n];
     }
 
-    // mecab's dtoa: sprintf("%-16f") cut at the first blank, i.e. "%f".
+    // mecab's dtoa: sprintf("%-16f") cut at the first blank, i.e. "%f" (a 16-character result or longer has no
+    // blank; mecab then reads on past its buffer, so only shorter ones are reproduced).
     private static ReadOnlySpan<byte> Double(double v, Span<byte> buf)
     {
         string s = v.ToString("F6", CultureInfo.InvariantCulture);

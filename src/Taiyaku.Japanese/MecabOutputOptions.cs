@@ -33,4 +33,10 @@ public sealed class MecabOutputOptions
 
     /// <summary><c>-a</c>: write every morpheme of the lattice instead of the best path (ignored with <see cref="NBest"/> above 1).</summary>
     public bool AllMorphs { get; init; }
+
+    /// <summary><c>-m</c>: compute marginal probabilities, which formats show with <c>%pP</c>, <c>%pA</c>, <c>%pB</c> (otherwise 0).</summary>
+    public bool Marginal { get; init; }
+
+    /// <summary><c>-t</c>: the temperature of the marginal probabilities (default 0.75, mecab's).</summary>
+    public double Theta { get; init; } = 0.75;
 }

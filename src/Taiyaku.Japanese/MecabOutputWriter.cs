@@ -24,6 +24,8 @@ public sealed class MecabOutputWriter
     private readonly MecabFormat _node = MecabFormat.Empty, _unk = MecabFormat.Empty, _bos = MecabFormat.Empty, _eos = MecabFormat.Empty, _eon = MecabFormat.Empty;
     private readonly int _nbest = 1;
     private readonly bool _allMorphs;
+    private readonly bool _marginal;
+    private readonly double _theta;
     private byte[] _out = new byte[1 << 16];
     private int _outLength;
 
@@ -54,6 +56,8 @@ public sealed class MecabOutputWriter
         if (options.NBest is < 1 or > 512) throw new FormatException("nbest size must be 1 <= nbest <= 512");
         _nbest = options.NBest;
         _allMorphs = options.AllMorphs;
+        _marginal = options.Marginal;
+        _theta = options.Theta;
         var rc = session.Dictionary.RawSettings;
         var enc = session.Dictionary.TextEncoding;
         string style = options.OutputFormatType ?? (rc.TryGetValue("output-format-type", out var o) ? System.Text.Encoding.Latin1.GetString(o) : "");
@@ -143,6 +147,7 @@ public sealed class MecabOutputWriter
         int nul = line.IndexOf((byte)0);
         if (nul >= 0) line = line[..nul];
         var tokens = _session.AnalyzeUtf8(line);
+        if (_marginal) _session.ComputeMarginals(_theta);
         Cut = false;
         if (_nbest == 1)
         {
@@ -203,6 +208,7 @@ public sealed class MecabOutputWriter
         var s = _session;
         var bosFeature = s.Dictionary.BosFeatureUtf8;
         var node = new FormatNode { Feature = bosFeature, Stat = 2, Id = 0, IsBest = true };
+        if (_marginal) (node.Alpha, node.Beta, node.Prob) = s.Marginal(0);
         _bos.Write(ref node, line, this, output);
         foreach (ref readonly var t in tokens)
         {
@@ -224,6 +230,7 @@ public sealed class MecabOutputWriter
                 Cost = t.PathCost,
                 ConnectionCost = t.ConnectionCost,
             };
+            if (_marginal) (node.Alpha, node.Beta, node.Prob) = s.Marginal(t.NodeId);
             (t.IsUnknown ? _unk : _node).Write(ref node, line, this, output);
         }
         node = new FormatNode
@@ -231,6 +238,7 @@ public sealed class MecabOutputWriter
             Feature = bosFeature, Stat = 3, Id = s.LastNodeId, IsBest = true, Cost = s.EosCost,
             ConnectionCost = s.EosCost - (tokens.IsEmpty ? 0 : tokens[^1].PathCost),
         };
+        if (_marginal) (node.Alpha, node.Beta, node.Prob) = s.Marginal(s.LastNodeId);
         _eos.Write(ref node, line, this, output);
     }
 

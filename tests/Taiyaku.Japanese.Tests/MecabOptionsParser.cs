@@ -1,6 +1,6 @@
 namespace Taiyaku.Japanese.Tests;
 
-/// <summary>mecab's output options (-O -F -U -B -E -S -N -a) as <see cref="MecabOutputOptions"/>, for the golden files' argument lists.</summary>
+/// <summary>mecab's output options (-O -F -U -B -E -S -N -a -m) as <see cref="MecabOutputOptions"/>, for the golden files' argument lists.</summary>
 internal static class MecabOptionsParser
 {
     public static MecabOutputOptions Parse(IReadOnlyList<string> args)
@@ -10,6 +10,7 @@ internal static class MecabOptionsParser
         {
             string a = args[i];
             if (a == "-a") { o = Copy(o, allMorphs: true); continue; }
+            if (a == "-m") { o = Copy(o, marginal: true); continue; }
             string flag = a[..2];
             string value = a.Length > 2 ? a[2..] : args[++i];
             o = flag switch
@@ -28,7 +29,7 @@ internal static class MecabOptionsParser
     }
 
     private static MecabOutputOptions Copy(MecabOutputOptions o, string? type = null, string? node = null, string? unk = null,
-        string? bos = null, string? eos = null, string? eon = null, int? nbest = null, bool? allMorphs = null) => new()
+        string? bos = null, string? eos = null, string? eon = null, int? nbest = null, bool? allMorphs = null, bool? marginal = null) => new()
     {
         OutputFormatType = type ?? o.OutputFormatType,
         NodeFormat = node ?? o.NodeFormat,
@@ -38,5 +39,6 @@ internal static class MecabOptionsParser
         EonFormat = eon ?? o.EonFormat,
         NBest = nbest ?? o.NBest,
         AllMorphs = allMorphs ?? o.AllMorphs,
+        Marginal = marginal ?? o.Marginal,
     };
 }

@@ -7,7 +7,7 @@ namespace Taiyaku.Japanese.Tests;
 /// Live parity with Debian's mecab on Debian's dictionaries (installed by .ci/run: mecab-ipadic-utf8 with the
 /// EUC-JP mecab-ipadic, mecab-jumandic-utf8, mecab-naist-jdic with mecab-naist-jdic-eucjp): the corpus sample
 /// through mecab and through our writer, for the default output, wakati, every format of the dictionary's dicrc,
-/// -N 3 and -a. Each case skips, saying so, when mecab or the dictionary is not installed. scripts/parity-mecab.sh
+/// -N 3, -a and -m (with the probabilities shown). Each case skips, saying so, when mecab or the dictionary is not installed. scripts/parity-mecab.sh
 /// runs the same comparison over whole corpora.
 /// </summary>
 public sealed class MecabParityTests
@@ -22,7 +22,7 @@ public sealed class MecabParityTests
         var data = new TheoryData<string, string>();
         foreach (var d in Dictionaries)
         {
-            foreach (var args in new[] { "", "-Owakati", "-N\t3", "-a" }) data.Add(d, args);
+            foreach (var args in new[] { "", "-Owakati", "-N\t3", "-a", "-m\t-F\t%m\\t%pP\\t%pA\\t%pB\\n" }) data.Add(d, args);
             string dicrc = Path.Combine("/var/lib/mecab/dic", d, "dicrc");
             // The format names of the installed dicrc (cases are listed once even when it is absent, then skipped).
             var names = File.Exists(dicrc)

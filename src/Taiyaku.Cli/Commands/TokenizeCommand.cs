@@ -12,7 +12,7 @@ internal sealed class TokenizeCommand : ICommand
     public string Help => $"""
         Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
                                 [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
-                                [-S FMT] [-N N] [-a]
+                                [-S FMT] [-N N] [-a] [-m] [-t T]
 
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
         writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
@@ -39,6 +39,8 @@ internal sealed class TokenizeCommand : ICommand
           -S, --eon-format FMT    mecab's -S: written after the N best analyses of a sentence (default empty)
           -N, --nbest N      mecab's -N: the N best analyses of each sentence (1 to 512; default 1)
           -a, --all-morphs   mecab's -a: every morpheme of the lattice, not only the best path
+          -m, --marginal     mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB
+          -t, --theta T      mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)
                              Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
                              %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr and \ escapes); -F..-E count
                              only without a format type, as in mecab (use -O '' to drop dicrc's).
@@ -55,14 +57,14 @@ internal sealed class TokenizeCommand : ICommand
     private static readonly string[] Values =
     [
         "lang", "format", "dicdir", "in", "userdic", "output-format-type", "node-format", "unk-format", "bos-format",
-        "eos-format", "eon-format", "nbest", .. InputDecoding.ValueOptions,
+        "eos-format", "eon-format", "nbest", "theta", .. InputDecoding.ValueOptions,
     ];
 
     // mecab's short options, as the long ones of this command.
     private static readonly Dictionary<string, string> Short = new(StringComparer.Ordinal)
     {
         ["-O"] = "output-format-type", ["-F"] = "node-format", ["-U"] = "unk-format", ["-B"] = "bos-format",
-        ["-E"] = "eos-format", ["-S"] = "eon-format", ["-N"] = "nbest", ["-d"] = "dicdir", ["-u"] = "userdic",
+        ["-E"] = "eos-format", ["-S"] = "eon-format", ["-N"] = "nbest", ["-t"] = "theta", ["-d"] = "dicdir", ["-u"] = "userdic",
     };
 
     private static List<string> ExpandShortOptions(IReadOnlyList<string> args)
@@ -72,6 +74,7 @@ internal sealed class TokenizeCommand : ICommand
         {
             string a = args[i];
             if (a == "-a") { result.Add("--all-morphs"); continue; }
+            if (a == "-m") { result.Add("--marginal"); continue; }
             if (a.Length >= 2 && a[0] == '-' && a[1] != '-' && Short.TryGetValue(a[..2], out var name))
             {
                 string value = a.Length > 2 ? a[2..] : i + 1 < args.Count ? args[++i] : throw new UsageException($"option {a} needs a value");
@@ -84,7 +87,7 @@ internal sealed class TokenizeCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs"]);
+        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs", "marginal"]);
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string lang = cl.Require("lang");
         if (lang != "ja") throw new UsageException($"--lang must be ja (got '{lang}')");
@@ -98,6 +101,10 @@ internal sealed class TokenizeCommand : ICommand
             EosFormat = cl.Get("eos-format"),
             EonFormat = cl.Get("eon-format"),
             AllMorphs = cl.Has("all-morphs"),
+            Marginal = cl.Has("marginal"),
+            // mecab 0.996's command line reads -t but its lattice keeps the default 0.75: so does this one.
+            Theta = cl.Get("theta") is { } th && !double.TryParse(th, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                ? throw new UsageException($"-t/--theta must be a number (got '{th}')") : 0.75,
             NBest = cl.Get("nbest") is { } nb ? (int.TryParse(nb, out int n) && n is >= 1 and <= 512 ? n : throw new UsageException($"-N/--nbest must be 1 to 512 (got '{nb}')")) : 1,
         };
         string? inPath = cl.Get("in");
