@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares `taiyaku tokenize` with Debian's mecab, per dictionary and per option: default, -Owakati, each output
-# format of the dictionary's dicrc (-O NAME), -N 3, -a, -m and -m with the probabilities shown. Prints one table row per case: lines of mecab's output,
+# format of the dictionary's dicrc (-O NAME), -N 3, -a, -m, -m with the probabilities shown, and -p (on an input made from mecab's analysis). Prints one table row per case: lines of mecab's output,
 # lines of ours identical to them (diff), and whether the whole output is byte-identical.
 # Usage: scripts/parity-mecab.sh [DICDIR...]   (default: every Debian dictionary under /var/lib/mecab/dic)
 # env: TEXT=file (default: every *.ja line of ../shared/corpora), SMALL_LINES=2000 (lines for -N 3, -a and -m),
@@ -31,9 +31,11 @@ for dic in "$@"; do
   done
   cases=("" "-Owakati")
   while IFS= read -r name; do cases+=("-O$name"); done < <(grep -a '^node-format-' "$dic/dicrc" | sed 's/^node-format-\([^ =]*\).*/\1/')
-  cases+=("-N 3" "-a" "-m" '-m -F %m\t%pP\t%pA\t%pB\n')
+  cases+=("-N 3" "-a" "-m" '-m -F %m\t%pP\t%pA\t%pB\n' "-p")
+  # Partial parsing's input is made from mecab's own analysis with this dictionary (see the golden files' make-partial.py).
+  mecab -b 16777216 -r /dev/null -d "$dic" "$work/small.in" | python3 "$root/tests/Taiyaku.Japanese.Tests/Golden/make-partial.py" /dev/stdin 1 > "$work/partial.in"
   for c in "${cases[@]}"; do
-    in="$work/text.in"; case "$c" in -N*|-a|-m*) in="$work/small.in" ;; esac
+    in="$work/text.in"; case "$c" in -N*|-a|-m*) in="$work/small.in" ;; -p) in="$work/partial.in" ;; esac
     # shellcheck disable=SC2086
     mecab -b 16777216 -r /dev/null -d "$dic" $c "$in" > "$work/m.out"
     # shellcheck disable=SC2086

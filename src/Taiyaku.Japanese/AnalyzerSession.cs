@@ -95,6 +95,117 @@ public sealed unsafe class AnalyzerSession
         return Run();
     }
 
+    /// <summary>
+    /// Partial parsing with constraints (mecab's <c>-p</c>): <paramref name="block"/> holds lines (separated by
+    /// <c>\n</c>, up to a line <c>EOS</c>), each a piece of the sentence, alone (a token boundary on both sides, free
+    /// inside) or followed by a TAB and a feature pattern (the piece is one morpheme whose feature matches the
+    /// pattern column by column, <c>*</c> matching anything; <c>*</c> alone matches any feature). The sentence is
+    /// the pieces put together; <see cref="InputUtf8"/> holds it and token offsets are bytes into it.
+    /// </summary>
+    public ReadOnlySpan<MorphemeToken> AnalyzePartialUtf8(ReadOnlySpan<byte> block)
+    {
+        // Viterbi::initPartial: split into lines, then each line at its first TAB.
+        var pieces = new List<(byte[] Surface, byte[]? Feature)>();
+        var rest = block;
+        while (true)
+        {
+            int nl = rest.IndexOf((byte)'\n');
+            var line = nl < 0 ? rest : rest[..nl];
+            int nul = line.IndexOf((byte)0);
+            if (nul >= 0) line = line[..nul];
+            int tab = line.IndexOf((byte)'\t');
+            if (tab < 0 && line.SequenceEqual("EOS"u8)) break;
+            pieces.Add(tab < 0 ? (line.ToArray(), null) : (line[..tab].ToArray(), line[(tab + 1)..].ToArray()));
+            if (nl < 0) break;
+            rest = rest[(nl + 1)..];
+        }
+        int total = 0;
+        foreach (var p in pieces) total += p.Surface.Length;
+        EnsureBytes(total);
+        int o = 0;
+        foreach (var p in pieces) { p.Surface.CopyTo(_buf, o); o += p.Surface.Length; }
+        _len = total;
+        _buf[_len] = 0;
+        _fromUtf16 = false;
+        if (_boundary.Length < total + 4)
+        {
+            _boundary = new byte[total + 4];
+            _constraint = new nint[total + 4];
+        }
+        _boundary.AsSpan(0, total + 4).Clear();
+        _constraint.AsSpan(0, total + 4).Clear();
+        _constraintStore.Clear();
+        int pos = 0;
+        foreach (var (surface, feature) in pieces)
+        {
+            int len = surface.Length;
+            _boundary[pos] = 1;
+            _boundary[pos + len] = 1;
+            if (feature is not null && len > 0)
+            {
+                for (int n = 1; n < len; n++) _boundary[pos + n] = 2;
+                // The constraint is also the feature of a node made up for it: keep it NUL-terminated and pinned.
+                var f = GC.AllocateArray<byte>(feature.Length + 1, pinned: true);
+                feature.CopyTo(f, 0);
+                _constraintStore.Add(f);
+                _constraint[pos] = (nint)Unsafe.AsPointer(ref f[0]);
+            }
+            pos += len;
+        }
+        _partial = true;
+        _discarded = 0;
+        try { return Run(); }
+        finally { _partial = false; _idsShifted = true; }
+    }
+
+    private bool _partial;
+    private int _discarded;     // nodes made and dropped so far: mecab's ids count them
+    private int[] _ids = [];    // mecab's id of each kept node, in partial parsing
+    private bool _idsShifted;
+    private byte[] _boundary = [];
+
+    private void KeepIfValid(int k)
+    {
+        if (!ValidInPartial(k)) { _nodeCount--; _discarded++; return; }
+        SetId(k);
+    }
+
+    private void SetId(int k)
+    {
+        if (_ids.Length <= k) Array.Resize(ref _ids, Math.Max(k + 1, _ids.Length * 2));
+        _ids[k] = k + _discarded;
+    }
+
+    /// <summary>mecab's id of node <paramref name="k"/> (the index, except in partial parsing, where mecab also counts the nodes it drops).</summary>
+    internal int MecabId(int k) => _idsShifted && k < _ids.Length ? _ids[k] : k;
+    private nint[] _constraint = [];
+    private readonly List<byte[]> _constraintStore = [];
+
+    // mecab's is_valid_node: no node may end inside a constrained piece, and one starting where a feature pattern
+    // is set must span the piece exactly and match the pattern.
+    private bool ValidInPartial(int k)
+    {
+        ref Node node = ref _nodes[k];
+        int endPos = node.Begin + node.Length;
+        if (_boundary[endPos] == 2) return false;
+        int beginPos = node.Pos;
+        nint feature = _constraint[beginPos];
+        if (feature == 0) return true;
+        return _boundary[beginPos] == 1 && _boundary[endPos] == 1
+            && PartialMatch(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)feature), MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)node.Feature));
+    }
+
+    private static bool PartialMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> feature)
+    {
+        if (pattern.SequenceEqual("*"u8)) return true;
+        var c1 = MecabFormat.SplitCsv(pattern);
+        var c2 = MecabFormat.SplitCsv(feature);
+        int n = Math.Min(c1.Count, c2.Count);
+        for (int i = 0; i < n; i++)
+            if (!c1[i].AsSpan().SequenceEqual("*"u8) && !c1[i].AsSpan().SequenceEqual(c2[i])) return false;
+        return true;
+    }
+
     /// <summary>The surface of <paramref name="token"/> as UTF-8 bytes of the last sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> SurfaceUtf8(in MorphemeToken token) => _buf.AsSpan(token.Utf8Offset, token.Utf8Length);
@@ -224,6 +335,8 @@ public sealed unsafe class AnalyzerSession
         }
 
         int eos = NewNode();
+        _idsShifted = false;
+        if (_partial) SetId(eos);
         _nodes[eos] = new Node { Begin = len, End = len, Prev = -1, ENext = -1, Feature = (nint)_dic.BosFeature };
         for (int pos = len; pos >= 0; pos--)
         {
@@ -244,8 +357,11 @@ public sealed unsafe class AnalyzerSession
         return Tokens;
     }
 
-    /// <summary>mecab's id of the last sentence's EOS node.</summary>
+    /// <summary>The last sentence's EOS node (its index; <see cref="EosId"/> is mecab's id).</summary>
     internal int LastNodeId { get; private set; }
+
+    /// <summary>mecab's id of the last sentence's EOS node.</summary>
+    internal int EosId => MecabId(LastNodeId);
 
     /// <summary>The cost of the last sentence's best path (EOS included).</summary>
     internal long EosCost { get; private set; }
@@ -808,6 +924,11 @@ public sealed unsafe class AnalyzerSession
     private void Lookup(byte* s, int begin, int sentenceEnd)
     {
         int end = sentenceEnd - begin >= LookupCap ? begin + LookupCap : sentenceEnd;
+        if (_partial)
+        {
+            for (int n = begin + 1; n < sentenceEnd; n++)
+                if (_boundary[n] == 1) { end = n; break; }
+        }
         uint cinfo = 0;
         int mblen = 0;
         int begin2 = SeekToOtherType(s, begin, end, _dic.SpaceInfo, ref cinfo, ref mblen, out _);
@@ -843,6 +964,7 @@ public sealed unsafe class AnalyzerSession
                     node.Unknown = false;
                     node.CharType = (byte)defaultType;
                     node.PosId = t->PosId;
+                    if (_partial) KeepIfValid(k);
                 }
             }
         }
@@ -880,6 +1002,31 @@ public sealed unsafe class AnalyzerSession
         }
 
         if (_nodeCount == lookupFirst) AddUnknown(defaultType, begin, begin2, begin3);
+
+        if (_partial && _nodeCount == lookupFirst)
+        {
+            // Nothing fits the constraints: one unknown word over the constrained piece, else a node made up with
+            // the pattern as its feature (mecab's last resort).
+            begin3 = begin2;
+            uint ci;
+            while (true)
+            {
+                ci = CharInfo(s, begin3, end, out int ml);
+                begin3 += ml;
+                if (begin3 > end || _boundary[begin3] != 2) break;
+            }
+            AddUnknown(CharCategories.DefaultType(ci), begin, begin2, begin3);
+            if (_nodeCount == lookupFirst)
+            {
+                int k = NewNode();
+                _nodes[k] = new Node
+                {
+                    Begin = begin2, Pos = begin, Length = (ushort)(begin3 - begin2), End = begin + (ushort)(begin3 - begin),
+                    Feature = _constraint[begin], Unknown = true, CharType = (byte)CharCategories.DefaultType(ci),
+                };
+                SetId(k);
+            }
+        }
     }
 
     // Adds the unknown-word entries of one category.
@@ -905,6 +1052,7 @@ public sealed unsafe class AnalyzerSession
             node.Unknown = true;
             node.CharType = (byte)category;
             node.PosId = t->PosId;
+            if (_partial) KeepIfValid(i);
         }
     }
 }

@@ -270,6 +270,16 @@ internal sealed class MecabFormat
         return buf[..n];
     }
 
+    /// <summary>mecab's tokenizeCSV with 64 columns, as byte arrays (for partial parsing's pattern match).</summary>
+    public static List<byte[]> SplitCsv(ReadOnlySpan<byte> text)
+    {
+        var f = new MecabFormat([]);
+        int n = f.SplitColumns(text);
+        var result = new List<byte[]>(n);
+        for (int i = 0; i < n; i++) result.Add(f._scratch.AsSpan(f._colStart[i], f._colLength[i]).ToArray());
+        return result;
+    }
+
     // mecab's tokenizeCSV(feature, 64 columns) over a copy truncated like its 8192-byte strncpy.
     private int SplitColumns(ReadOnlySpan<byte> feature)
     {

@@ -34,6 +34,13 @@ public sealed class MecabOutputOptions
     /// <summary><c>-a</c>: write every morpheme of the lattice instead of the best path (ignored with <see cref="NBest"/> above 1).</summary>
     public bool AllMorphs { get; init; }
 
+    /// <summary>
+    /// <c>-p</c>: partial parsing. The input is blocks of lines ending with a line <c>EOS</c> (or an empty line),
+    /// each line a piece of the sentence, optionally followed by a TAB and a feature pattern the piece must match
+    /// as one morpheme (see <see cref="AnalyzerSession.AnalyzePartialUtf8"/>).
+    /// </summary>
+    public bool Partial { get; init; }
+
     /// <summary><c>-m</c>: compute marginal probabilities, which formats show with <c>%pP</c>, <c>%pA</c>, <c>%pB</c> (otherwise 0).</summary>
     public bool Marginal { get; init; }
 

@@ -25,6 +25,7 @@ public sealed class MecabOutputWriter
     private readonly int _nbest = 1;
     private readonly bool _allMorphs;
     private readonly bool _marginal;
+    private readonly bool _partial;
     private readonly double _theta;
     private byte[] _out = new byte[1 << 16];
     private int _outLength;
@@ -57,6 +58,7 @@ public sealed class MecabOutputWriter
         _nbest = options.NBest;
         _allMorphs = options.AllMorphs;
         _marginal = options.Marginal;
+        _partial = options.Partial;
         _theta = options.Theta;
         var rc = session.Dictionary.RawSettings;
         var enc = session.Dictionary.TextEncoding;
@@ -102,6 +104,7 @@ public sealed class MecabOutputWriter
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        if (_partial) return ProcessPartial(input, output, cancellation);
         byte[] buf = new byte[1 << 16];
         int start = 0, filled = 0;
         long lines = 0;
@@ -138,6 +141,51 @@ public sealed class MecabOutputWriter
         }
         Flush(output);
         return lines;
+    }
+
+    // mecab -p: a sentence is a block of lines up to a line "EOS" or an empty line (that line included).
+    private long ProcessPartial(Stream input, Stream output, CancellationToken cancellation)
+    {
+        byte[] all;
+        using (var ms = new MemoryStream())
+        {
+            input.CopyTo(ms);
+            all = ms.ToArray();
+        }
+        long blocks = 0;
+        int start = 0;
+        var block = new List<byte>();
+        while (start < all.Length)
+        {
+            block.Clear();
+            while (start < all.Length)
+            {
+                int nl = Array.IndexOf(all, (byte)'\n', start);
+                int end = nl < 0 ? all.Length : nl;
+                var line = all.AsSpan(start, end - start);
+                block.AddRange(line);
+                block.Add((byte)'\n');
+                start = end + 1;
+                if (line.IsEmpty || line.SequenceEqual("EOS"u8)) break;
+            }
+            var tokens = _session.AnalyzePartialUtf8(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block));
+            if (_marginal) _session.ComputeMarginals(_theta);
+            Cut = false;
+            if (_nbest == 1) WriteTokens(_session.InputUtf8, _allMorphs ? _session.AllMorphemes() : tokens, output);
+            else
+            {
+                for (int i = 0; i < _nbest && _session.NextBest(); i++) WriteTokens(_session.InputUtf8, _session.Tokens, output);
+                if (_mode == Mode.User)
+                {
+                    var eon = new FormatNode { Stat = 4 };
+                    _eon.Write(ref eon, _session.InputUtf8, this, output);
+                }
+            }
+            blocks++;
+            if ((blocks & 255) == 0) cancellation.ThrowIfCancellationRequested();
+        }
+        Flush(output);
+        return blocks;
     }
 
     /// <summary>Analyses one line (without its <c>\n</c>) and appends its output; call <see cref="Flush"/> at the end.</summary>
@@ -219,7 +267,7 @@ public sealed class MecabOutputWriter
                 Space = s.InputUtf8.Slice(t.Utf8Offset - t.SpaceLength, t.SpaceLength),
                 Feature = s.FeatureUtf8(t),
                 Stat = t.IsUnknown ? 1 : 0,
-                Id = t.NodeId,
+                Id = s.MecabId(t.NodeId),
                 Start = t.Utf8Offset,
                 PosId = t.PosId,
                 LeftId = t.LeftId,
@@ -235,7 +283,7 @@ public sealed class MecabOutputWriter
         }
         node = new FormatNode
         {
-            Feature = bosFeature, Stat = 3, Id = s.LastNodeId, IsBest = true, Cost = s.EosCost,
+            Feature = bosFeature, Stat = 3, Id = s.EosId, IsBest = true, Cost = s.EosCost,
             ConnectionCost = s.EosCost - (tokens.IsEmpty ? 0 : tokens[^1].PathCost),
         };
         if (_marginal) (node.Alpha, node.Beta, node.Prob) = s.Marginal(s.LastNodeId);

@@ -9,7 +9,7 @@ public readonly struct MorphemeToken
 {
     internal readonly nint FeaturePointer;
 
-    /// <summary>mecab's node id (creation order in the lattice, BOS = 0), for <c>%pi</c>.</summary>
+    /// <summary>The node's index in the session's lattice (BOS = 0; mecab's id but in partial parsing).</summary>
     internal int NodeId { get; }
 
     internal MorphemeToken(int offset, int length, int utf8Offset, int utf8Length, bool isUnknown,

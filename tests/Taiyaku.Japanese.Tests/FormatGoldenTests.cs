@@ -4,7 +4,8 @@ namespace Taiyaku.Japanese.Tests;
 
 /// <summary>
 /// mecab's output-format language, dicrc formats, N-best and all-morphs against committed golden files made by the
-/// real mecab with IPADIC (Golden/regenerate.sh: formats.args, formats-sample.txt, formats-N.mecab.gz).
+/// real mecab with IPADIC (Golden/regenerate.sh: formats.args, formats-sample.txt, formats-N.mecab.gz; for partial
+/// parsing partial.args, partial-sample.txt, partial-N.mecab.gz).
 /// </summary>
 [Collection("dictionary")]
 public sealed class FormatGoldenTests(DictionaryFixture fixture)
@@ -28,6 +29,27 @@ public sealed class FormatGoldenTests(DictionaryFixture fixture)
         using var output = new MemoryStream();
         writer.Process(new MemoryStream(TestPaths.ReadGolden("formats-sample.txt")), output);
         GoldenTests.AssertSameBytes(TestPaths.ReadGolden($"formats-{number}.mecab.gz"), output.ToArray(), $"formats-{number} ({args})");
+    }
+
+    public static TheoryData<int, string> PartialCases()
+    {
+        var data = new TheoryData<int, string>();
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.Golden, "partial.args"));
+        for (int i = 0; i < lines.Length; i++)
+            if (lines[i].Length > 0) data.Add(i + 1, lines[i]);
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(PartialCases))]
+    public void Partial_parsing_is_byte_identical_to_mecab(int number, string args)
+    {
+        var dic = fixture.Require();
+        var options = MecabOptionsParser.Parse(args.Split('\t'));
+        var writer = new MecabOutputWriter(new AnalyzerSession(dic), options);
+        using var output = new MemoryStream();
+        writer.Process(new MemoryStream(TestPaths.ReadGolden("partial-sample.txt")), output);
+        GoldenTests.AssertSameBytes(TestPaths.ReadGolden($"partial-{number}.mecab.gz"), output.ToArray(), $"partial-{number} ({args})");
     }
 
     [SkippableFact]

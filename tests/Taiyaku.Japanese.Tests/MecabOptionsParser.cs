@@ -1,6 +1,6 @@
 namespace Taiyaku.Japanese.Tests;
 
-/// <summary>mecab's output options (-O -F -U -B -E -S -N -a -m) as <see cref="MecabOutputOptions"/>, for the golden files' argument lists.</summary>
+/// <summary>mecab's output options (-O -F -U -B -E -S -N -a -m -p) as <see cref="MecabOutputOptions"/>, for the golden files' argument lists.</summary>
 internal static class MecabOptionsParser
 {
     public static MecabOutputOptions Parse(IReadOnlyList<string> args)
@@ -11,6 +11,7 @@ internal static class MecabOptionsParser
             string a = args[i];
             if (a == "-a") { o = Copy(o, allMorphs: true); continue; }
             if (a == "-m") { o = Copy(o, marginal: true); continue; }
+            if (a == "-p") { o = Copy(o, partial: true); continue; }
             string flag = a[..2];
             string value = a.Length > 2 ? a[2..] : args[++i];
             o = flag switch
@@ -29,7 +30,7 @@ internal static class MecabOptionsParser
     }
 
     private static MecabOutputOptions Copy(MecabOutputOptions o, string? type = null, string? node = null, string? unk = null,
-        string? bos = null, string? eos = null, string? eon = null, int? nbest = null, bool? allMorphs = null, bool? marginal = null) => new()
+        string? bos = null, string? eos = null, string? eon = null, int? nbest = null, bool? allMorphs = null, bool? marginal = null, bool? partial = null) => new()
     {
         OutputFormatType = type ?? o.OutputFormatType,
         NodeFormat = node ?? o.NodeFormat,
@@ -40,5 +41,6 @@ internal static class MecabOptionsParser
         NBest = nbest ?? o.NBest,
         AllMorphs = allMorphs ?? o.AllMorphs,
         Marginal = marginal ?? o.Marginal,
+        Partial = partial ?? o.Partial,
     };
 }

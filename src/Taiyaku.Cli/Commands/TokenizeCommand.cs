@@ -12,7 +12,7 @@ internal sealed class TokenizeCommand : ICommand
     public string Help => $"""
         Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
                                 [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
-                                [-S FMT] [-N N] [-a] [-m] [-t T]
+                                [-S FMT] [-N N] [-a] [-p] [-m] [-t T]
 
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
         writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
@@ -39,6 +39,8 @@ internal sealed class TokenizeCommand : ICommand
           -S, --eon-format FMT    mecab's -S: written after the N best analyses of a sentence (default empty)
           -N, --nbest N      mecab's -N: the N best analyses of each sentence (1 to 512; default 1)
           -a, --all-morphs   mecab's -a: every morpheme of the lattice, not only the best path
+          -p, --partial      mecab's -p: input is blocks of lines up to EOS, each a piece of the sentence,
+                             optionally with TAB and a feature pattern the piece must match as one morpheme
           -m, --marginal     mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB
           -t, --theta T      mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)
                              Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
@@ -75,6 +77,7 @@ internal sealed class TokenizeCommand : ICommand
             string a = args[i];
             if (a == "-a") { result.Add("--all-morphs"); continue; }
             if (a == "-m") { result.Add("--marginal"); continue; }
+            if (a == "-p") { result.Add("--partial"); continue; }
             if (a.Length >= 2 && a[0] == '-' && a[1] != '-' && Short.TryGetValue(a[..2], out var name))
             {
                 string value = a.Length > 2 ? a[2..] : i + 1 < args.Count ? args[++i] : throw new UsageException($"option {a} needs a value");
@@ -87,7 +90,7 @@ internal sealed class TokenizeCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs", "marginal"]);
+        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs", "marginal", "partial"]);
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string lang = cl.Require("lang");
         if (lang != "ja") throw new UsageException($"--lang must be ja (got '{lang}')");
@@ -102,6 +105,7 @@ internal sealed class TokenizeCommand : ICommand
             EonFormat = cl.Get("eon-format"),
             AllMorphs = cl.Has("all-morphs"),
             Marginal = cl.Has("marginal"),
+            Partial = cl.Has("partial"),
             // mecab 0.996's command line reads -t but its lattice keeps the default 0.75: so does this one.
             Theta = cl.Get("theta") is { } th && !double.TryParse(th, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
                 ? throw new UsageException($"-t/--theta must be a number (got '{th}')") : 0.75,

@@ -33,6 +33,14 @@ while IFS= read -r line; do
   n=$((n + 1)); IFS=$'\t' read -r -a args <<< "$line"
   mecab_ "${args[@]}" "$here/formats-sample.txt" | gzip -n -9 > "$here/formats-$n.mecab.gz"
 done < "$here/formats.args"
+# Partial parsing (-p): an input made from mecab's own analysis of the formats sample (make-partial.py), then
+# mecab -p with the argument lists of partial.args, outputs partial-N.mecab.gz.
+mecab_ "$here/formats-sample.txt" | python3 "$here/make-partial.py" /dev/stdin 1 > "$here/partial-sample.txt"
+n=0
+while IFS= read -r line; do
+  n=$((n + 1)); IFS=$'\t' read -r -a args <<< "$line"
+  mecab_ "${args[@]}" "$here/partial-sample.txt" | gzip -n -9 > "$here/partial-$n.mecab.gz"
+done < "$here/partial.args"
 # A small user dictionary, compiled by mecab's own tool against the installed system dictionary.
 dict_index="$(ls /usr/lib/mecab/mecab-dict-index /usr/libexec/mecab/mecab-dict-index /usr/local/libexec/mecab/mecab-dict-index 2>/dev/null | head -1)"
 [ -n "$dict_index" ] || { echo "mecab-dict-index not found (apt-get install mecab-utils)" >&2; exit 1; }
