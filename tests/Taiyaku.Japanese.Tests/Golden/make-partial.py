@@ -1,9 +1,12 @@
 # Makes an input for mecab -p (partial parsing) from mecab output: free pieces, POS patterns, "*" patterns,
 # patterns with "*" columns, two tokens forced into one, and patterns nothing matches. Usage: make-partial.py MECAB_OUTPUT [SEED]
-import random, sys
+import io, random, sys
 random.seed(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
 out = []
-blocks = open(sys.argv[1], encoding='utf-8').read().split('EOS\n')
+# Bytes as Latin-1 so that any dictionary charset passes through unchanged.
+blocks = open(sys.argv[1], encoding='latin-1').read().split('EOS\n')
+sys.stdout = io.TextIOWrapper(sys.stdout.buffer, encoding='latin-1')
+PROPER = '名詞,固有名詞'.encode('utf-8').decode('latin-1')
 for b in blocks:
     toks = [l.split('\t', 1) for l in b.split('\n') if l]
     if not toks: continue
@@ -21,7 +24,7 @@ for b in blocks:
             f = toks[i][1].split(',') if len(toks[i]) > 1 else ['*']
             out.append(toks[i][0] + '\t' + ','.join('*' if random.random() < 0.5 else x for x in f[:4])); i += 1
         elif r < 0.93:  # two tokens forced into one with a made-up pattern
-            n = 2; out.append(''.join(t[0] for t in toks[i:i+n]) + '\t名詞,固有名詞'); i += n
+            n = 2; out.append(''.join(t[0] for t in toks[i:i+n]) + '\t' + PROPER); i += n
         else:  # a pattern that matches nothing
             out.append(toks[i][0] + '\tXYZ,abc'); i += 1
     out.append('EOS')
