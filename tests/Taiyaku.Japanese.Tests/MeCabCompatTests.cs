@@ -76,6 +76,25 @@ public sealed class MeCabCompatTests
         Assert.Equal(["東京:2", "で:6", "テスト:7", "を:6", "ABC:5", "123:4"], types);
     }
 
+    [SkippableFact]
+    public void The_readme_example_runs()
+    {
+        Skip.If(TestPaths.Dictionary == null, TestPaths.NoDictionary);
+        var console = new StringWriter();
+        // The README's "Coming from MeCab.DotNet" example, Console.Write* as console.Write*.
+        var parameter = new MeCabParam();
+        using var tagger = MeCabTagger.Create(parameter);
+        console.Write(tagger.Parse("すもももももももものうち"));
+        foreach (var node in tagger.ParseToNodes("すもももももももものうち"))
+            if (node.CharType > 0) console.WriteLine($"{node.Surface}\t{node.Feature}");
+        int n = 0;
+        for (var node = tagger.ParseToNode("東京に行く"); node != null; node = node.Next) n++;
+        console.Write(tagger.ParseNBest(3, "東京に行く"));
+        Assert.Equal(3, tagger.ParseNBestToNode("東京に行く").Take(3).Count());
+        Assert.Equal(5, n); // BOS, 東京, に, 行く, EOS
+        Assert.StartsWith("すもも\t名詞,一般,*,*,*,*,すもも,スモモ,スモモ\n", console.ToString());
+    }
+
     private static int Count(MeCabNode bos)
     {
         int n = 0;
