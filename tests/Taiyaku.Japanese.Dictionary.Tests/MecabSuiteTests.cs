@@ -19,17 +19,65 @@ public sealed class MecabSuiteTests : IDisposable
 
     private static string Source(string name) => Path.Combine(Taiyaku.Testing.RepositoryPaths.Root, "tests", "Taiyaku.Japanese.Dictionary.Tests", "MecabSuite", name);
 
-    private string Compile(string name)
+    private string Compile(string name, string charset = "euc-jp")
     {
-        var euc = Encoding.GetEncoding("euc-jp");
-        var output = _tmp[name];
+        var output = _tmp[name + "-" + charset];
         DictionaryCompiler.CompileSystem(Source(name), output, new DictionaryCompileOptions
         {
-            SourceEncoding = euc,
-            OutputEncoding = euc,
-            OutputCharsetName = "euc-jp",
+            SourceEncoding = Encoding.GetEncoding("euc-jp"),
+            OutputEncoding = Encoding.GetEncoding(charset),
+            OutputCharsetName = charset,
         });
         return output;
+    }
+
+    private static byte[] Convert(byte[] eucJp, string charset) => Encoding.GetEncoding(charset).GetBytes(Encoding.GetEncoding("euc-jp").GetString(eucJp));
+
+    private static byte[] AnalyseBytes(string dictionary, byte[] input)
+    {
+        using var dic = MecabDictionary.Open(dictionary);
+        var writer = new MecabOutputWriter(new AnalyzerSession(dic), new MecabOutputOptions());
+        using var outStream = new MemoryStream();
+        writer.Process(new MemoryStream(input), outStream);
+        return outStream.ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public void A_shift_jis_build_gives_test_gld_in_shift_jis(string name)
+    {
+        // Compiled to Shift_JIS (glibc's mapping, as mecab-dict-index -c shift_jis), the input and the expected output
+        // converted likewise: the analyser then decodes characters with mecab's CP932 table.
+        var dic = Compile(name, "shift_jis");
+        var input = Convert(File.ReadAllBytes(Path.Combine(Source(name), "test")), "shift_jis");
+        var expected = Convert(File.ReadAllBytes(Path.Combine(Source(name), "test.gld")), "shift_jis");
+        Assert.Equal(expected, AnalyseBytes(dic, input));
+    }
+
+    public static TheoryData<string, string> FoldersAndCharsets()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var f in new[] { "autolink", "chartype", "katakana", "latin", "ngram", "shiin", "t9" })
+            foreach (var c in new[] { "shift_jis", "utf-8" }) data.Add(f, c);
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(FoldersAndCharsets))]
+    public void Other_charset_builds_equal_mecab_dict_index_s_and_analyse_as_mecab(string name, string charset)
+    {
+        Skip.If(Mecab.DictIndex is null || Mecab.Binary is null, "mecab and mecab-dict-index (mecab-utils) are not installed");
+        var ours = Compile(name, charset);
+        var reference = _tmp[name + "-" + charset + "-ref"];
+        Directory.CreateDirectory(reference);
+        Mecab.RunProcess(Mecab.DictIndex!, ["-d", Source(name), "-o", reference, "-f", "euc-jp", "-c", charset]);
+        foreach (var f in new[] { "sys.dic", "unk.dic", "char.bin", "matrix.bin" })
+            Assert.True(File.ReadAllBytes(Path.Combine(reference, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(ours, f))), $"{name}/{f} ({charset}) differs from mecab-dict-index's");
+        File.Copy(Path.Combine(Source(name), "dicrc"), Path.Combine(reference, "dicrc"));
+        var input = _tmp[name + "-" + charset + ".in"];
+        File.WriteAllBytes(input, Convert(File.ReadAllBytes(Path.Combine(Source(name), "test")), charset));
+        var mecab = Mecab.RunBytes(["-r", "/dev/null", "-d", reference, input]);
+        Assert.Equal(mecab, AnalyseBytes(ours, File.ReadAllBytes(input)));
     }
 
     private static byte[] Analyse(string dictionary, string input)
