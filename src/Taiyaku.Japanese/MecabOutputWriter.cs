@@ -283,7 +283,7 @@ public sealed class MecabOutputWriter
         }
         node = new FormatNode
         {
-            Feature = bosFeature, Stat = 3, Id = s.EosId, IsBest = true, Cost = s.EosCost,
+            Feature = bosFeature, Stat = 3, Id = s.EosId, IsBest = true, Cost = s.EosCost, Start = line.Length, // mecab: sentence + size
             ConnectionCost = s.EosCost - (tokens.IsEmpty ? 0 : tokens[^1].PathCost),
         };
         if (_marginal) (node.Alpha, node.Beta, node.Prob) = s.Marginal(s.LastNodeId);
