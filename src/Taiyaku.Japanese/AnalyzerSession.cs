@@ -553,7 +553,10 @@ public sealed unsafe class AnalyzerSession
         // (float + float) in float, then minus the double Z, as in mecab.
         for (int i = 0; i < count; i++) _prob[i] = (float)Math.Exp((float)(_alpha[i] + _beta[i]) - z);
         _marginalReady = true;
+        _theta = theta;
     }
+
+    private double _theta;
 
     /// <summary>mecab's alpha, beta and marginal probability of a node of the last sentence (0 before <see cref="ComputeMarginals"/>).</summary>
     internal (double Alpha, double Beta, double Prob) Marginal(int nodeId) =>
@@ -621,6 +624,35 @@ public sealed unsafe class AnalyzerSession
             b = (float)LogSumExp(b, -theta * cost + _beta[r], j == 0);
         }
         _beta[l] = b;
+    }
+
+    /// <summary>
+    /// The left paths of node <paramref name="r"/> in mecab's lpath order (last connected first): left node, path cost
+    /// (connection plus the node's word cost) and, after <see cref="ComputeMarginals"/>, the path's probability.
+    /// </summary>
+    internal int LeftPaths(int r, List<(int Left, int Cost, float Prob)> paths)
+    {
+        paths.Clear();
+        if (r <= 0 || r > LastNodeId) return 0;
+        var matrix = _dic.Matrix;
+        ref Node right = ref _nodes[r];
+        short* column = matrix.Costs + matrix.LeftSize * right.LeftId;
+        int m = 0;
+        for (int l = _endHead[right.Pos]; l >= 0; l = _nodes[l].ENext)
+        {
+            if (l == LastNodeId || l == r) continue;
+            if (_lpath.Length == m) Array.Resize(ref _lpath, m * 2);
+            _lpath[m++] = l;
+        }
+        double z = _marginalReady ? _alpha[LastNodeId] : 0;
+        for (int j = m - 1; j >= 0; j--)
+        {
+            int l = _lpath[j];
+            int cost = column[_nodes[l].RightId] + right.WordCost;
+            float prob = _marginalReady ? (float)Math.Exp(_alpha[l] - _theta * cost + _beta[r] - z) : 0;
+            paths.Add((l, cost, prob));
+        }
+        return m;
     }
 
     // ---- N-best: mecab's NBestGenerator (A* from EOS over all left paths), with libstdc++'s heap so that ties

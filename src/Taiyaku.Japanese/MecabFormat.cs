@@ -21,6 +21,7 @@ internal ref struct FormatNode
     public bool IsBest;
     public long Cost;
     public long ConnectionCost;        // cost - prev.cost - wcost
+    public int Index;                  // the node's index in the session (-1: none, e.g. EON)
     public double Prob;
     public double Alpha;
     public double Beta;
@@ -124,8 +125,16 @@ internal sealed class MecabFormat
                             break;
                         }
                         case 'p':
-                            // Path lists need the lattice's paths, which this analyser does not keep.
-                            throw new FormatException("%pp (path information) is not supported");
+                        {
+                            // %pp<mode><sep>: the node's left paths (mode i: left node ids, c: costs, P: probabilities).
+                            byte mode = At(++p);
+                            byte sep = At(++p);
+                            if (sep == '\\') sep = Escaped(At(++p));
+                            if (mode is not ((byte)'i' or (byte)'c' or (byte)'P')) throw new FormatException("[icP] is required after %pp");
+                            FlushLiteral();
+                            ops.Add(new Op(Kind.Paths, [mode], null, sep));
+                            break;
+                        }
                         default:
                             throw new FormatException("[iseSCwcnblLh] is required after %p");
                     }
@@ -232,6 +241,25 @@ internal sealed class MecabFormat
                 case Kind.RLength: w.Append(Int(node.Surface.Length + node.Space.Length, num), output); break;
                 case Kind.LeftId: w.Append(Int(node.LeftId, num), output); break;
                 case Kind.RightId: w.Append(Int(node.RightId, num), output); break;
+                case Kind.Paths:
+                {
+                    if (!w.PathsAvailable || node.Index <= 0) throw new FormatException("no path information is available");
+                    var session = w.Session;
+                    int count = session.LeftPaths(node.Index, w.PathBuffer);
+                    if (count == 0) throw new FormatException("no path information is available");
+                    for (int k = 0; k < count; k++)
+                    {
+                        if (k > 0) w.AppendByte(op.Separator, output);
+                        var (left, cost, prob) = w.PathBuffer[k];
+                        switch ((char)op.Bytes![0])
+                        {
+                            case 'i': w.Append(Int(session.MecabId(left), num), output); break;
+                            case 'c': w.Append(Int(cost, num), output); break;
+                            default: w.Append(Double(prob, num), output); break;
+                        }
+                    }
+                    break;
+                }
                 case Kind.Columns:
                 {
                     if (node.Feature.IsEmpty) throw new FormatException("no feature information available");

@@ -35,6 +35,13 @@ public sealed class MecabOutputWriter
     /// <summary>Set when a format wrote a \0: mecab's output of the sentence ends there.</summary>
     internal bool Cut;
 
+    internal AnalyzerSession Session => _session;
+
+    /// <summary>mecab keeps the paths (for <c>%pp</c>) only when searching N best or marginal probabilities.</summary>
+    internal bool PathsAvailable => _nbest > 1 || _marginal;
+
+    internal readonly List<(int Left, int Cost, float Prob)> PathBuffer = [];
+
     /// <summary>Creates a writer that analyses with <paramref name="session"/>, ignoring dicrc's output settings.</summary>
     public MecabOutputWriter(AnalyzerSession session, MecabOutputFormat format)
     {
@@ -177,7 +184,7 @@ public sealed class MecabOutputWriter
                 for (int i = 0; i < _nbest && _session.NextBest(); i++) WriteTokens(_session.InputUtf8, _session.Tokens, output);
                 if (_mode == Mode.User)
                 {
-                    var eon = new FormatNode { Stat = 4 };
+                    var eon = new FormatNode { Stat = 4, Index = -1 };
                     _eon.Write(ref eon, _session.InputUtf8, this, output);
                 }
             }
@@ -206,7 +213,7 @@ public sealed class MecabOutputWriter
         for (int i = 0; i < _nbest && _session.NextBest(); i++) WriteTokens(line, _session.Tokens, output);
         if (_mode == Mode.User)
         {
-            var eon = new FormatNode { Stat = 4 };
+            var eon = new FormatNode { Stat = 4, Index = -1 };
             _eon.Write(ref eon, line, this, output);
         }
     }
@@ -268,6 +275,7 @@ public sealed class MecabOutputWriter
                 Feature = s.FeatureUtf8(t),
                 Stat = t.IsUnknown ? 1 : 0,
                 Id = s.MecabId(t.NodeId),
+                Index = t.NodeId,
                 Start = t.Utf8Offset,
                 PosId = t.PosId,
                 LeftId = t.LeftId,
@@ -283,7 +291,7 @@ public sealed class MecabOutputWriter
         }
         node = new FormatNode
         {
-            Feature = bosFeature, Stat = 3, Id = s.EosId, IsBest = true, Cost = s.EosCost, Start = line.Length, // mecab: sentence + size
+            Feature = bosFeature, Stat = 3, Id = s.EosId, Index = s.LastNodeId, IsBest = true, Cost = s.EosCost, Start = line.Length, // mecab: sentence + size
             ConnectionCost = s.EosCost - (tokens.IsEmpty ? 0 : tokens[^1].PathCost),
         };
         if (_marginal) (node.Alpha, node.Beta, node.Prob) = s.Marginal(s.LastNodeId);
