@@ -44,8 +44,8 @@ internal sealed class TokenizeCommand : ICommand
           -m, --marginal     mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB
           -t, --theta T      mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)
                              Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
-                             %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr and \ escapes); -F..-E count
-                             only without a format type, as in mecab (use -O '' to drop dicrc's).
+                             %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr %pP %pA %pB %pp, \ escapes);
+                             -F..-E count only without a format type, as in mecab (-O '' drops dicrc's).
                              -d DIR and -u FILE are accepted for --dicdir and --userdic.
           A dictionary in another charset than UTF-8 (EUC-JP, Shift_JIS, UTF-16) takes and gives bytes of its
           charset, as mecab does (--encoding and --replace-invalid are then refused).
