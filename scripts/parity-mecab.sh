@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares `taiyaku tokenize` with Debian's mecab, per dictionary and per option: default, -Owakati, each output
-# format of the dictionary's dicrc (-O NAME), -N 3, -a, -m, -m with the probabilities shown, and -p (on an input made from mecab's analysis). Prints one table row per case: lines of mecab's output,
+# format of the dictionary's dicrc (-O NAME), -N 3, -a, -m, -m with the probabilities shown, -p (on an input made from mecab's analysis), -Odump -m and -Oem -m. Prints one table row per case: lines of mecab's output,
 # lines of ours identical to them (diff), and whether the whole output is byte-identical.
 # Usage: scripts/parity-mecab.sh [DICDIR...]   (default: every Debian dictionary under /var/lib/mecab/dic)
 # env: TEXT=file (default: every *.ja line of ../shared/corpora), SMALL_LINES=2000 (lines for -N 3, -a and -m),
@@ -32,12 +32,12 @@ for dic in "$@"; do
   cases=("" "-Owakati")
   while IFS= read -r name; do cases+=("-O$name"); done < <(grep -a '^node-format-' "$dic/dicrc" | sed 's/^node-format-\([^ =]*\).*/\1/')
   # -p with -O '': a dicrc format (UniDic's) may ask for more feature columns than a node made up from a pattern has.
-  cases+=("-N 3" "-a" "-m" "-m -F '%m\t%pP\t%pA\t%pB\n'" "-p -O ''")
+  cases+=("-N 3" "-a" "-m" "-m -F '%m\t%pP\t%pA\t%pB\n'" "-p -O ''" "-Odump -m" "-Oem -m")
   # Partial parsing's input is made from mecab's own analysis with this dictionary (see the golden files' make-partial.py).
   mecab -b 16777216 -r /dev/null -d "$dic" "$work/small.in" | python3 "$root/tests/Taiyaku.Japanese.Tests/Golden/make-partial.py" /dev/stdin 1 > "$work/partial.in"
   for c in "${cases[@]}"; do
     eval "args=($c)"
-    in="$work/text.in"; case "$c" in -N*|-a|-m*) in="$work/small.in" ;; -p*) in="$work/partial.in" ;; esac
+    in="$work/text.in"; case "$c" in -N*|-a|-m*|-Odump*|-Oem*) in="$work/small.in" ;; -p*) in="$work/partial.in" ;; esac
     mrc=0; orc=0
     mecab -b 16777216 -r /dev/null -d "$dic" "${args[@]}" "$in" > "$work/m.out" || mrc=$?
     "$TAIYAKU" tokenize --lang ja --dicdir "$dic" "${args[@]}" --in "$in" > "$work/t.out" 2> "$work/t.err" || orc=$?

@@ -552,11 +552,15 @@ public sealed unsafe class AnalyzerSession
         double z = _alpha[eos];
         // (float + float) in float, then minus the double Z, as in mecab.
         for (int i = 0; i < count; i++) _prob[i] = (float)Math.Exp((float)(_alpha[i] + _beta[i]) - z);
+        _prob[0] = 0; // BOS is in no begin list, so mecab leaves its probability at 0
         _marginalReady = true;
         _theta = theta;
     }
 
     private double _theta;
+
+    /// <summary>The feature of node <paramref name="k"/> of the last sentence.</summary>
+    internal ReadOnlySpan<byte> FeatureOf(int k) => MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)_nodes[k].Feature);
 
     /// <summary>mecab's alpha, beta and marginal probability of a node of the last sentence (0 before <see cref="ComputeMarginals"/>).</summary>
     internal (double Alpha, double Beta, double Prob) Marginal(int nodeId) =>

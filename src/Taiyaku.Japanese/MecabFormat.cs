@@ -283,6 +283,10 @@ internal sealed class MecabFormat
         }
     }
 
+    internal static ReadOnlySpan<byte> FormatInt(long v, Span<byte> buf) => Int(v, buf);
+
+    internal static ReadOnlySpan<byte> FormatDouble(double v, Span<byte> buf) => Double(v, buf);
+
     private static ReadOnlySpan<byte> Int(long v, Span<byte> buf)
     {
         Utf8Formatter.TryFormat(v, buf, out int n);

@@ -7,7 +7,7 @@ namespace Taiyaku.Japanese;
 /// </summary>
 public sealed class MecabOutputOptions
 {
-    /// <summary><c>-O</c>: <c>wakati</c>, <c>none</c>, or NAME to use dicrc's <c>node-format-NAME</c> and friends.</summary>
+    /// <summary><c>-O</c>: <c>wakati</c>, <c>none</c>, <c>dump</c>, <c>em</c>, or NAME to use dicrc's <c>node-format-NAME</c> and friends.</summary>
     public string? OutputFormatType { get; init; }
 
     /// <summary><c>-F</c>: the format of a known word (dicrc <c>node-format</c>).</summary>

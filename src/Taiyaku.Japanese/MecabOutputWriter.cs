@@ -30,7 +30,7 @@ public sealed class MecabOutputWriter
     private byte[] _out = new byte[1 << 16];
     private int _outLength;
 
-    private enum Mode : byte { Lattice, Wakati, None, User }
+    private enum Mode : byte { Lattice, Wakati, None, User, Dump, Em }
 
     /// <summary>Set when a format wrote a \0: mecab's output of the sentence ends there.</summary>
     internal bool Cut;
@@ -74,8 +74,8 @@ public sealed class MecabOutputWriter
         {
             case "wakati": _mode = Mode.Wakati; return;
             case "none": _mode = Mode.None; return;
-            case "dump":
-            case "em": throw new FormatException($"output format type '{style}' is not supported");
+            case "dump": _mode = Mode.Dump; return;
+            case "em": _mode = Mode.Em; return;
         }
         // mecab sets its options' defaults before reading dicrc and lets nothing in dicrc override them: the
         // unsuffixed keys come from the options (or the defaults), NAME-suffixed ones from dicrc only.
@@ -228,6 +228,11 @@ public sealed class MecabOutputWriter
             return;
         }
         if (_mode == Mode.None) return;
+        if (_mode is Mode.Dump or Mode.Em)
+        {
+            WriteDump(line, tokens, output);
+            return;
+        }
         if (_mode == Mode.Wakati)
         {
             foreach (ref readonly var t in tokens)
@@ -256,6 +261,92 @@ public sealed class MecabOutputWriter
         if (_outLength > 0) output.Write(_out, 0, _outLength);
         _outLength = 0;
         output.Flush();
+    }
+
+    // mecab's Writer::writeDump and writeEM over the node chain BOS, the tokens, EOS.
+    private void WriteDump(ReadOnlySpan<byte> line, ReadOnlySpan<MorphemeToken> tokens, Stream output)
+    {
+        var s = _session;
+        Span<byte> num = stackalloc byte[40];
+        var bos = s.Dictionary.BosFeatureUtf8;
+        int n = tokens.Length + 2;
+        for (int k = 0; k < n; k++)
+        {
+            int index = k == 0 ? 0 : k == n - 1 ? s.LastNodeId : tokens[k - 1].NodeId;
+            ReadOnlySpan<byte> surface = k == 0 ? "BOS"u8 : k == n - 1 ? "EOS"u8 : s.SurfaceUtf8(tokens[k - 1]);
+            ReadOnlySpan<byte> feature = k == 0 || k == n - 1 ? bos : s.FeatureUtf8(tokens[k - 1]);
+            var (alpha, beta, prob) = s.Marginal(index);
+            bool hasPaths = index > 0 && PathsAvailable;
+            if (hasPaths) s.LeftPaths(index, PathBuffer); else PathBuffer.Clear();
+            if (_mode == Mode.Em)
+            {
+                // writeEM: the nodes and paths of probability 0.0001 or more.
+                const float minProb = 0.0001f;
+                if ((float)prob >= minProb)
+                {
+                    Append("U\t"u8, output);
+                    Append(surface, output);
+                    AppendByte((byte)'\t', output);
+                    Append(feature, output);
+                    AppendByte((byte)'\t', output);
+                    Append(MecabFormat.FormatDouble(prob, num), output);
+                    AppendByte((byte)'\n', output);
+                }
+                foreach (var (left, _, pathProb) in PathBuffer)
+                {
+                    if (pathProb < minProb) continue;
+                    Append("B\t"u8, output);
+                    Append(left == 0 ? bos : s.FeatureOf(left), output);
+                    AppendByte((byte)'\t', output);
+                    Append(feature, output);
+                    AppendByte((byte)'\t', output);
+                    Append(MecabFormat.FormatDouble(pathProb, num), output);
+                    AppendByte((byte)'\n', output);
+                }
+                continue;
+            }
+            int start = k == 0 ? 0 : k == n - 1 ? line.Length : tokens[k - 1].Utf8Offset;
+            int end = start + (k == 0 || k == n - 1 ? 0 : tokens[k - 1].Utf8Length);
+            ushort rc = 0, lc = 0, pos = 0;
+            byte charType = 0;
+            int stat = k == 0 ? 2 : k == n - 1 ? 3 : tokens[k - 1].IsUnknown ? 1 : 0;
+            long cost = k == 0 ? 0 : k == n - 1 ? s.EosCost : tokens[k - 1].PathCost;
+            if (k > 0 && k < n - 1)
+            {
+                ref readonly var t = ref tokens[k - 1];
+                rc = t.RightId; lc = t.LeftId; pos = t.PosId; charType = t.CharType;
+            }
+            Num(s.MecabId(index), output, num);
+            Append(surface, output);
+            AppendByte((byte)' ', output);
+            Append(feature, output);
+            AppendByte((byte)' ', output);
+            foreach (long v in (ReadOnlySpan<long>)[start, end, rc, lc, pos, charType, stat, s.IsOnBestPath(index) || k == 0 || k == n - 1 ? 1 : 0])
+                Num(v, output, num);
+            foreach (double v in (ReadOnlySpan<double>)[alpha, beta, prob])
+            {
+                Append(MecabFormat.FormatDouble(v, num), output);
+                AppendByte((byte)' ', output);
+            }
+            Append(MecabFormat.FormatInt(cost, num), output);
+            foreach (var (left, pathCost, pathProb) in PathBuffer)
+            {
+                AppendByte((byte)' ', output);
+                Append(MecabFormat.FormatInt(s.MecabId(left), num), output);
+                AppendByte((byte)':', output);
+                Append(MecabFormat.FormatInt(pathCost, num), output);
+                AppendByte((byte)':', output);
+                Append(MecabFormat.FormatDouble(pathProb, num), output);
+            }
+            AppendByte((byte)'\n', output);
+        }
+        if (_mode == Mode.Em) Append("EOS\n"u8, output);
+    }
+
+    private void Num(long v, Stream output, Span<byte> num)
+    {
+        Append(MecabFormat.FormatInt(v, num), output);
+        AppendByte((byte)' ', output);
     }
 
     private void WriteUser(ReadOnlySpan<byte> line, ReadOnlySpan<MorphemeToken> tokens, Stream output)

@@ -30,7 +30,7 @@ internal sealed class TokenizeCommand : ICommand
           --userdic FILE     a user dictionary (see 'taiyaku dict') loaded beside the system dictionary
           --in FILE          read FILE instead of stdin
           -O, --output-format-type TYPE
-                             mecab's -O: wakati, none, or NAME for dicrc's node-format-NAME, unk-format-NAME,
+                             mecab's -O: wakati, none, dump, em, or NAME for dicrc's node-format-NAME, unk-format-NAME,
                              bos-format-NAME and eos-format-NAME; default: dicrc's output-format-type (as mecab)
           -F, --node-format FMT   mecab's -F: the format of a known word (default %m\t%H\n)
           -U, --unk-format FMT    mecab's -U: the format of an unknown word (default %m\t%H\n)
