@@ -262,12 +262,13 @@ public static class DictionaryCompiler
     }
 
     /// <summary>
-    /// dicrc for the output: unchanged when the charset is unchanged, otherwise re-encoded with config-charset set to
-    /// the output charset (what Debian's mecab-ipadic-utf8 does to IPADIC's dicrc).
+    /// dicrc for the output: unchanged when the charset is unchanged (or UTF-16), otherwise re-encoded with
+    /// config-charset set to the output charset (what Debian's mecab-ipadic-utf8 does to IPADIC's dicrc).
     /// </summary>
     private static byte[] ConvertDicrc(SourceText dicrc, Charset config, Charset to)
     {
-        if (config.SameAs(to)) return dicrc.Bytes;
+        // mecab reads dicrc as lines of bytes, so a UTF-16 dicrc would be unreadable: keep the source's then.
+        if (config.SameAs(to) || to.CodePage is 1200 or 1201) return dicrc.Bytes;
         string text;
         try
         {

@@ -68,7 +68,6 @@ public sealed class MecabOutputWriter
         _partial = options.Partial;
         _theta = options.Theta;
         var rc = session.Dictionary.RawSettings;
-        var enc = session.Dictionary.TextEncoding;
         string style = options.OutputFormatType ?? (rc.TryGetValue("output-format-type", out var o) ? System.Text.Encoding.Latin1.GetString(o) : "");
         switch (style)
         {
@@ -81,8 +80,9 @@ public sealed class MecabOutputWriter
         // unsuffixed keys come from the options (or the defaults), NAME-suffixed ones from dicrc only.
         bool plain = style.Length == 0;
         string suffix = plain ? "" : "-" + style;
+        // Given formats are bytes as mecab takes its arguments (UTF-8 here), whatever the dictionary's charset.
         byte[] Pick(string key, string? given, string fallback) =>
-            plain ? enc.GetBytes(given ?? fallback) : rc.TryGetValue(key + suffix, out var v) ? v : [];
+            plain ? System.Text.Encoding.UTF8.GetBytes(given ?? fallback) : rc.TryGetValue(key + suffix, out var v) ? v : [];
         byte[] node = Pick("node-format", options.NodeFormat, "%m\\t%H\\n");
         if (!plain && node.Length == 0) throw new FormatException($"unknown format type [{style}]");
         byte[] bos = Pick("bos-format", options.BosFormat, "");

@@ -58,7 +58,7 @@ public sealed class MecabSuiteTests : IDisposable
     {
         var data = new TheoryData<string, string>();
         foreach (var f in new[] { "autolink", "chartype", "katakana", "latin", "ngram", "shiin", "t9" })
-            foreach (var c in new[] { "shift_jis", "utf-8" }) data.Add(f, c);
+            foreach (var c in new[] { "shift_jis", "utf-8", "utf-16le", "utf-16be" }) data.Add(f, c);
         return data;
     }
 
