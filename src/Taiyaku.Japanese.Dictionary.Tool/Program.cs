@@ -37,6 +37,7 @@ try
                 {
                     SourceEncoding = opts.TryGetValue("from", out var f) ? Encoding.GetEncoding(f) : null,
                     OutputEncoding = opts.TryGetValue("to", out var t) ? Encoding.GetEncoding(t) : null,
+                    OutputCharsetName = t,
                     LexiconFiles = lexiconFiles,
                     CopyDefinitionFiles = opts.TryGetValue("with-defs", out var defs) && bool.Parse(defs),
                 });

@@ -15,10 +15,20 @@ public sealed class DictionaryCompileOptions
     public Encoding? OutputEncoding { get; init; }
 
     /// <summary>
+    /// The charset name written into the compiled files' headers, as given (mecab-dict-index writes its <c>-t</c>
+    /// argument unchanged, e.g. <c>euc-jp</c>). <see langword="null"/> means the canonical name of
+    /// <see cref="OutputEncoding"/> (<c>UTF-8</c>, <c>EUC-JP</c>, <c>SHIFT-JIS</c>, ...). mecab reads the name
+    /// case-insensitively.
+    /// </summary>
+    public string? OutputCharsetName { get; init; }
+
+    /// <summary>
     /// The lexicon CSV files (absolute, or relative to the source folder), in the order their entries are read.
-    /// <see langword="null"/> means every <c>*.csv</c>
-    /// in the source folder in ordinal order of file name (mecab-dict-index takes directory order, which is not
-    /// reproducible; the order only decides the order of homographs and of the feature pool).
+    /// <see langword="null"/> means every <c>*.csv</c> (case-insensitive extension, name of at least 5 characters)
+    /// in the source folder in directory order, the order the file system lists them in (readdir on Unix), which is
+    /// the order mecab-dict-index takes: a build from a folder then matches mecab-dict-index's build of the same
+    /// folder. The order decides the order of homographs and of the feature pool; to be independent of the file
+    /// system, list the files.
     /// </summary>
     public IReadOnlyList<string>? LexiconFiles { get; init; }
 

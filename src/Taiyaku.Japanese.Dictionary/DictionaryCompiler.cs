@@ -45,12 +45,12 @@ public static class DictionaryCompiler
             ?? throw new DictionaryCompileException(dicrcPath, 0, $"unknown config-charset '{configName}'");
         var from = options.SourceEncoding is { } se ? Charset.From(se) : configCharset ?? Charset.Utf8;
         var to = options.OutputEncoding is { } oe ? Charset.From(oe) : Charset.Utf8;
+        if (options.OutputCharsetName is { Length: > 0 } given) to = to.Named(given);
         configCharset ??= from;
 
         var lexiconFiles = options.LexiconFiles?.Select(f => Path.IsPathRooted(f) ? f : Src(f)).ToList()
             ?? [.. Directory.EnumerateFiles(sourceDirectory, "*")
-                .Where(f => Path.GetFileName(f).Length >= 5 && Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)];
+                .Where(f => Path.GetFileName(f).Length >= 5 && Path.GetExtension(f).Equals(".csv", StringComparison.OrdinalIgnoreCase))];
         if (lexiconFiles.Count == 0) throw new DictionaryCompileException(sourceDirectory, 0, "no dictionaries (*.csv) found");
 
         var matrixPath = Src("matrix.def");
@@ -294,12 +294,13 @@ public static class DictionaryCompiler
     }
 
     /// <summary>
-    /// dicrc for the output: unchanged when the charset is unchanged, otherwise re-encoded with config-charset set to
-    /// the output charset (what Debian's mecab-ipadic-utf8 does to IPADIC's dicrc).
+    /// dicrc for the output: unchanged when the charset is unchanged (or UTF-16), otherwise re-encoded with
+    /// config-charset set to the output charset (what Debian's mecab-ipadic-utf8 does to IPADIC's dicrc).
     /// </summary>
     private static byte[] ConvertDicrc(SourceText dicrc, Charset config, Charset to)
     {
-        if (config.SameAs(to)) return dicrc.Bytes;
+        // mecab reads dicrc as lines of bytes, so a UTF-16 dicrc would be unreadable: keep the source's then.
+        if (config.SameAs(to) || to.CodePage is 1200 or 1201) return dicrc.Bytes;
         string text;
         try
         {

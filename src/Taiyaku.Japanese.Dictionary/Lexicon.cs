@@ -36,8 +36,11 @@ internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator pos
             var surfaceBytes = fields[0];
             try
             {
-                feature = from.Decode(fields[4]);
-                surface = from.Decode(surfaceBytes);
+                // Like mecab-dict-index, which calls iconv only between different charsets, bytes copied unconverted
+                // are not validated (Debian's JUMAN sources hold some that are not UTF-8).
+                var copied = from.SameAs(to);
+                feature = copied ? from.DecodeLenient(fields[4]) : from.Decode(fields[4]);
+                surface = copied ? from.DecodeLenient(surfaceBytes) : from.Decode(surfaceBytes);
             }
             catch (DecoderFallbackException e)
             {

@@ -21,6 +21,7 @@ public sealed unsafe class AnalyzerSession
         public int Begin;      // surface start (after skipped spaces)
         public int Length;     // surface length, truncated to 16 bits like mecab's
         public int End;        // position + rlength, rlength truncated to 16 bits like mecab's
+        public int Pos;        // the look-up position (where the skipped spaces start)
         public long Cost;
         public nint Feature;
         public int Prev;
@@ -29,6 +30,8 @@ public sealed unsafe class AnalyzerSession
         public ushort RightId;
         public short WordCost;
         public bool Unknown;
+        public byte CharType;  // the default category of the first character, as mecab's char_type
+        public ushort PosId;
     }
 
     private readonly MecabDictionary _dic;
@@ -52,7 +55,10 @@ public sealed unsafe class AnalyzerSession
         dictionary.ThrowIfDisposed();
         _dic = dictionary;
         _charMap = dictionary.Chars.Map;
+        _charset = dictionary.CharsetKind;
     }
+
+    private readonly CharsetKind _charset;
 
     /// <summary>The dictionary this session uses.</summary>
     public MecabDictionary Dictionary => _dic;
@@ -60,7 +66,7 @@ public sealed unsafe class AnalyzerSession
     /// <summary>The tokens of the last analysed sentence.</summary>
     public ReadOnlySpan<MorphemeToken> Tokens => _tokens.AsSpan(0, _tokenCount);
 
-    /// <summary>The UTF-8 bytes of the last analysed sentence (lone surrogates became U+FFFD).</summary>
+    /// <summary>The bytes of the last analysed sentence (UTF-8, or the dictionary's charset; lone surrogates became U+FFFD).</summary>
     public ReadOnlySpan<byte> InputUtf8 => _buf.AsSpan(0, _len);
 
     /// <summary>
@@ -89,6 +95,117 @@ public sealed unsafe class AnalyzerSession
         return Run();
     }
 
+    /// <summary>
+    /// Partial parsing with constraints (mecab's <c>-p</c>): <paramref name="block"/> holds lines (separated by
+    /// <c>\n</c>, up to a line <c>EOS</c>), each a piece of the sentence, alone (a token boundary on both sides, free
+    /// inside) or followed by a TAB and a feature pattern (the piece is one morpheme whose feature matches the
+    /// pattern column by column, <c>*</c> matching anything; <c>*</c> alone matches any feature). The sentence is
+    /// the pieces put together; <see cref="InputUtf8"/> holds it and token offsets are bytes into it.
+    /// </summary>
+    public ReadOnlySpan<MorphemeToken> AnalyzePartialUtf8(ReadOnlySpan<byte> block)
+    {
+        // Viterbi::initPartial: split into lines, then each line at its first TAB.
+        var pieces = new List<(byte[] Surface, byte[]? Feature)>();
+        var rest = block;
+        while (true)
+        {
+            int nl = rest.IndexOf((byte)'\n');
+            var line = nl < 0 ? rest : rest[..nl];
+            int nul = line.IndexOf((byte)0);
+            if (nul >= 0) line = line[..nul];
+            int tab = line.IndexOf((byte)'\t');
+            if (tab < 0 && line.SequenceEqual("EOS"u8)) break;
+            pieces.Add(tab < 0 ? (line.ToArray(), null) : (line[..tab].ToArray(), line[(tab + 1)..].ToArray()));
+            if (nl < 0) break;
+            rest = rest[(nl + 1)..];
+        }
+        int total = 0;
+        foreach (var p in pieces) total += p.Surface.Length;
+        EnsureBytes(total);
+        int o = 0;
+        foreach (var p in pieces) { p.Surface.CopyTo(_buf, o); o += p.Surface.Length; }
+        _len = total;
+        _buf[_len] = 0;
+        _fromUtf16 = false;
+        if (_boundary.Length < total + 4)
+        {
+            _boundary = new byte[total + 4];
+            _constraint = new nint[total + 4];
+        }
+        _boundary.AsSpan(0, total + 4).Clear();
+        _constraint.AsSpan(0, total + 4).Clear();
+        _constraintStore.Clear();
+        int pos = 0;
+        foreach (var (surface, feature) in pieces)
+        {
+            int len = surface.Length;
+            _boundary[pos] = 1;
+            _boundary[pos + len] = 1;
+            if (feature is not null && len > 0)
+            {
+                for (int n = 1; n < len; n++) _boundary[pos + n] = 2;
+                // The constraint is also the feature of a node made up for it: keep it NUL-terminated and pinned.
+                var f = GC.AllocateArray<byte>(feature.Length + 1, pinned: true);
+                feature.CopyTo(f, 0);
+                _constraintStore.Add(f);
+                _constraint[pos] = (nint)Unsafe.AsPointer(ref f[0]);
+            }
+            pos += len;
+        }
+        _partial = true;
+        _discarded = 0;
+        try { return Run(); }
+        finally { _partial = false; _idsShifted = true; }
+    }
+
+    private bool _partial;
+    private int _discarded;     // nodes made and dropped so far: mecab's ids count them
+    private int[] _ids = [];    // mecab's id of each kept node, in partial parsing
+    private bool _idsShifted;
+    private byte[] _boundary = [];
+
+    private void KeepIfValid(int k)
+    {
+        if (!ValidInPartial(k)) { _nodeCount--; _discarded++; return; }
+        SetId(k);
+    }
+
+    private void SetId(int k)
+    {
+        if (_ids.Length <= k) Array.Resize(ref _ids, Math.Max(k + 1, _ids.Length * 2));
+        _ids[k] = k + _discarded;
+    }
+
+    /// <summary>mecab's id of node <paramref name="k"/> (the index, except in partial parsing, where mecab also counts the nodes it drops).</summary>
+    internal int MecabId(int k) => _idsShifted && k < _ids.Length ? _ids[k] : k;
+    private nint[] _constraint = [];
+    private readonly List<byte[]> _constraintStore = [];
+
+    // mecab's is_valid_node: no node may end inside a constrained piece, and one starting where a feature pattern
+    // is set must span the piece exactly and match the pattern.
+    private bool ValidInPartial(int k)
+    {
+        ref Node node = ref _nodes[k];
+        int endPos = node.Begin + node.Length;
+        if (_boundary[endPos] == 2) return false;
+        int beginPos = node.Pos;
+        nint feature = _constraint[beginPos];
+        if (feature == 0) return true;
+        return _boundary[beginPos] == 1 && _boundary[endPos] == 1
+            && PartialMatch(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)feature), MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)node.Feature));
+    }
+
+    private static bool PartialMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> feature)
+    {
+        if (pattern.SequenceEqual("*"u8)) return true;
+        var c1 = MecabFormat.SplitCsv(pattern);
+        var c2 = MecabFormat.SplitCsv(feature);
+        int n = Math.Min(c1.Count, c2.Count);
+        for (int i = 0; i < n; i++)
+            if (!c1[i].AsSpan().SequenceEqual("*"u8) && !c1[i].AsSpan().SequenceEqual(c2[i])) return false;
+        return true;
+    }
+
     /// <summary>The surface of <paramref name="token"/> as UTF-8 bytes of the last sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> SurfaceUtf8(in MorphemeToken token) => _buf.AsSpan(token.Utf8Offset, token.Utf8Length);
@@ -106,9 +223,35 @@ public sealed unsafe class AnalyzerSession
         if (_buf.Length < n + 1) _buf = new byte[Math.Max(n + 1, _buf.Length * 2)];
     }
 
+    // For a dictionary in another charset than UTF-8: the text in that charset, character by character to map offsets.
+    private void EncodeOther(ReadOnlySpan<char> text)
+    {
+        var encoding = _dic.TextEncoding;
+        int max = encoding.GetMaxByteCount(2) * text.Length + 8;
+        EnsureBytes(max);
+        if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];
+        int o = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            int n = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            int written = encoding.GetBytes(text.Slice(i, n), _buf.AsSpan(o));
+            for (int k = 0; k < written; k++) _utf16[o + k] = i;
+            o += written;
+            i += n;
+        }
+        _utf16[o] = text.Length;
+        _len = o;
+        _buf[o] = 0;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Encode(ReadOnlySpan<char> text)
     {
+        if (_charset != CharsetKind.Utf8)
+        {
+            EncodeOther(text);
+            return;
+        }
         int max = text.Length * 3;
         EnsureBytes(max);
         if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];
@@ -192,18 +335,36 @@ public sealed unsafe class AnalyzerSession
         }
 
         int eos = NewNode();
+        _idsShifted = false;
+        if (_partial) SetId(eos);
         _nodes[eos] = new Node { Begin = len, End = len, Prev = -1, ENext = -1, Feature = (nint)_dic.BosFeature };
         for (int pos = len; pos >= 0; pos--)
         {
             if (endHead[pos] >= 0)
             {
+                _nodes[eos].Pos = pos;
                 Connect(_nodes, endHead, pos, eos, costs, lsize);
                 break;
             }
         }
         Backtrack(eos);
+        _allMorphs = false;
+        LastNodeId = eos;
+        EosCost = _nodes[eos].Cost;
+        _nbestReady = false;
+        _bestReady = false;
+        _marginalReady = false;
         return Tokens;
     }
+
+    /// <summary>The last sentence's EOS node (its index; <see cref="EosId"/> is mecab's id).</summary>
+    internal int LastNodeId { get; private set; }
+
+    /// <summary>mecab's id of the last sentence's EOS node.</summary>
+    internal int EosId => MecabId(LastNodeId);
+
+    /// <summary>The cost of the last sentence's best path (EOS included).</summary>
+    internal long EosCost { get; private set; }
 
     private long[] _leftCost = new long[64];
     private int[] _leftRight = new int[64];
@@ -300,15 +461,348 @@ public sealed unsafe class AnalyzerSession
         if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
         _tokenCount = n;
         int k = n;
-        for (int i = _nodes[eos].Prev; i > 0; i = _nodes[i].Prev)
+        for (int i = _nodes[eos].Prev; i > 0; i = _nodes[i].Prev) _tokens[--k] = Token(i, _nodes[i].Prev);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private MorphemeToken Token(int i, int prevIndex)
+    {
+        ref Node node = ref _nodes[i];
+        int b = Math.Min(node.Begin, _len), e = Math.Min(node.Begin + node.Length, _len);
+        int off, length;
+        if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
+        else { off = b; length = e - b; }
+        ref Node prev = ref _nodes[prevIndex];
+        return new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature,
+            b - Math.Min(node.Pos, b), node.PosId, node.CharType, node.Cost - prev.Cost - node.WordCost, i);
+    }
+
+    /// <summary>
+    /// Every morpheme of the last sentence's lattice, in the order of mecab's all-morphs output (<c>-a</c>): by start
+    /// position, each position's candidates in mecab's order. <see cref="Tokens"/> then holds them (until the next
+    /// analysis); <see cref="MorphemeToken.ConnectionCost"/> is then, as in mecab, relative to the previous one listed.
+    /// </summary>
+    public ReadOnlySpan<MorphemeToken> AllMorphemes()
+    {
+        _dic.ThrowIfDisposed();
+        int eos = LastNodeId;
+        int n = eos - 1;
+        if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
+        _tokenCount = n;
+        // The nodes of one look-up are contiguous and mecab lists them newest first.
+        int k = 0, prev = 0;
+        for (int first = 1; first < eos;)
         {
-            ref Node node = ref _nodes[i];
-            int b = Math.Min(node.Begin, _len), e = Math.Min(node.Begin + node.Length, _len);
-            int off, length;
-            if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
-            else { off = b; length = e - b; }
-            _tokens[--k] = new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature);
+            int last = first;
+            while (last + 1 < eos && _nodes[last + 1].Pos == _nodes[first].Pos) last++;
+            for (int i = last; i >= first; i--)
+            {
+                _tokens[k++] = Token(i, prev);
+                prev = i;
+            }
+            first = last + 1;
         }
+        _allMorphs = true;
+        return Tokens;
+    }
+
+    private bool _allMorphs;
+
+    // ---- Marginal probabilities: mecab's forward-backward (Viterbi::forwardbackward) with its operation order.
+
+    // float, as mecab's Node keeps them: every step rounds as there.
+    private float[] _alpha = [], _beta = [], _prob = [];
+    private bool _marginalReady;
+
+    /// <summary>
+    /// Computes mecab's marginal probabilities (<c>-m</c>) for the last sentence with temperature
+    /// <paramref name="theta"/> (mecab's default 0.75); then <see cref="Marginal"/> gives each node's.
+    /// </summary>
+    public void ComputeMarginals(double theta = 0.75)
+    {
+        _dic.ThrowIfDisposed();
+        int count = _nodeCount, eos = LastNodeId;
+        if (_alpha.Length < count)
+        {
+            int size = Math.Max(count, _alpha.Length * 2);
+            _alpha = new float[size]; _beta = new float[size]; _prob = new float[size];
+        }
+        var matrix = _dic.Matrix;
+        short* costs = matrix.Costs;
+        int lsize = matrix.LeftSize;
+        if (_firstAt.Length < _len + 1) _firstAt = new int[Math.Max(_len + 1, _firstAt.Length * 2)];
+        _firstAt.AsSpan(0, _len + 1).Clear();
+        for (int i = eos - 1; i >= 1; i--) _firstAt[_nodes[i].Pos] = i;
+        // alpha: nodes by start position, each look-up's nodes newest first (mecab's begin lists), EOS last.
+        _alpha[0] = 0;
+        for (int first = 1; first < eos;)
+        {
+            int last = first;
+            while (last + 1 < eos && _nodes[last + 1].Pos == _nodes[first].Pos) last++;
+            for (int i = last; i >= first; i--) Alpha(i, theta, costs, lsize);
+            first = last + 1;
+        }
+        Alpha(eos, theta, costs, lsize);
+        // beta: positions from the end, each end list in its order; a node's right paths newest first.
+        _beta.AsSpan(0, count).Clear();
+        for (int pos = _len; pos >= 0; pos--)
+        {
+            for (int l = _endHead[pos]; l >= 0; l = _nodes[l].ENext) Beta(l, theta, costs, lsize);
+        }
+        double z = _alpha[eos];
+        // (float + float) in float, then minus the double Z, as in mecab.
+        for (int i = 0; i < count; i++) _prob[i] = (float)Math.Exp((float)(_alpha[i] + _beta[i]) - z);
+        _prob[0] = 0; // BOS is in no begin list, so mecab leaves its probability at 0
+        _marginalReady = true;
+        _theta = theta;
+    }
+
+    private double _theta;
+
+    /// <summary>The feature of node <paramref name="k"/> of the last sentence.</summary>
+    internal ReadOnlySpan<byte> FeatureOf(int k) => MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)_nodes[k].Feature);
+
+    /// <summary>mecab's alpha, beta and marginal probability of a node of the last sentence (0 before <see cref="ComputeMarginals"/>).</summary>
+    internal (double Alpha, double Beta, double Prob) Marginal(int nodeId) =>
+        _marginalReady && nodeId < _nodeCount ? (_alpha[nodeId], _beta[nodeId], _prob[nodeId]) : (0, 0, 0);
+
+    /// <summary>The marginal probability of <paramref name="token"/> after <see cref="ComputeMarginals"/> (mecab's <c>%pP</c>); 0 before.</summary>
+    public double MarginalProbability(in MorphemeToken token) => Marginal(token.NodeId).Prob;
+
+    private static double LogSumExp(double x, double y, bool first)
+    {
+        if (first) return y;
+        double vmin = Math.Min(x, y), vmax = Math.Max(x, y);
+        return vmax > vmin + 50 ? vmax : vmax + Math.Log(Math.Exp(vmin - vmax) + 1.0);
+    }
+
+    private void Alpha(int r, double theta, short* costs, int lsize)
+    {
+        ref Node right = ref _nodes[r];
+        short* column = costs + lsize * right.LeftId;
+        // The left paths newest first: the end list at r's position read backwards.
+        int m = 0;
+        for (int l = _endHead[right.Pos]; l >= 0; l = _nodes[l].ENext)
+        {
+            if (l == LastNodeId || l == r) continue;
+            if (_lpath.Length == m) Array.Resize(ref _lpath, m * 2);
+            _lpath[m++] = l;
+        }
+        float a = 0;
+        for (int j = m - 1; j >= 0; j--)
+        {
+            int l = _lpath[j];
+            int cost = column[_nodes[l].RightId] + right.WordCost;
+            a = (float)LogSumExp(a, -theta * cost + _alpha[l], j == m - 1);
+        }
+        _alpha[r] = a;
+    }
+
+    private int[] _rpath = new int[64];
+    private int[] _firstAt = [];
+
+    private void Beta(int l, double theta, short* costs, int lsize)
+    {
+        int eos = LastNodeId;
+        if (l == eos) { _beta[l] = 0; return; }
+        ref Node left = ref _nodes[l];
+        int end = left.End;
+        // Right paths: the nodes looked up at l's end (in creation order, as mecab prepends them while connecting
+        // newest first), after EOS when EOS connected here.
+        int m = 0;
+        if (_nodes[eos].Pos == end) _rpath[m++] = eos;
+        if (end < _len && _firstAt[end] > 0)
+        {
+            for (int i = _firstAt[end]; i < eos && _nodes[i].Pos == end; i++)
+            {
+                if (_rpath.Length == m) Array.Resize(ref _rpath, m * 2);
+                _rpath[m++] = i;
+            }
+        }
+        float b = 0;
+        for (int j = 0; j < m; j++)
+        {
+            int r = _rpath[j];
+            ref Node right = ref _nodes[r];
+            int cost = costs[lsize * right.LeftId + left.RightId] + right.WordCost;
+            b = (float)LogSumExp(b, -theta * cost + _beta[r], j == 0);
+        }
+        _beta[l] = b;
+    }
+
+    /// <summary>
+    /// The left paths of node <paramref name="r"/> in mecab's lpath order (last connected first): left node, path cost
+    /// (connection plus the node's word cost) and, after <see cref="ComputeMarginals"/>, the path's probability.
+    /// </summary>
+    internal int LeftPaths(int r, List<(int Left, int Cost, float Prob)> paths)
+    {
+        paths.Clear();
+        if (r <= 0 || r > LastNodeId) return 0;
+        var matrix = _dic.Matrix;
+        ref Node right = ref _nodes[r];
+        short* column = matrix.Costs + matrix.LeftSize * right.LeftId;
+        int m = 0;
+        for (int l = _endHead[right.Pos]; l >= 0; l = _nodes[l].ENext)
+        {
+            if (l == LastNodeId || l == r) continue;
+            if (_lpath.Length == m) Array.Resize(ref _lpath, m * 2);
+            _lpath[m++] = l;
+        }
+        double z = _marginalReady ? _alpha[LastNodeId] : 0;
+        for (int j = m - 1; j >= 0; j--)
+        {
+            int l = _lpath[j];
+            int cost = column[_nodes[l].RightId] + right.WordCost;
+            float prob = _marginalReady ? (float)Math.Exp(_alpha[l] - _theta * cost + _beta[r] - z) : 0;
+            paths.Add((l, cost, prob));
+        }
+        return m;
+    }
+
+    // ---- N-best: mecab's NBestGenerator (A* from EOS over all left paths), with libstdc++'s heap so that ties
+    // come out in mecab's order.
+
+    private struct QueueElement
+    {
+        public int Node;
+        public int Next;  // element towards EOS, -1 at EOS
+        public long Fx;
+        public long Gx;
+    }
+
+    private bool _nbestReady;
+    private bool[] _best = [];
+
+    /// <summary>Whether a node of the last sentence lies on its best path (mecab's isbest, <c>%pb</c>).</summary>
+    internal bool IsOnBestPath(int nodeId)
+    {
+        if (!_nbestReady && !_allMorphs) return true;
+        if (!_bestReady)
+        {
+            _bestReady = true;
+            if (_best.Length < _nodeCount) _best = new bool[Math.Max(_nodeCount, _best.Length * 2)];
+            _best.AsSpan(0, _nodeCount).Clear();
+            for (int i = LastNodeId; i > 0; i = _nodes[i].Prev) _best[i] = true;
+        }
+        return _best[nodeId];
+    }
+
+    private bool _bestReady;
+    private QueueElement[] _elements = new QueueElement[256];
+    private int _elementCount;
+    private int[] _heap = new int[256];
+    private int _heapCount;
+    private int[] _lpath = new int[64];
+
+    /// <summary>
+    /// Moves to the next-best analysis of the last sentence, as mecab's N-best search does (the first call gives
+    /// the best analysis again, then the second best, and so on): <see cref="Tokens"/> then holds it. Returns false
+    /// when there is none left. The search keeps every path it opens, so memory grows with the number asked for.
+    /// </summary>
+    public bool NextBest()
+    {
+        _dic.ThrowIfDisposed();
+        if (!_nbestReady)
+        {
+            _nbestReady = true;
+            _elementCount = 0;
+            _heapCount = 0;
+            int eos = LastNodeId;
+            Push(new QueueElement { Node = eos, Next = -1, Fx = 0, Gx = 0 });
+        }
+        var matrix = _dic.Matrix;
+        short* costs = matrix.Costs;
+        int lsize = matrix.LeftSize;
+        while (_heapCount > 0)
+        {
+            int topIndex = Pop();
+            QueueElement top = _elements[topIndex];
+            if (top.Node == 0)
+            {
+                // BOS: the path runs along Next to EOS.
+                int n = 0;
+                for (int e = top.Next; e >= 0 && _elements[e].Next >= 0; e = _elements[e].Next) n++;
+                if (_tokens.Length < n) _tokens = new MorphemeToken[Math.Max(n, _tokens.Length * 2)];
+                _tokenCount = n;
+                int k = 0, prev = 0;
+                for (int e = top.Next; e >= 0 && _elements[e].Next >= 0; e = _elements[e].Next)
+                {
+                    int node = _elements[e].Node;
+                    _tokens[k++] = Token(node, prev);
+                    prev = node;
+                }
+                return true;
+            }
+            ref Node r = ref _nodes[top.Node];
+            short* column = costs + lsize * r.LeftId;
+            // mecab's lpath list: the nodes ending at r's position, last connected first.
+            int m = 0;
+            for (int l = _endHead[r.Pos]; l >= 0; l = _nodes[l].ENext)
+            {
+                if (l == LastNodeId) continue; // EOS joins the list it connects to only afterwards
+                if (_lpath.Length == m) Array.Resize(ref _lpath, m * 2);
+                _lpath[m++] = l;
+            }
+            for (int j = m - 1; j >= 0; j--)
+            {
+                int l = _lpath[j];
+                long pathCost = column[_nodes[l].RightId] + r.WordCost;
+                Push(new QueueElement { Node = l, Next = topIndex, Gx = pathCost + top.Gx, Fx = _nodes[l].Cost + pathCost + top.Gx });
+            }
+        }
+        _tokenCount = 0;
+        return false;
+    }
+
+    private void Push(QueueElement element)
+    {
+        if (_elementCount == _elements.Length) Array.Resize(ref _elements, _elements.Length * 2);
+        int index = _elementCount++;
+        _elements[index] = element;
+        if (_heapCount == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
+        PushHeap(_heapCount++, 0, index);
+    }
+
+    // comp(a, b) = a.Fx > b.Fx (std::priority_queue with mecab's QueueElementComp: smallest fx on top).
+    private bool Comp(int a, int b) => _elements[a].Fx > _elements[b].Fx;
+
+    // libstdc++ __push_heap.
+    private void PushHeap(int hole, int top, int value)
+    {
+        int parent = (hole - 1) / 2;
+        while (hole > top && Comp(_heap[parent], value))
+        {
+            _heap[hole] = _heap[parent];
+            hole = parent;
+            parent = (hole - 1) / 2;
+        }
+        _heap[hole] = value;
+    }
+
+    // libstdc++ pop_heap + pop_back: returns the former top.
+    private int Pop()
+    {
+        int result = _heap[0];
+        int last = --_heapCount;
+        int value = _heap[last];
+        _heap[last] = result;
+        // __adjust_heap(first, 0, len = last, value)
+        int len = last, hole = 0, second = 0;
+        while (second < (len - 1) / 2)
+        {
+            second = 2 * (second + 1);
+            if (Comp(_heap[second], _heap[second - 1])) second--;
+            _heap[hole] = _heap[second];
+            hole = second;
+        }
+        if ((len & 1) == 0 && second == (len - 2) / 2)
+        {
+            second = 2 * (second + 1);
+            _heap[hole] = _heap[second - 1];
+            hole = second - 1;
+        }
+        PushHeap(hole, 0, value);
+        return result;
     }
 
     // Decodes like mecab's utf8_to_ucs2: 4..6-byte sequences and broken bytes map to code 0.
@@ -318,7 +812,8 @@ public sealed unsafe class AnalyzerSession
         uint b0 = s[p];
         int rem = end - p;
         int code;
-        if (b0 < 0x80) { mblen = 1; code = (int)b0; }
+        if (_charset != CharsetKind.Utf8) code = DictionaryCharset.ToUcs2(_charset, s + p, s + end, out mblen);
+        else if (b0 < 0x80) { mblen = 1; code = (int)b0; }
         else if (rem >= 2 && (b0 & 0xE0) == 0xC0) { mblen = 2; code = (int)(((b0 & 0x1F) << 6) | (s[p + 1] & 0x3Fu)); }
         else if (rem >= 3 && (b0 & 0xF0) == 0xE0) { mblen = 3; code = (int)(((b0 & 0x0F) << 12) | ((s[p + 1] & 0x3Fu) << 6) | (s[p + 2] & 0x3Fu)); }
         else if (rem >= 4 && (b0 & 0xF8) == 0xF0) { mblen = 4; code = 0; }
@@ -465,6 +960,11 @@ public sealed unsafe class AnalyzerSession
     private void Lookup(byte* s, int begin, int sentenceEnd)
     {
         int end = sentenceEnd - begin >= LookupCap ? begin + LookupCap : sentenceEnd;
+        if (_partial)
+        {
+            for (int n = begin + 1; n < sentenceEnd; n++)
+                if (_boundary[n] == 1) { end = n; break; }
+        }
         uint cinfo = 0;
         int mblen = 0;
         int begin2 = SeekToOtherType(s, begin, end, _dic.SpaceInfo, ref cinfo, ref mblen, out _);
@@ -490,6 +990,7 @@ public sealed unsafe class AnalyzerSession
                     int k = NewNode();
                     ref Node node = ref _nodes[k];
                     node.Begin = begin2;
+                    node.Pos = begin;
                     node.Length = (ushort)(nodeEnd - begin2);
                     node.End = begin + (ushort)(nodeEnd - begin);
                     node.LeftId = t->LeftId;
@@ -497,6 +998,9 @@ public sealed unsafe class AnalyzerSession
                     node.WordCost = t->WordCost;
                     node.Feature = (nint)lex.FeatureAt(t->Feature);
                     node.Unknown = false;
+                    node.CharType = (byte)defaultType;
+                    node.PosId = t->PosId;
+                    if (_partial) KeepIfValid(k);
                 }
             }
         }
@@ -534,6 +1038,31 @@ public sealed unsafe class AnalyzerSession
         }
 
         if (_nodeCount == lookupFirst) AddUnknown(defaultType, begin, begin2, begin3);
+
+        if (_partial && _nodeCount == lookupFirst)
+        {
+            // Nothing fits the constraints: one unknown word over the constrained piece, else a node made up with
+            // the pattern as its feature (mecab's last resort).
+            begin3 = begin2;
+            uint ci;
+            while (true)
+            {
+                ci = CharInfo(s, begin3, end, out int ml);
+                begin3 += ml;
+                if (begin3 > end || _boundary[begin3] != 2) break;
+            }
+            AddUnknown(CharCategories.DefaultType(ci), begin, begin2, begin3);
+            if (_nodeCount == lookupFirst)
+            {
+                int k = NewNode();
+                _nodes[k] = new Node
+                {
+                    Begin = begin2, Pos = begin, Length = (ushort)(begin3 - begin2), End = begin + (ushort)(begin3 - begin),
+                    Feature = _constraint[begin], Unknown = true, CharType = (byte)CharCategories.DefaultType(ci),
+                };
+                SetId(k);
+            }
+        }
     }
 
     // Adds the unknown-word entries of one category.
@@ -549,6 +1078,7 @@ public sealed unsafe class AnalyzerSession
             int i = NewNode();
             ref Node node = ref _nodes[i];
             node.Begin = begin2;
+            node.Pos = begin;
             node.Length = (ushort)(begin3 - begin2);
             node.End = begin + (ushort)(begin3 - begin);
             node.LeftId = t->LeftId;
@@ -556,6 +1086,9 @@ public sealed unsafe class AnalyzerSession
             node.WordCost = t->WordCost;
             node.Feature = over != 0 ? over : (nint)unk.FeatureAt(t->Feature);
             node.Unknown = true;
+            node.CharType = (byte)category;
+            node.PosId = t->PosId;
+            if (_partial) KeepIfValid(i);
         }
     }
 }

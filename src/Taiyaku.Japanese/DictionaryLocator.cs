@@ -55,7 +55,7 @@ public static class DictionaryLocator
             }
             if (!File.Exists(file)) { tried.Add($"{file} ({source}: no such file)"); continue; }
             string? dicdir;
-            try { dicdir = RcFile.Read(file).GetValueOrDefault("dicdir"); }
+            try { dicdir = RcFile.Read(file).TryGetValue("dicdir", out var d) ? System.Text.Encoding.UTF8.GetString(d).TrimEnd() : null; }
             catch (DictionaryFormatException e) { tried.Add($"{file} ({source}: {e.Problem})"); continue; }
             if (string.IsNullOrEmpty(dicdir)) { tried.Add($"{file} ({source}: no dicdir)"); continue; }
             // mecab expands $(rcpath) to the rc file's folder.

@@ -75,7 +75,6 @@ internal sealed unsafe class LexiconFile : IDisposable
             int nul = cs.IndexOf((byte)0);
             if (nul < 0) throw Bad("the charset field is not terminated");
             Charset = Encoding.ASCII.GetString(cs[..nul]);
-            if (!IsUtf8(Charset)) throw Bad($"charset is '{Charset}'; only UTF-8 dictionaries are supported");
             if ((long)HeaderSize + dsize + tsize + fsize != size)
                 throw Bad($"section sizes ({dsize} + {tsize} + {fsize} bytes after a {HeaderSize}-byte header) do not add up to the file size {size}");
             if (dsize % 8 != 0 || dsize < 8) throw Bad($"bad double-array size {dsize}");

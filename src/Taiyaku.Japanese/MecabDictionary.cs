@@ -31,8 +31,20 @@ public sealed unsafe class MecabDictionary : IDisposable
     /// <summary>The dictionary directory.</summary>
     public string DirectoryPath { get; }
 
-    /// <summary>The system dictionary's charset (always UTF-8 here).</summary>
+    /// <summary>The system dictionary's charset, as written in its header (e.g. <c>UTF-8</c>, <c>euc-jp</c>).</summary>
     public string Charset => _lexicons[0].Charset;
+
+    /// <summary>
+    /// The encoding of the dictionary's text (surfaces, features, dicrc): what <see cref="AnalyzerSession.Analyze"/>
+    /// encodes strings to and features are decoded from. Input bytes given to <see cref="AnalyzerSession.AnalyzeUtf8"/>
+    /// and <see cref="MecabOutputWriter"/> must already be in it, as with mecab, which never converts.
+    /// </summary>
+    public Encoding TextEncoding { get; }
+
+    internal CharsetKind CharsetKind { get; }
+
+    /// <summary>dicrc's values as bytes (mecab keeps them as bytes of the dictionary's charset).</summary>
+    internal IReadOnlyDictionary<string, byte[]> RawSettings { get; }
 
     /// <summary>Number of entries in the system dictionary.</summary>
     public int SystemEntryCount => (int)_lexicons[0].LexiconSize;
@@ -47,7 +59,9 @@ public sealed unsafe class MecabDictionary : IDisposable
     {
         DirectoryPath = dir;
         string dicrcPath = Path.Combine(dir, "dicrc");
-        Settings = RcFile.Read(dicrcPath);
+        var raw = RcFile.Read(dicrcPath);
+        RawSettings = raw;
+        Settings = RcFile.Decode(raw, Encoding.UTF8);
         var opened = new List<IDisposable>();
         try
         {
@@ -55,6 +69,10 @@ public sealed unsafe class MecabDictionary : IDisposable
             _chars = new CharCategories(Path.Combine(dir, "char.bin"));
             var sys = Track(new LexiconFile(Path.Combine(dir, "sys.dic"), expectedType: 0), opened);
             _unknown = Track(new LexiconFile(Path.Combine(dir, "unk.dic"), expectedType: 2), opened);
+            CharsetKind = DictionaryCharset.Decode(sys.Charset);
+            DictionaryCharset.EnsureTables(CharsetKind);
+            TextEncoding = DictionaryCharset.TextEncoding(CharsetKind);
+            if (CharsetKind != CharsetKind.Utf8) Settings = RcFile.Decode(raw, TextEncoding);
             var lex = new List<LexiconFile> { sys };
             // Paths given by the caller are relative to the working folder; dicrc's are relative to the dictionary.
             var users = userDictionaries?.Select(Path.GetFullPath).ToArray()
@@ -81,10 +99,10 @@ public sealed unsafe class MecabDictionary : IDisposable
             SpaceInfo = _chars[0x20];
             MaxGroupingSize = 24;
             if (Settings.TryGetValue("max-grouping-size", out var mg) && int.TryParse(mg, out int mgv) && mgv > 0) MaxGroupingSize = mgv;
-            if (!Settings.TryGetValue("bos-feature", out var bos) || bos.Length == 0)
+            if (!raw.TryGetValue("bos-feature", out var bos) || bos.Length == 0)
                 throw new DictionaryFormatException(dicrcPath, "bos-feature is not defined");
             _bosFeature = NativeString(bos);
-            if (Settings.TryGetValue("unk-feature", out var unk) && unk.Length > 0) _unkFeature = NativeString(unk);
+            if (raw.TryGetValue("unk-feature", out var unk) && unk.Length > 0) _unkFeature = NativeString(unk);
         }
         catch
         {
@@ -95,9 +113,8 @@ public sealed unsafe class MecabDictionary : IDisposable
 
     private static T Track<T>(T d, List<IDisposable> list) where T : IDisposable { list.Add(d); return d; }
 
-    private static byte* NativeString(string s)
+    private static byte* NativeString(byte[] b)
     {
-        byte[] b = Encoding.UTF8.GetBytes(s);
         byte* p = (byte*)NativeMemory.Alloc((nuint)b.Length + 1);
         b.CopyTo(new Span<byte>(p, b.Length));
         p[b.Length] = 0;
@@ -135,26 +152,43 @@ public sealed unsafe class MecabDictionary : IDisposable
     }
 }
 
-/// <summary>Reads mecab's rc files: <c>key = value</c> lines, <c>;</c> and <c>#</c> comments.</summary>
+/// <summary>
+/// Reads mecab's rc files as mecab's Param::load does: <c>key = value</c> lines as bytes, <c>;</c> and <c>#</c>
+/// comments at the start of a line, blanks removed before the value and after the key only, the first definition
+/// of a key wins. (Lines without <c>=</c>, which mecab refuses, are skipped.)
+/// </summary>
 internal static class RcFile
 {
-    public static Dictionary<string, string> Read(string path)
+    public static Dictionary<string, byte[]> Read(string path)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(path, Encoding.UTF8); }
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DictionaryFormatException(path, "cannot read: " + e.Message, e);
         }
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string raw in lines)
+        var d = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var rest = bytes.AsSpan();
+        while (!rest.IsEmpty)
         {
-            string line = raw.Trim();
-            if (line.Length == 0 || line[0] == ';' || line[0] == '#') continue;
-            int eq = line.IndexOf('=');
-            if (eq <= 0) continue;
-            d[line[..eq].Trim()] = line[(eq + 1)..].Trim();
+            int nl = rest.IndexOf((byte)'\n');
+            var line = nl < 0 ? rest : rest[..nl];
+            rest = nl < 0 ? default : rest[(nl + 1)..];
+            if (line.Length == 0 || line[0] == (byte)';' || line[0] == (byte)'#') continue;
+            int eq = line.IndexOf((byte)'=');
+            if (eq < 0) continue;
+            int s1 = eq + 1;
+            while (s1 < line.Length && IsSpace(line[s1])) s1++;
+            int s2 = eq - 1;
+            while (s2 >= 0 && IsSpace(line[s2])) s2--;
+            string key = Encoding.Latin1.GetString(line[..(s2 + 1)]);
+            d.TryAdd(key, line[s1..].ToArray());
         }
         return d;
     }
+
+    public static Dictionary<string, string> Decode(Dictionary<string, byte[]> raw, Encoding encoding) =>
+        raw.ToDictionary(kv => kv.Key, kv => encoding.GetString(kv.Value), StringComparer.Ordinal);
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r';
 }

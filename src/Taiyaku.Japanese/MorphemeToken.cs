@@ -9,9 +9,18 @@ public readonly struct MorphemeToken
 {
     internal readonly nint FeaturePointer;
 
+    /// <summary>The node's index in the session's lattice (BOS = 0; mecab's id but in partial parsing).</summary>
+    internal int NodeId { get; }
+
     internal MorphemeToken(int offset, int length, int utf8Offset, int utf8Length, bool isUnknown,
-        ushort leftId, ushort rightId, short wordCost, long pathCost, nint feature)
+        ushort leftId, ushort rightId, short wordCost, long pathCost, nint feature,
+        int spaceLength, ushort posId, byte charType, long connectionCost, int nodeId)
     {
+        NodeId = nodeId;
+        SpaceLength = spaceLength;
+        PosId = posId;
+        CharType = charType;
+        ConnectionCost = connectionCost;
         Offset = offset;
         Length = length;
         Utf8Offset = utf8Offset;
@@ -50,4 +59,16 @@ public readonly struct MorphemeToken
 
     /// <summary>Cost of the best path from BOS through this token.</summary>
     public long PathCost { get; }
+
+    /// <summary>Number of bytes of white space skipped before the surface (mecab's rlength minus length).</summary>
+    public int SpaceLength { get; }
+
+    /// <summary>The part-of-speech id of the entry (mecab's posid, <c>%h</c>).</summary>
+    public ushort PosId { get; }
+
+    /// <summary>The character category of the token's first character (index into char.def's categories; mecab's char_type, <c>%t</c>).</summary>
+    public byte CharType { get; }
+
+    /// <summary>The connection cost from the previous token on the best path to this one (mecab's <c>%pC</c>).</summary>
+    public long ConnectionCost { get; }
 }

@@ -41,7 +41,7 @@ public sealed class MorphologicalAnalyzer : IDisposable
             for (int i = 0; i < tokens.Length; i++)
             {
                 ref readonly var t = ref tokens[i];
-                result[i] = new Morpheme(text.Substring(t.Offset, t.Length), Encoding.UTF8.GetString(session.FeatureUtf8(t)), t.Offset, t.Length, t.IsUnknown);
+                result[i] = new Morpheme(text.Substring(t.Offset, t.Length), Dictionary.TextEncoding.GetString(session.FeatureUtf8(t)), t.Offset, t.Length, t.IsUnknown);
             }
             return result;
         }

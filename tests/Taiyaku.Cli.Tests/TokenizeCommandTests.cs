@@ -51,6 +51,49 @@ public class TokenizeCommandTests
         Assert.True(ReadGolden(golden).AsSpan().SequenceEqual(output), $"tokenize --format {format} differs from mecab on {input}");
     }
 
+    // Without a dictionary (the shipped IPADIC not built) the command must say so; then there is nothing more to check.
+    private static bool NoDictionary()
+    {
+        if (Dictionary != null) return false;
+        var e = Assert.Throws<InputException>(() => Run([], "--lang", "ja", "-Ochasen"));
+        Assert.Contains("no MeCab dictionary found", e.Message);
+        return true;
+    }
+
+    [Theory]
+    [InlineData("formats-3.mecab.gz", "-Ochasen")]
+    [InlineData("formats-9.mecab.gz", "-N3")]
+    [InlineData("formats-12.mecab.gz", "-a")]
+    [InlineData("formats-14.mecab.gz", "-m", "-F", "%m\\t%pP\\t%pA\\t%pB\\n", "-B", "BOS\\t%pA\\t%pB\\n", "-E", "EOS\\t%pA\\t%pB\\n")]
+    [InlineData("formats-7.mecab.gz", "-F", "%m\\t%h\\t%c\\t%pw\\t%pC\\t%pn\\t%pc\\t%ps\\t%pe\\t%pl\\t%pL\\t[%pS]\\t%phl\\t%phr\\t%t\\t%s\\t%pb\\t%pi\\t%P\\t%%\\n",
+        "-U", "U:%M %H\\n", "-B", "BOS %L [%S] %pi\\n", "-E", "EOS %pc %pi %s\\n")]
+    public void Mecab_options_give_mecab_s_output(string golden, params string[] options)
+    {
+        if (NoDictionary()) return;
+        var (code, output, _) = Run(ReadGolden("formats-sample.txt"), ["--lang", "ja", "--dicdir", Dictionary!, .. options]);
+        Assert.Equal(0, code);
+        Assert.True(ReadGolden(golden).AsSpan().SequenceEqual(output), $"tokenize {string.Join(' ', options)} differs from mecab ({golden})");
+    }
+
+    [Fact]
+    public void Partial_parsing_reads_blocks_up_to_eos()
+    {
+        if (NoDictionary()) return;
+        var (code, output, _) = Run(ReadGolden("partial-sample.txt"), "--lang", "ja", "--dicdir", Dictionary!, "-p");
+        Assert.Equal(0, code);
+        Assert.True(ReadGolden("partial-1.mecab.gz").AsSpan().SequenceEqual(output), "tokenize -p differs from mecab -p");
+    }
+
+    [Fact]
+    public void Bad_formats_and_nbest_are_usage_errors()
+    {
+        if (NoDictionary()) return;
+        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-O", "nosuchformat"));
+        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-F", "%q"));
+        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-N", "0"));
+        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-N"));
+    }
+
     [Fact]
     public void Reads_in_file_like_stdin()
     {

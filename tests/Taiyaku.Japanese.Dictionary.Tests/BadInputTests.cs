@@ -52,12 +52,27 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void Wrong_encoding_names_file_and_line()
+    public void Bytes_are_copied_unchecked_when_source_and_output_charsets_are_the_same()
     {
-        // EUC-JP bytes in a dictionary declared UTF-8: line 1 is the first with non-ASCII text.
+        // mecab-dict-index calls iconv only between different charsets, so Debian's JUMAN sources (UTF-8 with some
+        // stray bytes) compile; so do they here, bytes as they are.
         var src = Synthetic.Write(_tmp["src"]);
         File.WriteAllBytes(Path.Combine(src, "lex.csv"), TestEncodings.EucJp.GetBytes(Synthetic.Lexicon + "\n"));
-        var e = Assert.Throws<DictionaryCompileException>(() => DictionaryCompiler.CompileSystem(src, _tmp["out"]));
+        var result = DictionaryCompiler.CompileSystem(src, _tmp["out"]);
+        Assert.True(result.EntryCount > 0);
+        var sys = File.ReadAllBytes(Path.Combine(_tmp["out"], "sys.dic"));
+        var eucFeature = TestEncodings.EucJp.GetBytes(Synthetic.Lexicon.Split('\n')[0].Split(',', 5)[4]);
+        Assert.True(sys.AsSpan().IndexOf(eucFeature) > 0, "the EUC-JP feature bytes are in sys.dic unchanged");
+    }
+
+    [Fact]
+    public void Wrong_encoding_names_file_and_line()
+    {
+        // EUC-JP bytes in a dictionary declared UTF-8, to be converted to EUC-JP: line 1 is the first with non-ASCII text.
+        var src = Synthetic.Write(_tmp["src"]);
+        File.WriteAllBytes(Path.Combine(src, "lex.csv"), TestEncodings.EucJp.GetBytes(Synthetic.Lexicon + "\n"));
+        var e = Assert.Throws<DictionaryCompileException>(() => DictionaryCompiler.CompileSystem(src, _tmp["out"],
+            new DictionaryCompileOptions { OutputEncoding = TestEncodings.EucJp }));
         Assert.Equal(Path.Combine(src, "lex.csv"), e.FileName);
         Assert.Equal(1, e.Line);
         Assert.Contains("encoding", e.Message);

@@ -62,4 +62,19 @@ public sealed class IpadicTests
                 $"{f} differs from Debian's");
         }
     }
+
+    [SkippableFact]
+    public void Compiling_debian_s_juman_sources_from_their_folder_reproduces_debian_s_juman_utf8()
+    {
+        // Debian's postinst runs mecab-dict-index -f utf-8 -t utf-8 on this folder: CSVs in directory order (our
+        // default too), bytes that are not UTF-8 copied as they are, and the charset written as given ("utf-8").
+        const string sources = "/usr/share/mecab/dic/juman", compiled = "/var/lib/mecab/dic/juman-utf8";
+        Skip.If(!File.Exists(Path.Combine(compiled, "sys.dic")) || !Directory.Exists(sources), "Debian's mecab-jumandic-utf8 is not installed");
+        using var tmp = new TempDir();
+        DictionaryCompiler.CompileSystem(sources, tmp.Path, new DictionaryCompileOptions { OutputCharsetName = "utf-8" });
+        foreach (var f in new[] { "sys.dic", "unk.dic", "char.bin", "matrix.bin" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(compiled, f)).AsSpan().SequenceEqual(File.ReadAllBytes(tmp[f])), $"{f} differs from Debian's");
+        }
+    }
 }

@@ -49,6 +49,20 @@ internal static class Mecab
     /// <summary>Runs mecab with <paramref name="args"/> over UTF-8 <paramref name="input"/>; returns stdout.</summary>
     public static string Run(string input, params string[] args) => RunProcess(Binary!, args, input);
 
+    /// <summary>Runs mecab with <paramref name="args"/>; returns stdout's bytes.</summary>
+    public static byte[] RunBytes(IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(Binary!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var ms = new MemoryStream();
+        p.StandardOutput.BaseStream.CopyTo(ms);
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"mecab failed ({p.ExitCode}): {stderr.Result}");
+        return ms.ToArray();
+    }
+
     public static string RunProcess(string file, IEnumerable<string> args, string? input = null)
     {
         var psi = new ProcessStartInfo(file)

@@ -11,7 +11,8 @@ internal sealed class TokenizeCommand : ICommand
 
     public string Help => $"""
         Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
-                                [--encoding NAME] [--replace-invalid]
+                                [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
+                                [-S FMT] [-N N] [-a] [-p] [-m] [-t T]
 
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
         writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
@@ -28,6 +29,26 @@ internal sealed class TokenizeCommand : ICommand
                              /etc/mecabrc's dicdir and the usual install folders
           --userdic FILE     a user dictionary (see 'taiyaku dict') loaded beside the system dictionary
           --in FILE          read FILE instead of stdin
+          -O, --output-format-type TYPE
+                             mecab's -O: wakati, none, dump, em, or NAME for dicrc's node-format-NAME, unk-format-NAME,
+                             bos-format-NAME and eos-format-NAME; default: dicrc's output-format-type (as mecab)
+          -F, --node-format FMT   mecab's -F: the format of a known word (default %m\t%H\n)
+          -U, --unk-format FMT    mecab's -U: the format of an unknown word (default %m\t%H\n)
+          -B, --bos-format FMT    mecab's -B: written before each sentence (default empty)
+          -E, --eos-format FMT    mecab's -E: written after each sentence (default EOS\n)
+          -S, --eon-format FMT    mecab's -S: written after the N best analyses of a sentence (default empty)
+          -N, --nbest N      mecab's -N: the N best analyses of each sentence (1 to 512; default 1)
+          -a, --all-morphs   mecab's -a: every morpheme of the lattice, not only the best path
+          -p, --partial      mecab's -p: input is blocks of lines up to EOS, each a piece of the sentence,
+                             optionally with TAB and a feature pattern the piece must match as one morpheme
+          -m, --marginal     mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB
+          -t, --theta T      mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)
+                             Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
+                             %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr %pP %pA %pB %pp, \ escapes);
+                             -F..-E count only without a format type, as in mecab (-O '' drops dicrc's).
+                             -d DIR and -u FILE are accepted for --dicdir and --userdic.
+          A dictionary in another charset than UTF-8 (EUC-JP, Shift_JIS, UTF-16) takes and gives bytes of its
+          charset, as mecab does (--encoding and --replace-invalid are then refused).
         {InputDecoding.HelpLines}
                              (with utf-8 input, --replace-invalid reads the input whole to replace)
           -h, --help         show this help
@@ -36,30 +57,81 @@ internal sealed class TokenizeCommand : ICommand
         over --max-line-length, a closed stdout), 2 usage error, 128 + signal when interrupted.
         """;
 
-    private static readonly string[] Values = ["lang", "format", "dicdir", "in", "userdic", .. InputDecoding.ValueOptions];
+    private static readonly string[] Values =
+    [
+        "lang", "format", "dicdir", "in", "userdic", "output-format-type", "node-format", "unk-format", "bos-format",
+        "eos-format", "eon-format", "nbest", "theta", .. InputDecoding.ValueOptions,
+    ];
+
+    // mecab's short options, as the long ones of this command.
+    private static readonly Dictionary<string, string> Short = new(StringComparer.Ordinal)
+    {
+        ["-O"] = "output-format-type", ["-F"] = "node-format", ["-U"] = "unk-format", ["-B"] = "bos-format",
+        ["-E"] = "eos-format", ["-S"] = "eon-format", ["-N"] = "nbest", ["-t"] = "theta", ["-d"] = "dicdir", ["-u"] = "userdic",
+    };
+
+    private static List<string> ExpandShortOptions(IReadOnlyList<string> args)
+    {
+        var result = new List<string>(args.Count);
+        for (int i = 0; i < args.Count; i++)
+        {
+            string a = args[i];
+            if (a == "-a") { result.Add("--all-morphs"); continue; }
+            if (a == "-m") { result.Add("--marginal"); continue; }
+            if (a == "-p") { result.Add("--partial"); continue; }
+            if (a.Length >= 2 && a[0] == '-' && a[1] != '-' && Short.TryGetValue(a[..2], out var name))
+            {
+                string value = a.Length > 2 ? a[2..] : i + 1 < args.Count ? args[++i] : throw new UsageException($"option {a} needs a value");
+                result.Add("--" + name + "=" + value);
+            }
+            else result.Add(a);
+        }
+        return result;
+    }
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        var cl = CommandLine.Parse(args, Values, InputDecoding.Flags);
+        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs", "marginal", "partial"]);
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         string lang = cl.Require("lang");
         if (lang != "ja") throw new UsageException($"--lang must be ja (got '{lang}')");
-        var format = cl.Choice("format", "mecab", "mecab", "wakati") == "wakati" ? MecabOutputFormat.Wakati : MecabOutputFormat.Default;
+        bool wakati = cl.Choice("format", "mecab", "mecab", "wakati") == "wakati";
+        var options = new MecabOutputOptions
+        {
+            OutputFormatType = cl.Get("output-format-type") ?? (wakati ? "wakati" : null),
+            NodeFormat = cl.Get("node-format"),
+            UnknownFormat = cl.Get("unk-format"),
+            BosFormat = cl.Get("bos-format"),
+            EosFormat = cl.Get("eos-format"),
+            EonFormat = cl.Get("eon-format"),
+            AllMorphs = cl.Has("all-morphs"),
+            Marginal = cl.Has("marginal"),
+            Partial = cl.Has("partial"),
+            // mecab 0.996's command line reads -t but its lattice keeps the default 0.75: so does this one.
+            Theta = cl.Get("theta") is { } th && !double.TryParse(th, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+                ? throw new UsageException($"-t/--theta must be a number (got '{th}')") : 0.75,
+            NBest = cl.Get("nbest") is { } nb ? (int.TryParse(nb, out int n) && n is >= 1 and <= 512 ? n : throw new UsageException($"-N/--nbest must be 1 to 512 (got '{nb}')")) : 1,
+        };
         string? inPath = cl.Get("in");
         if (inPath != null && !File.Exists(inPath))
             throw InputException.In(inPath, Directory.Exists(inPath) ? "is a folder, not a file" : "no such file");
 
         using var dictionary = OpenDictionary(cl.Get("dicdir"), cl.Get("userdic"));
-        var writer = new MecabOutputWriter(new AnalyzerSession(dictionary), format);
+        bool raw = dictionary.TextEncoding.CodePage != 65001;
+        if (raw && (cl.Get("encoding") != null || cl.Has("replace-invalid")))
+            throw new UsageException($"--encoding and --replace-invalid cannot be used with a {dictionary.Charset} dictionary: input must be in the dictionary's charset, as with mecab");
+        MecabOutputWriter writer;
+        try { writer = new MecabOutputWriter(new AnalyzerSession(dictionary), options); }
+        catch (FormatException e) { throw new UsageException(e.Message); }
         if (inPath == null)
         {
-            Process(writer, InputFiles.OpenUtf8(context.StdIn, "<stdin>", decoding, context.Cancellation), "<stdin>", context);
+            Process(writer, raw ? context.StdIn : InputFiles.OpenUtf8(context.StdIn, "<stdin>", decoding, context.Cancellation), "<stdin>", context);
             return ExitCodes.Ok;
         }
         FileStream input;
         try { input = new FileStream(inPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw InputException.In(inPath, e.Message); }
-        using (input) Process(writer, InputFiles.OpenUtf8(input, inPath, decoding, context.Cancellation), inPath, context);
+        using (input) Process(writer, raw ? input : InputFiles.OpenUtf8(input, inPath, decoding, context.Cancellation), inPath, context);
         return ExitCodes.Ok;
     }
 
@@ -69,6 +141,7 @@ internal sealed class TokenizeCommand : ICommand
     private static void Process(MecabOutputWriter writer, Stream input, string name, CliContext context)
     {
         try { writer.Process(input, context.StdOut, context.Cancellation); }
+        catch (FormatException e) { throw InputException.In(name, "output format: " + e.Message); }
         catch (DictionaryFormatException e) { throw InputException.In(e.FilePath, e.Problem); }
         catch (InvalidOperationException e) when (e.Message.StartsWith("too long sentence", StringComparison.Ordinal))
         {

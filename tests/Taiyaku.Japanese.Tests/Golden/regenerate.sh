@@ -24,6 +24,23 @@ for name in edge-cases cap-runs invalid-utf8; do
   gzip -dc "$here/$name.txt.gz" | mecab_ | gzip -n -9 > "$here/$name.mecab.gz"
 done
 gzip -dc "$here/edge-cases.txt.gz" | mecab_ -Owakati | gzip -n -9 > "$here/edge-cases.wakati.gz"
+# Output formats (mecab's format language, dicrc formats), N-best and all-morphs on the corpus sample: the argument
+# lists are in formats.args (one per line, TAB-separated), the input the first 60 lines of the corpus sample
+# (formats-sample.txt), the outputs formats-N.mecab.gz, N from 1.
+head -60 "$here/corpus-sample.txt" > "$here/formats-sample.txt"
+n=0
+while IFS= read -r line; do
+  n=$((n + 1)); IFS=$'\t' read -r -a args <<< "$line"
+  mecab_ "${args[@]}" "$here/formats-sample.txt" | gzip -n -9 > "$here/formats-$n.mecab.gz"
+done < "$here/formats.args"
+# Partial parsing (-p): an input made from mecab's own analysis of the formats sample (make-partial.py), then
+# mecab -p with the argument lists of partial.args, outputs partial-N.mecab.gz.
+mecab_ "$here/formats-sample.txt" | python3 "$here/make-partial.py" /dev/stdin 1 > "$here/partial-sample.txt"
+n=0
+while IFS= read -r line; do
+  n=$((n + 1)); IFS=$'\t' read -r -a args <<< "$line"
+  mecab_ "${args[@]}" "$here/partial-sample.txt" | gzip -n -9 > "$here/partial-$n.mecab.gz"
+done < "$here/partial.args"
 # A small user dictionary, compiled by mecab's own tool against the installed system dictionary.
 dict_index="$(ls /usr/lib/mecab/mecab-dict-index /usr/libexec/mecab/mecab-dict-index /usr/local/libexec/mecab/mecab-dict-index 2>/dev/null | head -1)"
 [ -n "$dict_index" ] || { echo "mecab-dict-index not found (apt-get install mecab-utils)" >&2; exit 1; }
