@@ -140,21 +140,9 @@ internal static class InputFiles
     }
 
     /// <summary>Bytes already read from a stream, then the rest of it.</summary>
-    private sealed class PrefixedStream(byte[] head, int headLength, Stream rest) : Stream
+    private sealed class PrefixedStream(byte[] head, int headLength, Stream rest) : ForwardReadStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {

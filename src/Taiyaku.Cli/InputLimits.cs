@@ -66,21 +66,9 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
 }
 
 /// <summary>A read-only stream that throws an <see cref="InputException"/> as soon as a line, or the whole, is too long.</summary>
-internal sealed class LimitedStream(Stream inner, string name, InputLimits limits, bool limitTotal) : Stream
+internal sealed class LimitedStream(Stream inner, string name, InputLimits limits, bool limitTotal) : ForwardReadStream
 {
     private long _total, _lineLength, _line = 1;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {

@@ -53,13 +53,7 @@ public static class CorpusEvaluator
             var test = result.Links.Select(IndexLink.From).ToList();
             counts += AlignmentScorer.Count(d.Gold, test);
             var gold = d.Gold.ToHashSet();
-            var testSet = test.ToHashSet();
-            foreach (var g in d.Gold)
-            {
-                if ((g.Source.Count == 0) == (g.Target.Count == 0)) continue;
-                oneSidedGold++;
-                if (testSet.Contains(g)) oneSidedHit++;
-            }
+            CountOneSided(d.Gold, test.ToHashSet(), ref oneSidedGold, ref oneSidedHit);
             for (int i = 0; i < test.Count; i++)
                 if (!double.IsNaN(result.Links[i].Score)) scored.Add((result.Links[i].Score, gold.Contains(test[i])));
             links += test.Count;
@@ -94,13 +88,7 @@ public static class CorpusEvaluator
             setApart += LineProjection.LinesSetApart(doc);
             counts += AlignmentScorer.Count(d.Gold, test.Select(l => l.Link).ToList());
             var gold = d.Gold.ToHashSet();
-            var testSet = test.Select(l => l.Link).ToHashSet();
-            foreach (var g in d.Gold)
-            {
-                if ((g.Source.Count == 0) == (g.Target.Count == 0)) continue;
-                oneSidedGold++;
-                if (testSet.Contains(g)) oneSidedHit++;
-            }
+            CountOneSided(d.Gold, test.Select(l => l.Link).ToHashSet(), ref oneSidedGold, ref oneSidedHit);
             foreach (var l in test)
                 if (!double.IsNaN(l.Score)) scored.Add((l.Score, gold.Contains(l.Link)));
             links += test.Count;
@@ -130,6 +118,17 @@ public static class CorpusEvaluator
             ece += inBin.Count / (double)scored.Count * Math.Abs(accuracy - mean);
         }
         return (bins, ece);
+    }
+
+    /// <summary>Counts the gold links with one empty side and those of them that the test links hold.</summary>
+    private static void CountOneSided(IReadOnlyList<IndexLink> gold, HashSet<IndexLink> test, ref int total, ref int reproduced)
+    {
+        foreach (var g in gold)
+        {
+            if ((g.Source.Count == 0) == (g.Target.Count == 0)) continue;
+            total++;
+            if (test.Contains(g)) reproduced++;
+        }
     }
 
     /// <summary>The Mann–Whitney form of the area under the ROC curve: ranks with ties averaged.</summary>

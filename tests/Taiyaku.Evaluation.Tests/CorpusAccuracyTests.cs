@@ -14,7 +14,8 @@ public class CorpusAccuracyTests
 {
     private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAligner(null, MorphologicalAnalyzer.Open(), EdictLexicon.Default));
 
-    private static IReadOnlyList<GoldDocument> Read(string folder, params string[] only)
+    /// <summary>The gold documents of a folder of ../shared/corpora (all, or the named ones); skips the test without it.</summary>
+    internal static IReadOnlyList<GoldDocument> Read(string folder, params string[] only)
     {
         var dir = RepositoryPaths.Shared(Path.Combine("corpora", folder));
         Skip.If(dir is null, "../shared/corpora is not here");

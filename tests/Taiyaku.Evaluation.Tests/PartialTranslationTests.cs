@@ -15,15 +15,7 @@ public class PartialTranslationTests
     private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAligner(
         AlignmentParameters.PartialTranslations.ApplyTo(DocumentAlignerOptions.Default), MorphologicalAnalyzer.Open(), EdictLexicon.Default));
 
-    private static IReadOnlyList<GoldDocument> Read(string folder)
-    {
-        var dir = RepositoryPaths.Shared(Path.Combine("corpora", folder));
-        Skip.If(dir is null, "../shared/corpora is not here");
-        return Directory.GetFiles(dir!, "*.gold").Order(StringComparer.Ordinal)
-            .Select(g => new GoldDocument(Path.GetFileNameWithoutExtension(g),
-                File.ReadAllLines(Path.ChangeExtension(g, ".ja")), File.ReadAllLines(Path.ChangeExtension(g, ".en")), VecalignLinks.ReadFile(g)))
-            .ToList();
-    }
+    private static IReadOnlyList<GoldDocument> Read(string folder) => CorpusAccuracyTests.Read(folder);
 
     [SkippableFact]
     public void Pydocs_paragraphs_strict_F1_is_at_least_0_97_and_most_untranslated_paragraphs_stay_unaligned()
