@@ -145,7 +145,7 @@ internal sealed class AlignCommand : ICommand
         if (review)
         {
             string title = bilingual != null ? Path.GetFileName(bilingual) : $"{Path.GetFileName(src)} + {Path.GetFileName(tgt)}";
-            var reviewDoc = ReviewDocument.Create(title, items, sourceSentences, targetSentences);
+            var reviewDoc = ReviewDocument.Create(title, items, sourceSentences, targetSentences, name: Path.GetFileNameWithoutExtension(bilingual ?? src));
             write = formatName == "html" ? s => ReviewPage.Write(s, reviewDoc) : s => PathPlot.Write(s, reviewDoc);
         }
         OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params")], write);

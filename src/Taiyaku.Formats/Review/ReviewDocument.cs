@@ -9,9 +9,10 @@ internal sealed record ReviewRow(IndexLink Link, double Score, AlignedKind Kind,
 /// </summary>
 internal sealed class ReviewDocument
 {
-    private ReviewDocument(string title, IReadOnlyList<string> source, IReadOnlyList<string> target, IReadOnlyList<ReviewRow> rows, WriterOptions options)
+    private ReviewDocument(string title, string name, IReadOnlyList<string> source, IReadOnlyList<string> target, IReadOnlyList<ReviewRow> rows, WriterOptions options)
     {
         Title = title;
+        Name = name;
         Source = source;
         Target = target;
         Rows = rows;
@@ -19,6 +20,9 @@ internal sealed class ReviewDocument
     }
 
     public string Title { get; }
+
+    /// <summary>The file name the page's exports take (NAME.gold, NAME.ja, NAME.en, NAME.tmx).</summary>
+    public string Name { get; }
 
     public IReadOnlyList<string> Source { get; }
 
@@ -34,7 +38,7 @@ internal sealed class ReviewDocument
     /// The rows of <paramref name="items"/> (as the aligner made them, before any score filter) over the sentences of
     /// each side. Text set apart that knows its offsets goes before the first link of its side that starts after it.
     /// </summary>
-    public static ReviewDocument Create(string title, IReadOnlyList<AlignedText> items, IReadOnlyList<string> source, IReadOnlyList<string> target, WriterOptions? options = null)
+    public static ReviewDocument Create(string title, IReadOnlyList<AlignedText> items, IReadOnlyList<string> source, IReadOnlyList<string> target, WriterOptions? options = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(source);
@@ -78,7 +82,7 @@ internal sealed class ReviewDocument
             if (before[k] != null) rows.AddRange(before[k]);
             if (k < links.Count) rows.Add(links[k].Row);
         }
-        return new ReviewDocument(title, source, target, rows, options ?? WriterOptions.Default);
+        return new ReviewDocument(title, string.IsNullOrWhiteSpace(name) ? "alignment" : name, source, target, rows, options ?? WriterOptions.Default);
 
         static int First(IReadOnlyList<(int Start, int Length)>? ranges) => ranges is { Count: > 0 } ? ranges[0].Start : -1;
     }

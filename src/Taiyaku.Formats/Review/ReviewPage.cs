@@ -34,7 +34,8 @@ internal static class ReviewPage
         using (var json = new Utf8JsonWriter(m, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("title", doc.Title);
+            json.WriteString("title", Text(doc.Title));
+            json.WriteString("name", Text(doc.Name));
             json.WriteString("sourceLanguage", doc.Options.SourceLanguage);
             json.WriteString("targetLanguage", doc.Options.TargetLanguage);
             json.WriteString("tool", "taiyaku " + (typeof(ReviewPage).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
