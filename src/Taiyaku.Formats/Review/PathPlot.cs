@@ -10,7 +10,7 @@ namespace Taiyaku.Formats.Review;
 /// </summary>
 internal static class PathPlot
 {
-    private const double Size = 560, Margin = 24;
+    private const double Size = 560, Margin = 30;
 
     public static string Svg(ReviewDocument doc)
     {
@@ -23,8 +23,8 @@ internal static class PathPlot
         double full = Size + Margin + 8;
         sb.Append(inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"path-plot\" width=\"{full:0}\" height=\"{full:0}\" viewBox=\"0 0 {full:0} {full:0}\" role=\"img\" aria-label=\"alignment path: Japanese sentence index across, English down\">\n");
         sb.Append(inv, $"<rect x=\"{Margin}\" y=\"{Margin}\" width=\"{Size}\" height=\"{Size}\" fill=\"#fafafa\" stroke=\"#999\" stroke-width=\"0.5\"/>\n");
-        sb.Append(inv, $"<text x=\"{Margin}\" y=\"14\" font-size=\"11\" font-family=\"sans-serif\" fill=\"#555\">Japanese sentence 0–{doc.Source.Count - 1} →</text>\n");
-        sb.Append(inv, $"<text x=\"12\" y=\"{Margin}\" font-size=\"11\" font-family=\"sans-serif\" fill=\"#555\" transform=\"rotate(90 12 {Margin})\">English sentence 0–{doc.Target.Count - 1} →</text>\n");
+        sb.Append(inv, $"<text x=\"{Margin}\" y=\"12\" font-size=\"11\" font-family=\"sans-serif\" fill=\"#555\">Japanese sentence 0–{doc.Source.Count - 1} →</text>\n");
+        sb.Append(inv, $"<text x=\"8\" y=\"{Margin}\" font-size=\"11\" font-family=\"sans-serif\" fill=\"#555\" transform=\"rotate(90 8 {Margin})\">English sentence 0–{doc.Target.Count - 1} →</text>\n");
         int index = 0;
         foreach (var row in doc.Rows)
         {
