@@ -182,6 +182,35 @@ public sealed class ReviewPageBrowserTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public void Hostile_text_is_shown_as_text_and_never_runs()
+    {
+        using var dir = new TempDir();
+        string page = Path.Combine(dir.Path, "hostile.html");
+        string[] hostile =
+        [
+            "</script><script>window.pwned = 1</script>",
+            "<img src=x onerror=\"window.pwned = 2\">",
+            "<!--<script>window.pwned = 3</script>-->",
+            "\u202Eright-to-left \u05E9\u05DC\u05D5\u05DD\u2028next\u0007",
+        ];
+        string[] en = ["One.", "Two.", "Three.", "Four."];
+        var items = hostile.Select((h, i) => new AlignedText(new IndexLink([i], [i]), h, en[i], 0.1) { Score = 0.5 }).ToList();
+        items.Add(AlignedText.Unaligned(AlignedKind.Furniture, source: false, "<svg onload=\"window.pwned = 4\">", null));
+        using (var f = File.Create(page)) ReviewPage.Write(f, ReviewDocument.Create("<b onmouseover=\"window.pwned = 5\">t</b>", items, hostile, en));
+        using var d = Start(dir.Path);
+        d.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+        Assert.Equal(5, d.FindElements(By.CssSelector("#rows tr")).Count);
+        Assert.Null(Js(d, "return window.pwned === undefined ? null : window.pwned;"));
+        Assert.Empty(d.FindElements(By.CssSelector("#rows img, #rows script, #rows svg, #rows b, h1 b")));
+        // Each text is on the page exactly as it went in (textContent of the sentence, without its index label).
+        for (int i = 0; i < hostile.Length; i++)
+            Assert.Equal(hostile[i], Js(d, $"var s = document.querySelector(\"#rows span.s[data-side='s'][data-index='{i}']\"); return s.lastChild.textContent;"));
+        Assert.Equal("<svg onload=\"window.pwned = 4\">", Js(d, "return document.querySelector('#rows tr.apart td.en').textContent;"));
+        Assert.Equal("Taiyaku review: <b onmouseover=\"window.pwned = 5\">t</b>", d.FindElement(By.Id("title")).Text);
+        output.WriteLine("hostile texts shown as text, none ran");
+    }
+
+    [SkippableFact]
     public void A_page_of_20000_links_renders_one_page_of_rows_and_pages_on()
     {
         using var dir = new TempDir();
