@@ -33,7 +33,22 @@ public sealed record CorpusEvaluation(AlignmentScore Score, IReadOnlyList<Calibr
 
     /// <summary>With <see cref="CorpusEvaluator.EvaluateRaw"/>: lines set apart as page furniture or metadata (never aligned). 0 otherwise.</summary>
     public int LinesSetApart { get; init; }
+
+    /// <summary>Each document's score and links, in the order given (for reports: per-document F1, the worst links).</summary>
+    public IReadOnlyList<DocumentEvaluation> Documents { get; init; } = [];
 }
+
+/// <summary>One link the aligner made in an evaluated document.</summary>
+/// <param name="Link">The link (for a raw evaluation, projected onto the gold's lines).</param>
+/// <param name="Score">Its calibrated score; NaN when not computed.</param>
+/// <param name="InGold">Whether the gold holds exactly this link.</param>
+public sealed record EvaluatedLink(IndexLink Link, double Score, bool InGold);
+
+/// <summary>One document of an evaluation: its score against its gold and the links the aligner made.</summary>
+/// <param name="Name">The document's name (NAME of NAME.ja / NAME.en / NAME.gold).</param>
+/// <param name="Score">Its precision, recall and F1.</param>
+/// <param name="Links">The aligner's links, in order.</param>
+public sealed record DocumentEvaluation(string Name, AlignmentScore Score, IReadOnlyList<EvaluatedLink> Links);
 
 /// <summary>Aligns documents with gold alignments and scores the result, links and link scores.</summary>
 public static class CorpusEvaluator
@@ -47,15 +62,22 @@ public static class CorpusEvaluator
         var scored = new List<(double Score, bool Correct)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int links = 0, oneSidedGold = 0, oneSidedHit = 0;
+        var perDocument = new List<DocumentEvaluation>(documents.Count);
         foreach (var d in documents)
         {
             var result = aligner.AlignSentences(d.Japanese, d.English, cancellationToken);
             var test = result.Links.Select(IndexLink.From).ToList();
-            counts += AlignmentScorer.Count(d.Gold, test);
+            var count = AlignmentScorer.Count(d.Gold, test);
+            counts += count;
             var gold = d.Gold.ToHashSet();
             CountOneSided(d.Gold, test.ToHashSet(), ref oneSidedGold, ref oneSidedHit);
+            var evaluated = new EvaluatedLink[test.Count];
             for (int i = 0; i < test.Count; i++)
-                if (!double.IsNaN(result.Links[i].Score)) scored.Add((result.Links[i].Score, gold.Contains(test[i])));
+            {
+                evaluated[i] = new EvaluatedLink(test[i], result.Links[i].Score, gold.Contains(test[i]));
+                if (!double.IsNaN(result.Links[i].Score)) scored.Add((result.Links[i].Score, evaluated[i].InGold));
+            }
+            perDocument.Add(new DocumentEvaluation(d.Name, count.ToScore(), evaluated));
             links += test.Count;
         }
         clock.Stop();
@@ -65,6 +87,7 @@ public static class CorpusEvaluator
             OneSidedGold = oneSidedGold,
             OneSidedReproduced = oneSidedHit,
             Auroc = AreaUnderRoc(scored),
+            Documents = perDocument,
         };
     }
 
@@ -81,16 +104,20 @@ public static class CorpusEvaluator
         var scored = new List<(double Score, bool Correct)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int links = 0, setApart = 0, oneSidedGold = 0, oneSidedHit = 0;
+        var perDocument = new List<DocumentEvaluation>(documents.Count);
         foreach (var d in documents)
         {
             var doc = aligner.Align(string.Join("\n", d.Japanese) + "\n", string.Join("\n", d.English) + "\n", cancellationToken);
             var test = LineProjection.Project(doc);
             setApart += LineProjection.LinesSetApart(doc);
-            counts += AlignmentScorer.Count(d.Gold, test.Select(l => l.Link).ToList());
+            var count = AlignmentScorer.Count(d.Gold, test.Select(l => l.Link).ToList());
+            counts += count;
             var gold = d.Gold.ToHashSet();
             CountOneSided(d.Gold, test.Select(l => l.Link).ToHashSet(), ref oneSidedGold, ref oneSidedHit);
-            foreach (var l in test)
-                if (!double.IsNaN(l.Score)) scored.Add((l.Score, gold.Contains(l.Link)));
+            var evaluated = test.Select(l => new EvaluatedLink(l.Link, l.Score, gold.Contains(l.Link))).ToArray();
+            foreach (var l in evaluated)
+                if (!double.IsNaN(l.Score)) scored.Add((l.Score, l.InGold));
+            perDocument.Add(new DocumentEvaluation(d.Name, count.ToScore(), evaluated));
             links += test.Count;
         }
         clock.Stop();
@@ -101,6 +128,7 @@ public static class CorpusEvaluator
             OneSidedGold = oneSidedGold,
             OneSidedReproduced = oneSidedHit,
             Auroc = AreaUnderRoc(scored),
+            Documents = perDocument,
         };
     }
 

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Taiyaku.Alignment;
 using Taiyaku.Formats;
+using Taiyaku.Formats.Review;
 using Taiyaku.Japanese;
 using Taiyaku.Pipeline;
 using Taiyaku.Text;
 
 namespace Taiyaku.Cli.Commands;
 
-/// <summary><c>align</c>: aligns a Japanese text with its English translation and writes links, TSV, JSON or TMX.</summary>
+/// <summary><c>align</c>: aligns a Japanese text with its English translation and writes links, TSV, JSON, TMX, a review page or a path plot.</summary>
 internal sealed class AlignCommand : ICommand
 {
     public string Name => "align";
@@ -34,6 +35,12 @@ internal sealed class AlignCommand : ICommand
                              tsv: Japanese text, English text, cost (tab-separated)
                              json: links with indices, texts, costs and character offsets
                              tmx: TMX 1.4b translation memory (xml:lang ja and en)
+                             html: a review page, one self-contained file (no network): the path plot,
+                             both texts side by side with each link's score, a score filter, search,
+                             keys (j/k), corrections (merge, split, move, no counterpart, undo) and
+                             export of the corrected links and TMX
+                             svg: the alignment path (Japanese index across, English down), links
+                             coloured by score, sentences without a counterpart marked on the margins
           --out FILE         write here instead of stdout (written whole or not at all)
           --min-score P      links scored below P (0..1; the score as written, to 4 decimals) are written
                              unpaired, each side on its own, marked low-score (TSV, JSON, TMX); default 0:
@@ -67,7 +74,9 @@ internal sealed class AlignCommand : ICommand
         string? bilingual = cl.Get("bilingual");
         if (bilingual != null && (cl.Get("src") != null || cl.Get("tgt") != null || cl.Has("segmented") || cl.Get("src-encoding") != null || cl.Get("tgt-encoding") != null))
             throw new UsageException("--bilingual takes one document: give it without --src, --tgt, --segmented, --src-encoding and --tgt-encoding (use --encoding)");
-        var format = cl.Choice("format", "links", "links", "tsv", "json", "tmx") switch
+        string formatName = cl.Choice("format", "links", "links", "tsv", "json", "tmx", "html", "svg");
+        bool review = formatName is "html" or "svg";
+        var format = formatName switch
         {
             "tsv" => OutputFormat.Tsv,
             "json" => OutputFormat.Json,
@@ -77,6 +86,8 @@ internal sealed class AlignCommand : ICommand
         double minScore = cl.Number("min-score", 0, 0, 1);
         if (cl.Get("min-score") != null && format == OutputFormat.Links)
             throw new UsageException("--min-score needs --format tsv, json or tmx (links have no place for unpaired sentences)");
+        if (cl.Get("min-score") != null && review)
+            throw new UsageException($"--min-score needs --format tsv, json or tmx (the {formatName} output shows every link; the review page filters by score itself)");
         string? src = bilingual == null ? cl.Require("src") : null, tgt = bilingual == null ? cl.Require("tgt") : null;
         string? output = cl.Get("out");
         var ct = context.Cancellation;
@@ -91,6 +102,7 @@ internal sealed class AlignCommand : ICommand
         var aligner = setup.Aligner;
 
         IReadOnlyList<AlignedText> items;
+        IReadOnlyList<string> sourceSentences, targetSentences;
         if (cl.Has("segmented"))
         {
             if (ticker != null) ticker.Stage = "reading";
@@ -101,6 +113,7 @@ internal sealed class AlignCommand : ICommand
             if (ticker != null) ticker.Stage = $"aligning {ja.Count} + {en.Count} sentences";
             var result = aligner.AlignSentences(ja, en, ct);
             items = AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ");
+            (sourceSentences, targetSentences) = (ja, en);
         }
         else
         {
@@ -123,10 +136,19 @@ internal sealed class AlignCommand : ICommand
             Progress(context, doc.Japanese.Sentences.Count + doc.English.Sentences.Count, $"aligned {doc.Pairs.Count} links", clock);
             WarnIfLengthOnly(context, aligner, doc.Japanese.Sentences.Count, doc.English.Sentences.Count);
             items = ToItems(doc);
+            sourceSentences = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
+            targetSentences = doc.English.Sentences.Select(s => s.Text).ToArray();
         }
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         if (ticker != null) ticker.Stage = "writing";
-        OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params")], s => AlignmentWriters.Write(s, items, format));
+        Action<Stream> write = s => AlignmentWriters.Write(s, items, format);
+        if (review)
+        {
+            string title = bilingual != null ? Path.GetFileName(bilingual) : $"{Path.GetFileName(src)} + {Path.GetFileName(tgt)}";
+            var reviewDoc = ReviewDocument.Create(title, items, sourceSentences, targetSentences, name: Path.GetFileNameWithoutExtension(bilingual ?? src));
+            write = formatName == "html" ? s => ReviewPage.Write(s, reviewDoc) : s => PathPlot.Write(s, reviewDoc);
+        }
+        OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params")], write);
         return ExitCodes.Ok;
     }
 

@@ -10,6 +10,7 @@ internal static class CorpusEval
     public static int Run(string corpus, CommandLine cl, CliContext context)
     {
         var ct = context.Cancellation;
+        if (cl.Get("report") is "-" or "") throw new UsageException("--report takes a file (the scores go to stdout)");
         var documents = GoldFolder.Read(corpus, ct);
         using var setup = AlignerSetup.Create(cl, ct);
         bool raw = cl.Has("raw");
@@ -28,6 +29,12 @@ internal static class CorpusEval
             foreach (var b in e.Calibration)
                 w.WriteLine(string.Create(inv, $"{b.Low:F1}-{b.High:F1}\t{b.Count}\t{b.MeanScore:F3}\t{b.Accuracy:F3}"));
             w.WriteLine(string.Create(inv, $"expected_calibration_error={e.ExpectedCalibrationError:F4} auroc={e.Auroc:F4}"));
+        }
+        if (cl.Get("report") is { } report)
+        {
+            // The corpus's own files are inputs too: a report never replaces one of them.
+            var inputs = documents.SelectMany(d => new[] { ".ja", ".en", ".gold" }.Select(x => Path.Combine(corpus, d.Name + x))).Append(corpus).Append(cl.Get("params"));
+            OutputFile.Write(report, context.StdOut, inputs, s => EvalReport.Write(s, corpus, documents, e));
         }
         return ExitCodes.Ok;
     }

@@ -13,7 +13,7 @@ internal sealed class EvalCommand : ICommand
     public string Help => $"""
         Usage: taiyaku eval --gold FILE --test FILE
                taiyaku eval --gold-dir DIR --test-dir DIR
-               taiyaku eval --corpus DIR [--raw] [align options]
+               taiyaku eval --corpus DIR [--raw] [--report FILE] [align options]
 
         Scores test alignments against gold alignments, both in vecalign's link format ([0, 1]:[0] per line),
         with the semantics of vecalign's score.py: links empty on both sides are dropped; precision is over all
@@ -35,6 +35,9 @@ internal sealed class EvalCommand : ICommand
                              links projected onto the files' lines (each line is a unit; a sentence belongs
                              to the lines it has characters on; links sharing a line merge); also prints
                              how many lines were set apart as page furniture
+          --report FILE      with --corpus: also write an HTML report (one static file): per-document F1,
+                             a reliability diagram of the link scores and the wrong links scored highest,
+                             with their text and the gold links of their sentences
         {AlignerSetup.Help}
           -h, --help         show this help
 
@@ -43,7 +46,7 @@ internal sealed class EvalCommand : ICommand
         every sentence exactly once), 2 usage error, 128 + signal when interrupted.
         """;
 
-    private static readonly string[] Values = ["gold", "test", "gold-dir", "test-dir", "corpus", .. AlignerSetup.ValueOptions];
+    private static readonly string[] Values = ["gold", "test", "gold-dir", "test-dir", "corpus", "report", .. AlignerSetup.ValueOptions];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
@@ -56,6 +59,7 @@ internal sealed class EvalCommand : ICommand
             return CorpusEval.Run(corpus, cl, context);
         }
         if (cl.Has("raw")) throw new UsageException("--raw goes with --corpus only");
+        if (cl.Get("report") != null) throw new UsageException("--report goes with --corpus only");
         if (AlignerSetup.ValueOptions.Any(o => cl.Get(o) != null))
             throw new UsageException("align options go with --corpus only");
         bool files = cl.Get("gold") != null || cl.Get("test") != null;
