@@ -47,6 +47,54 @@ public sealed class ReviewPageBrowserTests(ITestOutputHelper output)
         d.FindElement(By.CssSelector($"#rows span.s[data-side='{side}'][data-index='{sentence}']")).Click();
 
     [SkippableFact]
+    public void Split_at_the_picked_sentence_and_no_counterpart_inside_a_link()
+    {
+        using var dir = new TempDir();
+        string page = Path.Combine(dir.Path, "cable.html");
+        Assert.Equal(0, ToolProcess.Run("align", "--bilingual", Cable, "--quiet", "--format", "html", "--out", page).ExitCode);
+        var original = VecalignLinks.Read(new StringReader(ToolProcess.Run("align", "--bilingual", Cable, "--quiet").StdOut), "links").ToList();
+        int k = original.FindIndex(l => l.Source.Count == 1 && l.Target.Count == 1);
+        Assert.True(k >= 0 && k + 2 < original.Count);
+        using var d = Start(Directory.CreateDirectory(Path.Combine(dir.Path, "downloads")).FullName);
+        d.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+
+        // Three links merged into one (m, m), then the middle English sentence has no counterpart (x): the link is cut
+        // around it, the Japanese side at the same share.
+        Select(d, k);
+        Key(d, "m");
+        Key(d, "m");
+        var merged = new IndexLink(original[k].Source.Concat(original[k + 1].Source).Concat(original[k + 2].Source),
+            original[k].Target.Concat(original[k + 1].Target).Concat(original[k + 2].Target));
+        var expected = new List<IndexLink>(original);
+        expected.RemoveRange(k, 3);
+        expected.Insert(k, merged);
+        Assert.Equal(Format(expected), Links(d));
+        int at = merged.Target.Count / 2, middle = merged.Target[at];
+        int cut = (int)Math.Round(merged.Source.Count * at / (double)(merged.Target.Count - 1), MidpointRounding.AwayFromZero);
+        Pick(d, 't', middle);
+        Key(d, "x");
+        var cutLinks = new List<IndexLink>(expected);
+        cutLinks.RemoveAt(k);
+        cutLinks.InsertRange(k, [new IndexLink(merged.Source.Take(cut), merged.Target.Take(at)), new IndexLink([], [middle]),
+            new IndexLink(merged.Source.Skip(cut), merged.Target.Skip(at + 1))]);
+        Assert.Equal(Format(cutLinks.Where(l => l.Source.Count + l.Target.Count > 0).ToList()), Links(d));
+        output.WriteLine($"no counterpart for English sentence {middle} inside {merged}: ok");
+
+        // Undo, then split the merged link after its first Japanese sentence picked (s): the English side at the same share.
+        Key(d, "u");
+        Assert.Equal(Format(expected), Links(d));
+        Select(d, k);
+        Pick(d, 's', merged.Source[0]);
+        Key(d, "s");
+        int share = (int)Math.Round(merged.Target.Count * 1 / (double)merged.Source.Count, MidpointRounding.AwayFromZero);
+        var split = new List<IndexLink>(expected);
+        split.RemoveAt(k);
+        split.InsertRange(k, [new IndexLink(merged.Source.Take(1), merged.Target.Take(share)), new IndexLink(merged.Source.Skip(1), merged.Target.Skip(share))]);
+        Assert.Equal(Format(split), Links(d));
+        output.WriteLine($"split {merged} after Japanese sentence {merged.Source[0]}: ok");
+    }
+
+    [SkippableFact]
     public void Corrections_on_the_cable_export_the_links_they_describe()
     {
         using var dir = new TempDir();
