@@ -43,6 +43,23 @@ public class FitAndScoreCommandTests
     }
 
     [Fact]
+    public void Fit_takes_several_folders_separated_as_in_path()
+    {
+        using var dir = new TempDir();
+        string first = CorpusOfCable(dir), second = Path.Combine(dir.Path, "second");
+        Directory.CreateDirectory(second);
+        foreach (var ext in new[] { "ja", "en", "gold" })
+            File.Copy(Sample(ext), Path.Combine(second, "cable-again." + ext));
+        string parameters = Path.Combine(dir.Path, "p.json");
+        var fit = ToolProcess.Run("fit", "--dir", first + Path.PathSeparator + second, "--out", parameters, "--quiet");
+        Assert.True(fit.ExitCode == 0, fit.StdErr);
+        Assert.StartsWith("2 documents", Pipeline.AlignmentParameters.FromJson(File.ReadAllText(parameters)).FittedOn);
+        // The output is still refused where it would overwrite a file of either folder.
+        var clash = ToolProcess.Run("fit", "--dir", first + Path.PathSeparator + second, "--out", Path.Combine(second, "cable-again.gold"), "--quiet");
+        Assert.Equal(1, clash.ExitCode);
+    }
+
+    [Fact]
     public void Eval_corpus_prints_scores_and_the_reliability_of_link_scores()
     {
         using var dir = new TempDir();

@@ -52,14 +52,16 @@ internal sealed class FitCommand : ICommand
         string output = cl.Require("out");
         var ct = context.Cancellation;
         // Several folders (separated like PATH) fit one set of parameters for several kinds of document.
-        var documents = dir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).SelectMany(d => GoldFolder.Read(d, ct)).ToList();
+        var folders = dir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        if (folders.Length == 0) throw new UsageException("--dir names no folder");
+        var documents = folders.SelectMany(d => GoldFolder.Read(d, ct)).ToList();
         using var setup = AlignerSetup.Create(cl, ct);
         var progress = cl.Has("quiet") ? null : new SyncProgress(line => context.StdErr.WriteLine($"taiyaku fit: {line}"));
         progress?.Report($"{documents.Count} documents, {documents.Sum(d => d.Japanese.Count)} + {documents.Sum(d => d.English.Count)} sentences");
         var result = ParameterFitter.Fit(documents, setup.Aligner, progress, ct);
         var p = result.Parameters;
         progress?.Report($"chosen: s²={p.Variance:F2} λ={p.AnchorWeight:G3}; wrote {output}");
-        OutputFile.Write(output, context.StdOut, Directory.GetFiles(dir), s =>
+        OutputFile.Write(output, context.StdOut, [.. folders.SelectMany(Directory.GetFiles)], s =>
         {
             using var w = new StreamWriter(s, Formats.TextFiles.StrictUtf8, 4096, leaveOpen: true) { NewLine = "\n" };
             w.Write(p.ToJson());
