@@ -105,8 +105,8 @@ public sealed partial class GaleChurchAligner
 
     /// <summary>
     /// dest[j] = prev[j − b] + the length cost of a bead of source length <paramref name="l1"/> and target length
-    /// t[j] − t[j − b], for j in jStart..jEnd: the arithmetic of <see cref="GaleChurchCost.BeadCost"/>, four cells at a
-    /// time with AVX2 (IEEE-exact either way, so a cell's cost does not depend on which path computed it).
+    /// t[j] − t[j − b], for j in jStart..jEnd: four cells at a time with <see cref="LengthCostVector"/>, as the
+    /// length-only search computes them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void LengthCandidates(double* prev, double* t, double* dest, int jStart, int jEnd, int b,
@@ -115,29 +115,11 @@ public sealed partial class GaleChurchAligner
         int j = jStart;
         if (Avx2.IsSupported)
         {
-            var vcl1 = Vector256.Create(c * l1);
-            var vhvcl1 = Vector256.Create(hvc * l1);
-            var vhv = Vector256.Create(hv);
-            var vtiny = Vector256.Create(1e-300);
-            var vsteps = Vector256.Create((double)GaleChurchCost.StepsPerUnit);
-            var vlimit = Vector256.Create((double)GaleChurchCost.Intervals);
-            var vpc = Vector256.Create(pc);
             fixed (double* table = GaleChurchCost.Table)
             {
+                var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
                 for (; j + 3 <= jEnd; j += 4)
-                {
-                    var l2 = Vector256.Load(t + j) - Vector256.Load(t + j - b);
-                    var d = l2 - vcl1;
-                    var v = vhvcl1 + vhv * l2 + vtiny;
-                    var x = Vector256.Abs(d) / Vector256.Sqrt(v) * vsteps;
-                    x = Vector256.ConditionalSelect(Vector256.LessThan(x, vlimit), x, vlimit);
-                    var xi = Avx.ConvertToVector128Int32WithTruncation(x);
-                    var frac = x - Avx.ConvertToVector256Double(xi);
-                    var index = Sse2.ShiftLeftLogical(xi, 1);
-                    var value = Avx2.GatherVector256(table, index, 8);
-                    var slope = Avx2.GatherVector256(table + 1, index, 8);
-                    (Vector256.Load(prev + j - b) + (vpc + (value + slope * frac))).Store(dest + j);
-                }
+                    (Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b))).Store(dest + j);
             }
         }
         for (; j <= jEnd; j++)

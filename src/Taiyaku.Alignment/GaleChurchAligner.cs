@@ -218,29 +218,12 @@ public sealed partial class GaleChurchAligner
                         int j = jStart;
                         if (Avx2.IsSupported)
                         {
-                            // Four cells at a time. Every operation is the scalar one in the same order (IEEE-exact
-                            // either way), so a cell's cost does not depend on which path computed it.
-                            var vcl1 = Vector256.Create(c * l1);
-                            var vhvcl1 = Vector256.Create(hvc * l1);
-                            var vhv = Vector256.Create(hv);
-                            var vtiny = Vector256.Create(1e-300);
-                            var vsteps = Vector256.Create((double)GaleChurchCost.StepsPerUnit);
-                            var vlimit = Vector256.Create((double)GaleChurchCost.Intervals);
-                            var vpc = Vector256.Create(pc);
+                            // Four cells at a time (see LengthCostVector).
+                            var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
                             var vk = Vector256.Create(kd);
                             for (; j + 3 <= jEnd; j += 4)
                             {
-                                var l2 = Vector256.Load(t + j) - Vector256.Load(t + j - b);
-                                var d = l2 - vcl1;
-                                var v = vhvcl1 + vhv * l2 + vtiny;
-                                var x = Vector256.Abs(d) / Vector256.Sqrt(v) * vsteps;
-                                x = Vector256.ConditionalSelect(Vector256.LessThan(x, vlimit), x, vlimit);
-                                var xi = Avx.ConvertToVector128Int32WithTruncation(x);
-                                var frac = x - Avx.ConvertToVector256Double(xi);
-                                var index = Sse2.ShiftLeftLogical(xi, 1);
-                                var value = Avx2.GatherVector256(table, index, 8);
-                                var slope = Avx2.GatherVector256(table + 1, index, 8);
-                                var cand = Vector256.Load(prev + j - b) + (vpc + (value + slope * frac));
+                                var cand = Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b));
                                 var old = Vector256.Load(cur + j);
                                 var better = Vector256.LessThan(cand, old);
                                 Vector256.ConditionalSelect(better, cand, old).Store(cur + j);
@@ -364,21 +347,15 @@ public sealed partial class GaleChurchAligner
             for (int i = 0; i <= n; i++)
             {
                 while (next < skeleton.Length && skeleton[next].Source < i) next++;
-                int low = next > 0 ? skeleton[next - 1].Target : 0;
-                int high = next < skeleton.Length ? skeleton[next].Target + 1 : m;
-                lo[i] = (int)Math.Max(0, low - width);
-                hi[i] = (int)Math.Min(m, high + width);
+                lo[i] = next > 0 ? skeleton[next - 1].Target : 0;
+                hi[i] = next < skeleton.Length ? skeleton[next].Target + 1 : m;
             }
             if (path is not null)
+                Include(path, lo, hi);
+            for (int i = 0; i <= n; i++)
             {
-                foreach (var l in path)
-                {
-                    for (int i = l.SourceStart; i <= l.SourceEnd; i++)
-                    {
-                        lo[i] = (int)Math.Max(0, Math.Min(lo[i], l.TargetStart - width));
-                        hi[i] = (int)Math.Min(m, Math.Max(hi[i], l.TargetEnd + width));
-                    }
-                }
+                lo[i] = (int)Math.Max(0, lo[i] - width);
+                hi[i] = (int)Math.Min(m, hi[i] + width);
             }
             return new Band(n, m, lo, hi);
         }

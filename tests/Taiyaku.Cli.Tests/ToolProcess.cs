@@ -15,17 +15,7 @@ internal static class ToolProcess
     /// <summary>Runs the tool with <paramref name="folder"/> as its working directory (null: this process's).</summary>
     public static Outcome RunIn(string? folder, byte[]? stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder ?? "",
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taiyaku.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        var psi = ToolStartInfo(folder, args);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
@@ -38,6 +28,15 @@ internal static class ToolProcess
     /// <summary>Starts the tool with stdout and stderr redirected and stdin closed, for tests that signal it or close its pipes.</summary>
     public static Process Start(string? folder, params string[] args)
     {
+        var psi = ToolStartInfo(folder, args);
+        var p = Process.Start(psi)!;
+        p.StandardInput.Close();
+        return p;
+    }
+
+    /// <summary>The tool under test with every stream redirected, in <paramref name="folder"/> (null: this process's).</summary>
+    private static ProcessStartInfo ToolStartInfo(string? folder, string[] args)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder ?? "",
@@ -49,9 +48,7 @@ internal static class ToolProcess
         };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "taiyaku.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
-        p.StandardInput.Close();
-        return p;
+        return psi;
     }
 
     /// <summary>Runs a system command (mount, mknod, kill…); its exit code and stderr.</summary>
