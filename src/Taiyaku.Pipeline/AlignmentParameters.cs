@@ -62,7 +62,10 @@ public sealed record AlignmentParameters
     /// share of unaligned sentences chosen per document (see the README for the command and the figures). On complete
     /// translations they cost about one point of strict F1 against <see cref="Default"/>.
     /// </summary>
-    public static AlignmentParameters PartialTranslations { get; } = LoadDefault("PartialParameters.json");
+    public static AlignmentParameters PartialTranslations => LazyPartial.Value;
+
+    // Read on first use: most processes never need it, and every one would parse it at start-up otherwise.
+    private static readonly Lazy<AlignmentParameters> LazyPartial = new(() => LoadDefault("PartialParameters.json"));
 
     private static AlignmentParameters LoadDefault(string name = "DefaultParameters.json")
     {
