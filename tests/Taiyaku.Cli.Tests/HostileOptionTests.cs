@@ -237,14 +237,17 @@ public class HostileOptionTests
     public void Long_work_prints_periodic_progress_lines_on_stderr()
     {
         var err = new StringWriter();
+        // The synchronised writer locks itself while the timer writes: read the text under the same lock.
+        var sync = TextWriter.Synchronized(err);
+        string Text() { lock (sync) return err.ToString(); }
         var clock = Stopwatch.StartNew();
-        using (var ticker = new ProgressTicker(TextWriter.Synchronized(err), "taiyaku align", clock, TimeSpan.FromMilliseconds(50)))
+        using (var ticker = new ProgressTicker(sync, "taiyaku align", clock, TimeSpan.FromMilliseconds(50)))
         {
             ticker.Stage = "aligning 100000 + 100000 sentences";
             // Up to 20 s: the timer runs on the thread pool, which a busy test host may be slow to give it.
-            while (err.ToString().Count(c => c == '\n') < 3 && clock.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(20);
+            while (Text().Count(c => c == '\n') < 3 && clock.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(20);
         }
-        var lines = err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Text().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 3, $"{lines.Length} lines");
         Assert.All(lines, l => Assert.Matches(@"^taiyaku align: aligning 100000 \+ 100000 sentences, \d+ s$", l));
         // Short runs print nothing, and the help says what to expect.
