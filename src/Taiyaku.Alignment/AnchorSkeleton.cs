@@ -17,15 +17,70 @@ internal static class AnchorSkeleton
     /// <summary>How close (in sentences, on both sides) a pair's neighbour in the chain must be for the pair to be kept.</summary>
     private const int Neighbourhood = 12;
 
+    /// <summary>Gaps between chain pairs longer than this (in sentences, on both sides) are searched again for keys rare within them.</summary>
+    private const int RefineGap = 2 * Neighbourhood;
+
+    /// <summary>How far from a gap's diagonal a pair inside it may lie, as a share of the gap.</summary>
+    private const double DiagonalSlack = 0.2;
+
+    /// <summary>Most levels of refinement inside gaps.</summary>
+    private const int MaxDepth = 3;
+
     /// <summary>The chain's pairs (source index, target index), increasing in both; empty when no key is shared once.</summary>
     public static (int Source, int Target)[] Find(SentenceAnchors[] source, SentenceAnchors[] target)
     {
-        var sourceOf = Occurrences(source);
-        var targetOf = Occurrences(target);
+        var chain = new List<(int Source, int Target)>();
+        Refine(source, 0, source.Length, target, 0, target.Length, 0, false, false, chain);
+        return [.. chain];
+    }
+
+    /// <summary>
+    /// Appends the chain of sources s0..s1−1 against targets t0..t1−1 to <paramref name="chain"/>, then, recursively,
+    /// the chains of the long gaps between its pairs: a key common in the whole document can be rare between two pairs
+    /// (as in hunalign's and Moore's recursive anchoring), so that long gaps, which the band would search whole, are
+    /// cut into short ones.
+    /// </summary>
+    private static void Refine(SentenceAnchors[] source, int s0, int s1, SentenceAnchors[] target, int t0, int t1, int depth,
+        bool pairBefore, bool pairAfter, List<(int Source, int Target)> chain)
+    {
+        var pairs = Chain(source, s0, s1, target, t0, t1, pairBefore, pairAfter);
+        if (depth >= MaxDepth)
+        {
+            chain.AddRange(pairs);
+            return;
+        }
+        int ps = s0 - 1, pt = t0 - 1;
+        for (int k = 0; k <= pairs.Count; k++)
+        {
+            var p = k < pairs.Count ? pairs[k] : (Source: s1, Target: t1);
+            bool before = k > 0 || pairBefore, after = k < pairs.Count || pairAfter;
+            if (p.Source - ps > RefineGap && p.Target - pt > RefineGap)
+                Refine(source, ps + 1, p.Source, target, pt + 1, p.Target, depth + 1, before, after, chain);
+            if (k < pairs.Count) chain.Add(p);
+            (ps, pt) = p;
+        }
+    }
+
+    /// <summary>The heaviest chain over sources s0..s1−1 and targets t0..t1−1, of pairs with a close neighbour (the pair (s0−1, t0−1) before the range counts as a neighbour when <paramref name="pairBefore"/>, (s1, t1) after it when <paramref name="pairAfter"/>).</summary>
+    private static List<(int Source, int Target)> Chain(SentenceAnchors[] source, int s0, int s1, SentenceAnchors[] target, int t0, int t1, bool pairBefore, bool pairAfter)
+    {
+        var sourceOf = Occurrences(source, s0, s1);
+        var targetOf = Occurrences(target, t0, t1);
         var weights = new Dictionary<(int, int), double>();
+        bool inGap = pairBefore && pairAfter;
+        long gs = s1 - s0, gt = t1 - t0;
+        bool NearDiagonal(int i, int j) => Math.Abs((i - s0) * gt - (j - t0) * gs) <= DiagonalSlack * gs * gt;
         foreach (var (key, si) in sourceOf)
         {
             if (!targetOf.TryGetValue(key, out var ti)) continue;
+            if (inGap)
+            {
+                // Between two pairs: a key once on each side, near the gap's diagonal (a gap that is not parallel
+                // throughout stays whole; the band searches it all).
+                if (si.Count == 1 && ti.Count == 1 && NearDiagonal(si[0].Index, ti[0].Index))
+                    weights[(si[0].Index, ti[0].Index)] = weights.GetValueOrDefault((si[0].Index, ti[0].Index)) + si[0].Weight + ti[0].Weight;
+                continue;
+            }
             if (si.Count == ti.Count && si.Count <= MaxRanked)
             {
                 // As often on both sides: the r-th occurrence of one side most likely translates the r-th of the other.
@@ -45,7 +100,8 @@ internal static class AnchorSkeleton
         // descending (so that two points of one source sentence never chain); a Fenwick tree of prefix maxima over targets.
         var points = weights.Select(p => (S: p.Key.Item1, T: p.Key.Item2, W: p.Value))
             .OrderBy(p => p.S).ThenByDescending(p => p.T).ToArray();
-        int m = target.Length;
+        // Tree positions are targets relative to t0, plus one.
+        int m = t1 - t0;
         var treeScore = new double[m + 1];
         var treeIndex = new int[m + 1];
         Array.Fill(treeIndex, -1);
@@ -55,11 +111,11 @@ internal static class AnchorSkeleton
         {
             double best = 0;
             int from = -1;
-            for (int x = points[k].T; x > 0; x -= x & -x)   // prefix over targets < T (tree positions 1..T)
+            for (int x = points[k].T - t0; x > 0; x -= x & -x)   // prefix over targets < T
                 if (treeIndex[x] >= 0 && treeScore[x] > best) { best = treeScore[x]; from = treeIndex[x]; }
             score[k] = best + points[k].W;
             previous[k] = from;
-            for (int x = points[k].T + 1; x <= m; x += x & -x)
+            for (int x = points[k].T - t0 + 1; x <= m; x += x & -x)
                 if (score[k] > treeScore[x] || treeIndex[x] < 0) { treeScore[x] = score[k]; treeIndex[x] = k; }
         }
         int end = 0;
@@ -69,22 +125,25 @@ internal static class AnchorSkeleton
         chain.Reverse();
         // A pair far from both its neighbours in the chain is kept only by its own weight, which a chance match of a
         // rare word can have (typically past the end of the other text): keep the pairs that have a close neighbour.
-        var kept = new List<(int, int)>(chain.Count);
-        for (int k = 0; k < chain.Count; k++)
+        // Inside a gap, the pairs bounding it count as neighbours.
+        if (pairBefore) chain.Insert(0, (s0 - 1, t0 - 1));
+        if (pairAfter) chain.Add((s1, t1));
+        var kept = new List<(int Source, int Target)>(chain.Count);
+        for (int k = pairBefore ? 1 : 0, last = pairAfter ? chain.Count - 1 : chain.Count; k < last; k++)
         {
             bool close = (k > 0 && Close(chain[k - 1], chain[k])) || (k + 1 < chain.Count && Close(chain[k], chain[k + 1]));
             if (close) kept.Add(chain[k]);
         }
-        return [.. kept];
+        return kept;
 
         static bool Close((int S, int T) a, (int S, int T) b) => b.S - a.S <= Neighbourhood && b.T - a.T <= Neighbourhood;
     }
 
     /// <summary>For each key, the sentences holding it (up to one more than <see cref="MaxRanked"/>) with the weight of its item there.</summary>
-    private static Dictionary<ulong, List<(int Index, double Weight)>> Occurrences(SentenceAnchors[] side)
+    private static Dictionary<ulong, List<(int Index, double Weight)>> Occurrences(SentenceAnchors[] side, int from, int to)
     {
         var of = new Dictionary<ulong, List<(int, double)>>();
-        for (int i = 0; i < side.Length; i++)
+        for (int i = from; i < to; i++)
         {
             var a = side[i];
             for (int k = 0; k < a.Keys.Length; k++)

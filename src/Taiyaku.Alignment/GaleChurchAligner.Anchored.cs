@@ -77,8 +77,9 @@ public sealed partial class GaleChurchAligner
         long width = Options.AnchorBandWidth;
         Band MakeBand(IReadOnlyList<Link>? path) =>
             lengthOnly is null ? Band.AroundSkeleton(n, m, skeleton, width, path) : Band.Around(n, m, width, lengthOnly, path);
-        if (guide != null && lengthOnly is null) skeleton = Honoured(skeleton, guide.Links, Band.Full(n, m), 0);
+        if (guide != null && lengthOnly is null) skeleton = Honoured(skeleton, guide.Links, Band.Full(n, m), 0, 0);
         var band = MakeBand(guide?.Links);
+        int dropRadius = 1;
         while (true)
         {
             var links = RunAnchored(band, src, tgt, model, sa, ta, postings, cancellationToken);
@@ -95,7 +96,10 @@ public sealed partial class GaleChurchAligner
             // the rest and the path; widen only when every pair held.
             if (lengthOnly is null)
             {
-                var kept = Honoured(skeleton, links.Links, band, (int)Math.Max(margin, width / 2));
+                // Each time pairs must go, twice as many around each touched row: a run of chance pairs (typically
+                // where one text runs on past the other) goes in a few searches, not one search per pair.
+                var kept = Honoured(skeleton, links.Links, band, (int)Math.Max(margin, width / 2), dropRadius);
+                dropRadius *= 2;
                 if (kept.Length < skeleton.Length) { skeleton = kept; band = MakeBand(links.Links); continue; }
             }
             width *= 2;
@@ -166,26 +170,31 @@ public sealed partial class GaleChurchAligner
         return postings;
     }
 
-    /// <summary>The skeleton pairs whose two sentences are in one link of <paramref name="path"/> or in neighbouring links.</summary>
-    private static (int Source, int Target)[] Honoured((int Source, int Target)[] skeleton, IReadOnlyList<Link> path, Band band, int edge)
+    /// <summary>
+    /// The skeleton pairs whose two sentences are in one link of <paramref name="path"/> or in neighbouring links, less
+    /// the <paramref name="radius"/> pairs on either side of each row where the path came within
+    /// <paramref name="edge"/> of the band's edge (those pairs held the path there).
+    /// </summary>
+    private static (int Source, int Target)[] Honoured((int Source, int Target)[] skeleton, IReadOnlyList<Link> path, Band band, int edge, int radius)
     {
-        // Rows where the path came near an edge: the pairs bounding them are suspect too.
-        var touched = new List<int>();
+        var suspect = new bool[skeleton.Length];
         foreach (var l in path)
         {
             int i = l.SourceStart, j = l.TargetStart;
-            if ((band.Lo[i] > 0 && j - band.Lo[i] < edge) || (band.Hi[i] < band.M && band.Hi[i] - j < edge)) touched.Add(i);
+            if ((band.Lo[i] > 0 && j - band.Lo[i] < edge) || (band.Hi[i] < band.M && band.Hi[i] - j < edge))
+            {
+                // The first pair at or after row i, and the radius pairs on either side of the row.
+                int q = Array.BinarySearch(skeleton, (i, -1), SourceOrder.Instance);
+                if (q < 0) q = ~q;
+                for (int x = Math.Max(0, q - radius); x < Math.Min(skeleton.Length, q + radius); x++) suspect[x] = true;
+            }
         }
         var kept = new List<(int, int)>(skeleton.Length);
-        int k = 0, t = 0;
+        int k = 0;
         for (int q = 0; q < skeleton.Length; q++)
         {
             var p = skeleton[q];
-            while (t < touched.Count && touched[t] <= p.Source) t++;
-            // p bounds the touched row touched[t-1] from below (next pair) or touched[t] from above (previous pair).
-            bool boundsFromBelow = t > 0 && (q == 0 || skeleton[q - 1].Source < touched[t - 1]);
-            bool boundsFromAbove = t < touched.Count && (q + 1 == skeleton.Length || skeleton[q + 1].Source >= touched[t]);
-            if (boundsFromBelow || boundsFromAbove) continue;
+            if (suspect[q]) continue;
             while (k < path.Count && (path[k].SourceEnd <= p.Source || path[k].SourceCount == 0)) k++;
             if (k == path.Count) break;
             var l = path[k];
@@ -193,6 +202,12 @@ public sealed partial class GaleChurchAligner
             if (p.Target >= l.TargetStart - 1 && p.Target <= l.TargetEnd) kept.Add(p);
         }
         return [.. kept];
+    }
+
+    private sealed class SourceOrder : IComparer<(int Source, int Target)>
+    {
+        public static readonly SourceOrder Instance = new();
+        public int Compare((int Source, int Target) x, (int Source, int Target) y) => x.Source.CompareTo(y.Source);
     }
 
     /// <summary>The DP with anchors inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
@@ -223,9 +238,10 @@ public sealed partial class GaleChurchAligner
         }
         var touchedBySlot = new List<int>[A];
         for (int x = 0; x < A; x++) touchedBySlot[x] = [];
-        var inSource = new ulong[A * maskWidth];
-        var pairScore = new double[A * maskWidth];   // the anchor score of the 1-1 bead (u, v)   // items of source u matched by target v
+        var inSource = new ulong[A * maskWidth];   // items of source u matched by target v
         var inTarget = new ulong[A * maskWidth];   // items of target v matched by source u
+        var pairScore = new double[A * maskWidth];   // the anchor score of the 1-1 bead (u, v)
+        var prefix = new double[A * (maskWidth + 1)];   // prefix sums of u's pair scores over v
 
         int rowCount = maxSourceCount + 1;
         int stride = band.MaxRowWidth;
@@ -244,11 +260,9 @@ public sealed partial class GaleChurchAligner
         double lm = lambda * mu, lg = lambda;
         var tmpRow = new double[stride];
         var bestRow = new double[stride];
-        var stamps = new int[stride];
-        int stamp = 0;
         try
         {
-            fixed (double* rowsBase = costRows, tmpBase = tmpRow, bestBase = bestRow, tp = t, usp = us, utp = ut)
+            fixed (double* rowsBase = costRows, tmpBase = tmpRow, bestBase = bestRow, tp = t, usp = us, utp = ut, pairBase = pairScore, prefixBase = prefix)
             {
             for (int i = 0; i <= n; i++)
             {
@@ -285,6 +299,10 @@ public sealed partial class GaleChurchAligner
                         int x = slot + v - first;
                         pairScore[x] = su.WeightOf(inSource[x], -mu) + ta[v].WeightOf(inTarget[x], -mu);
                     }
+                    int sumsAt = u % A * (maskWidth + 1);
+                    double sum = 0;
+                    prefix[sumsAt] = 0;
+                    for (int x = 0; x < width; x++) prefix[sumsAt + x + 1] = sum += pairScore[slot + x];
                 }
                 int rowLo = lo[i], rowHi = hi[i];
                 int curBase = (i % rowCount) * stride - rowLo;
@@ -321,31 +339,29 @@ public sealed partial class GaleChurchAligner
                             double dus = usp[i] - usp[pi];
                             for (int j = jStart; j <= jEnd; j++) tmp[j] += lm * (dus + utp[j] - utp[j - b]);
                         }
-                        // Cells j whose bead (sources pi..i-1, targets j-b..j-1) holds a pair that shares a key.
-                        stamp++;
-                        for (int u = pi; u < i; u++)
+                        if (a == 1 && b == 1)
                         {
-                            int baseU = u % A * maskWidth - tStart[u];
-                            foreach (int v in touchedBySlot[u % A])
+                            // The 1-1 bead's anchor score is its pair's.
+                            double* pair = pairBase + (pi % A) * maskWidth - tStart[pi] - 1;
+                            for (int j = jStart; j <= jEnd; j++) tmp[j] -= lg * pair[j];
+                        }
+                        else
+                        {
+                            // The anchor score is at most the sum of the bead's pair scores (a union weighs no more
+                            // than the sum of its parts, and the size penalty only lowers it), read off each source's
+                            // prefix sums: the exact score only where even that bound could win.
+                            for (int j = jStart; j <= jEnd; j++)
                             {
-                                for (int j = Math.Max(v + 1, jStart), jLast = Math.Min(v + b, jEnd); j <= jLast; j++)
+                                double bound = 0;
+                                for (int u = pi; u < i; u++)
                                 {
-                                    if (stamps[j - rowLo] == stamp) continue;
-                                    stamps[j - rowLo] = stamp;
-                                    double cand = tmp[j];
-                                    if (double.IsPositiveInfinity(cand)) continue;
-                                    // The anchor score is at most the sum of the bead's pair scores (a union weighs no
-                                    // more than the sum of its parts, and the size penalty only lowers it): skip the
-                                    // exact score when even that bound cannot win.
-                                    double bound = 0;
-                                    for (int uu = pi; uu < i; uu++)
-                                    {
-                                        int baseIndex = uu % A * maskWidth - tStart[uu];
-                                        for (int vv = j - b; vv < j; vv++) bound += pairScore[baseIndex + vv];
-                                    }
-                                    if (bound == 0 || cand - lg * bound >= cur[j]) continue;
-                                    tmp[j] = cand - lg * (a == 1 && b == 1 ? bound : Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth, mu));
+                                    double* sums = prefixBase + (u % A) * (maskWidth + 1) - tStart[u];
+                                    bound += sums[j] - sums[j - b];
                                 }
+                                if (bound <= 0) continue;
+                                double cand = tmp[j];
+                                if (cand - lg * bound * BoundSlack >= cur[j]) continue;
+                                tmp[j] = cand - lg * Covered(sa, ta, pi, i, j - b, j, tStart, inSource, inTarget, A, maskWidth, mu);
                             }
                         }
                     }
@@ -385,6 +401,9 @@ public sealed partial class GaleChurchAligner
             NativeMemory.Free(back);
         }
     }
+
+    /// <summary>Rounding room for the bound read off prefix sums, so that it never falls below the exact score.</summary>
+    private const double BoundSlack = 1 + 1e-12;
 
     /// <summary>Anchor score (see <see cref="SentenceAnchors"/>) of the bead of sources u0..u1−1 and targets v0..v1−1 (both sides).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -91,4 +91,46 @@ public class UnalignedEvidenceTests
         var other = new GaleChurchAligner().Align([1, 2], [3]);
         Assert.Throws<ArgumentException>(() => new GaleChurchAligner(options).Align(src, tgt, sa, ta, other));
     }
+
+    [Fact]
+    public void Long_gaps_of_the_skeleton_are_cut_by_keys_rare_within_them()
+    {
+        // Unique keys pair sentences 0..9 and 190..199; in between, key 500 + r sits in source and target 10 + 10r, and
+        // again four times in sources 0..9 and five times in targets 190..199: too common (and unevenly so) to pair in
+        // the whole document, but once on each side of the gap.
+        var sourceKeys = Enumerable.Range(0, 200).Select(_ => new List<ulong>()).ToArray();
+        var targetKeys = Enumerable.Range(0, 200).Select(_ => new List<ulong>()).ToArray();
+        for (int i = 0; i < 10; i++) { sourceKeys[i].Add(1000 + (ulong)i); targetKeys[i].Add(1000 + (ulong)i); }
+        for (int i = 190; i < 200; i++) { sourceKeys[i].Add(1000 + (ulong)i); targetKeys[i].Add(1000 + (ulong)i); }
+        for (int r = 0; r < 18; r++)
+        {
+            ulong key = 500 + (ulong)r;
+            sourceKeys[10 + 10 * r].Add(key);
+            targetKeys[10 + 10 * r].Add(key);
+            for (int x = 0; x < 4; x++) sourceKeys[x].Add(key);
+            for (int x = 0; x < 5; x++) targetKeys[190 + x].Add(key);
+        }
+        var chain = AnchorSkeleton.Find(sourceKeys.Select(k => Anchors([.. k])).ToArray(), targetKeys.Select(k => Anchors([.. k])).ToArray());
+        var expected = Enumerable.Range(0, 10).Concat(Enumerable.Range(0, 18).Select(r => 10 + 10 * r)).Concat(Enumerable.Range(190, 10));
+        Assert.Equal(expected.Select(i => (i, i)), chain.Select(p => (p.Source, p.Target)));
+    }
+
+    [Fact]
+    public void A_run_of_chance_pairs_past_the_end_of_the_translation_still_gives_the_full_search_result()
+    {
+        // 300 parallel sentences and 300 untranslated English ones; the last 20 source sentences share keys only with
+        // targets 500..519 (a run of close chance pairs that the skeleton takes): the band gives them up as the path
+        // disagrees, and the result is the full search's.
+        int n = 300, m = 600;
+        var rng = new Random(11);
+        int[] src = Enumerable.Range(0, n).Select(_ => rng.Next(20, 80)).ToArray();
+        int[] tgt = Enumerable.Range(0, m).Select(j => j < n ? src[j] * 5 / 2 + rng.Next(-5, 6) : rng.Next(50, 200)).ToArray();
+        var sa = Enumerable.Range(0, n).Select(i => Anchors(5000 + (ulong)(i < 280 ? i : 220 + i))).ToArray();
+        var ta = Enumerable.Range(0, m).Select(j => j < 280 || (j >= 500 && j < 520) ? Anchors(5000 + (ulong)j) : SentenceAnchors.Empty).ToArray();
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.7), new(1, 0, 0.05), new(0, 1, 0.2), new(1, 2, 0.05)] };
+        Assert.Contains(AnchorSkeleton.Find(sa, ta), p => p.Target >= 500);
+        var banded = new GaleChurchAligner(options).Align(src, tgt, sa, ta).Links;
+        var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta).Links;
+        Assert.Equal(full.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)), banded.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)));
+    }
 }
