@@ -27,6 +27,9 @@ public sealed class EdictLexicon : IBilingualLexicon
     /// </summary>
     public static EdictLexicon Default => LazyDefault.Value;
 
+    /// <summary>True when the lexicon is read in place from the assembly's memory (not copied).</summary>
+    internal bool InPlace => image.InPlace;
+
     /// <summary>The number of Japanese keys.</summary>
     public int Count => image.KeyCount;
 

@@ -18,6 +18,9 @@ internal sealed unsafe class LexiconImage
 
     public int KeyCount { get; }
 
+    /// <summary>True when the image is read where it lies (the assembly's memory), false for a copy.</summary>
+    public bool InPlace => _pinned == null;
+
     /// <summary>An image in memory that lives as long as the process (an embedded resource), 4-byte aligned.</summary>
     private LexiconImage(byte* image, long length, byte[]? pinned)
     {

@@ -44,6 +44,7 @@ public class ImageTests
         {
             var parsed = entries.ToDictionary(e => e.Key, e => e.Value.Distinct().ToList(), StringComparer.Ordinal);
             var image = LexiconImage.FromBytes(LexiconImageWriter.Write(parsed));
+            Assert.False(image.InPlace);
             Assert.Equal(parsed.Count, image.KeyCount);
             foreach (var (key, words) in parsed)
             {

@@ -17,7 +17,9 @@ public class LoadingTests(ITestOutputHelper output)
             using var stream = typeof(EdictLexicon).Assembly.GetManifestResourceStream(EdictLexicon.ResourceName)!;
             Assert.IsType<UnmanagedMemoryStream>(stream, exactMatch: false);   // the assembly's own memory: no copy
             var image = LexiconImage.Open(stream);
+            Assert.True(image.InPlace, "the embedded image was copied (not 4-byte aligned?)");
             lexicon = EdictLexicon.Default;
+            Assert.True(lexicon.InPlace);
             Assert.True(image.Find("山") >= 0);
             times.Add(sw.Elapsed.TotalMilliseconds);
             Assert.Equal(EdictLexicon.Default.Count, image.KeyCount);
