@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
 using System.Collections.ObjectModel;
-using System.IO.Compression;
 using System.Text;
 using Taiyaku.Features;
 
@@ -14,26 +12,36 @@ namespace Taiyaku.Edict;
 /// </summary>
 public sealed class EdictLexicon : IBilingualLexicon
 {
-    /// <summary>The manifest resource name of the embedded lexicon file.</summary>
-    internal const string ResourceName = "Taiyaku.Edict.edict-lexicon.tsv.gz";
+    /// <summary>The manifest resource name of the embedded lexicon image, compiled from edict-lexicon.tsv.gz at build time.</summary>
+    internal const string ResourceName = "Taiyaku.Edict.edict-lexicon.bin";
 
-    private static readonly Lazy<EdictLexicon> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<EdictLexicon> LazyDefault = new(OpenEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, ReadOnlyCollection<string>> entries;
+    private readonly LexiconImage image;
 
-    private EdictLexicon(FrozenDictionary<string, ReadOnlyCollection<string>> entries) => this.entries = entries;
+    private EdictLexicon(LexiconImage image) => this.image = image;
 
     /// <summary>
-    /// The lexicon shipped in this package, read from the embedded resource on first use (once, thread-safe; about
-    /// 234,000 keys; a few hundred milliseconds).
+    /// The lexicon shipped in this package (about 234,000 keys). It is read in place from the assembly's memory on
+    /// first use: nothing is parsed, and only the parts that lookups touch are paged in.
     /// </summary>
     public static EdictLexicon Default => LazyDefault.Value;
 
-    /// <summary>The number of Japanese keys.</summary>
-    public int Count => entries.Count;
+    /// <summary>True when the lexicon is read in place from the assembly's memory (not copied).</summary>
+    internal bool InPlace => image.InPlace;
 
-    /// <summary>Every key with its words, in no particular order (for tests and tools).</summary>
-    internal IEnumerable<KeyValuePair<string, ReadOnlyCollection<string>>> Entries => entries;
+    /// <summary>The number of Japanese keys.</summary>
+    public int Count => image.KeyCount;
+
+    /// <summary>Every key with its words, in ordinal order of the keys (for tests and tools).</summary>
+    internal IEnumerable<KeyValuePair<string, ReadOnlyCollection<string>>> Entries
+    {
+        get
+        {
+            for (int k = 0; k < image.KeyCount; k++)
+                yield return new(image.Key(k), image.ReadWords(k));
+        }
+    }
 
     /// <summary>
     /// Reads a lexicon file of the shape <see cref="EdictConverter"/> writes: UTF-8 lines <c>key\tword word ...</c>,
@@ -41,34 +49,22 @@ public sealed class EdictLexicon : IBilingualLexicon
     /// </summary>
     /// <param name="tsv">The file; read to its end, not closed.</param>
     /// <exception cref="InvalidDataException">A line has no tab or no words.</exception>
-    public static EdictLexicon Load(Stream tsv) => Load(tsv, normalizeKeys: true);
-
-    private static EdictLexicon Load(Stream tsv, bool normalizeKeys)
+    public static EdictLexicon Load(Stream tsv)
     {
         ArgumentNullException.ThrowIfNull(tsv);
-        var bytes = new MemoryStream();
-        tsv.CopyTo(bytes);
-        var data = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
-        if (data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
-        {
-            var inflated = new MemoryStream(data.Length * 4);
-            using (var gzip = new GZipStream(new MemoryStream(bytes.GetBuffer(), 0, (int)bytes.Length), CompressionMode.Decompress))
-                gzip.CopyTo(inflated);
-            data = inflated.GetBuffer().AsSpan(0, (int)inflated.Length);
-        }
-        if (data.StartsWith("\uFEFF"u8)) data = data[3..];
-        string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(data);
-        return Parse(text, normalizeKeys);
+        var entries = LexiconTsv.Parse(LexiconTsv.ReadText(tsv), EdictConverter.NormalizeKey);
+        return new EdictLexicon(LexiconImage.FromBytes(LexiconImageWriter.Write(entries)));
     }
 
     /// <inheritdoc />
     public bool TryGetTranslations(string japanese, out IReadOnlyList<string> englishWords)
     {
         ArgumentNullException.ThrowIfNull(japanese);
-        if (entries.TryGetValue(japanese, out var words)
-            || (TryNormalize(japanese, out string? normalized) && entries.TryGetValue(normalized, out words)))
+        int k = image.Find(japanese);
+        if (k < 0 && TryNormalize(japanese, out string? normalized)) k = image.Find(normalized);
+        if (k >= 0)
         {
-            englishWords = words;
+            englishWords = image.Words(k);
             return true;
         }
         englishWords = [];
@@ -90,46 +86,11 @@ public sealed class EdictLexicon : IBilingualLexicon
         }
     }
 
-    private static EdictLexicon LoadDefault()
+    /// <summary>Opens the embedded image afresh (what <see cref="Default"/> does once; benchmarks time it).</summary>
+    internal static EdictLexicon OpenEmbedded()
     {
         using var stream = typeof(EdictLexicon).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the embedded resource {ResourceName} is missing from {typeof(EdictLexicon).Assembly.GetName().Name}");
-        return Load(stream, normalizeKeys: false);   // the converter wrote NFKC keys
-    }
-
-    private static EdictLexicon Parse(string text, bool normalizeKeys)
-    {
-        var map = new Dictionary<string, ReadOnlyCollection<string>>(text.Length / 36, StringComparer.Ordinal);
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = new List<string>(16);
-        int lineNumber = 0;
-        foreach (var line in text.AsSpan().EnumerateLines())
-        {
-            lineNumber++;
-            if (line.IsEmpty) continue;
-            int tab = line.IndexOf('\t');
-            if (tab <= 0) throw new InvalidDataException($"lexicon line {lineNumber}: expected 'key<TAB>words'");
-            words.Clear();
-            var rest = line[(tab + 1)..];
-            foreach (var range in rest.Split(' '))
-            {
-                var span = rest[range];
-                if (span.IsEmpty) continue;
-                if (!lookup.TryGetValue(span, out string? word))
-                {
-                    word = span.ToString();
-                    pool[word] = word;
-                }
-                if (!words.Contains(word)) words.Add(word);
-            }
-            if (words.Count == 0) throw new InvalidDataException($"lexicon line {lineNumber}: no words");
-            string key = line[..tab].ToString();
-            if (normalizeKeys) key = EdictConverter.NormalizeKey(key);
-            map[key] = map.TryGetValue(key, out var earlier)
-                ? Array.AsReadOnly(earlier.Concat(words).Distinct(StringComparer.Ordinal).ToArray())
-                : Array.AsReadOnly(words.ToArray());
-        }
-        return new EdictLexicon(map.ToFrozenDictionary(StringComparer.Ordinal));
+        return new EdictLexicon(LexiconImage.Open(stream));
     }
 }

@@ -2,7 +2,8 @@
 # Regenerates edict-lexicon.tsv.gz (the embedded lexicon) from Debian's EDICT: apt-get install edict.
 # Usage: src/Taiyaku.Edict/regenerate.sh [path/to/edict]     (default /usr/share/edict/edict, EUC-JP)
 # The conversion is EdictConverter.ConvertCompressed, run through the test project's Regenerate test so that no
-# separate tool is needed. Afterwards rebuild, and the test comparing the committed file with a fresh conversion passes.
+# separate tool is needed. It then rebuilds: the build compiles the text into the binary image embedded in the assembly
+# (Compiler/), and the test comparing the committed file and the image with a fresh conversion passes.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -987,6 +987,7 @@ public sealed unsafe class AnalyzerSession
                 RawToken* t = lex.Tokens + first;
                 for (int j = 0; j < count; j++, t++)
                 {
+                    lex.CheckToken(t, first + (uint)j);
                     int k = NewNode();
                     ref Node node = ref _nodes[k];
                     node.Begin = begin2;

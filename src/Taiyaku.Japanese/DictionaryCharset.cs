@@ -38,7 +38,8 @@ internal static unsafe class DictionaryCharset
     /// <summary>A .NET encoding for text of this charset (for the string API; mecab itself never converts).</summary>
     public static Encoding TextEncoding(CharsetKind kind)
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // Only the legacy charsets need the code-page provider (loading it costs UTF-8 dictionaries start-up time).
+        if (kind is CharsetKind.EucJp or CharsetKind.Cp932) Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return kind switch
         {
             CharsetKind.EucJp => Encoding.GetEncoding(51932),

@@ -86,10 +86,12 @@ internal sealed unsafe class LexiconFile : IDisposable
             _tokenCount = tsize / 16;
             _features = _map.Pointer + HeaderSize + dsize + tsize;
             _featureSize = fsize;
+            // The system dictionary's tokens (6 MB for IPADIC) are checked as lookups reach them (CheckToken), so
+            // that opening does not page in the whole table; the small unknown-word and user dictionaries up front.
+            CheckedOnUse = Type == 0;
             RawToken* tokens = _tokens;
-            for (uint i = 0, n = _tokenCount; i < n; i++)
-                if (tokens[i].Feature >= fsize)
-                    throw Bad($"token {i} points at feature offset {tokens[i].Feature}, past the feature section ({fsize} bytes)");
+            for (uint i = 0, n = CheckedOnUse ? 0 : _tokenCount; i < n; i++)
+                if (tokens[i].Feature >= fsize) ThrowBadToken(i, 0, 0, "");
         }
         catch
         {
@@ -105,18 +107,41 @@ internal sealed unsafe class LexiconFile : IDisposable
 
     private DictionaryFormatException Bad(string problem) => new(_map.Path, problem);
 
-    /// <summary>Checks every token's context ids against the connection matrix.</summary>
+    /// <summary>True for the system dictionary: its tokens are checked by <see cref="CheckToken"/> as lookups reach them.</summary>
+    public bool CheckedOnUse { get; }
+
+    private int _matrixLeft, _matrixRight;
+    private string _matrixPath = "";
+
+    /// <summary>Checks every token's context ids against the connection matrix (or, for the system dictionary, keeps
+    /// the matrix's sizes for <see cref="CheckToken"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ValidateIds(int matrixLeft, int matrixRight, string matrixPath)
     {
+        (_matrixLeft, _matrixRight, _matrixPath) = (matrixLeft, matrixRight, matrixPath);
         RawToken* tokens = _tokens;
-        for (uint i = 0, n = _tokenCount; i < n; i++)
-        {
-            ref RawToken t = ref tokens[i];
-            // Matrix index is (left node's right id) + lsize * (right node's left id).
-            if (t.RightId >= matrixLeft || t.LeftId >= matrixRight)
-                throw Bad($"token {i} has context ids {t.LeftId}/{t.RightId}, outside {matrixPath}'s {matrixLeft}x{matrixRight} matrix");
-        }
+        for (uint i = 0, n = CheckedOnUse ? 0 : _tokenCount; i < n; i++)
+            CheckToken(tokens + i, i);
+    }
+
+    /// <summary>
+    /// Throws unless the token's context ids lie inside the matrix and its feature inside the feature section: what
+    /// keeps a damaged dictionary from sending reads out of the maps. Matrix index is (left node's right id) +
+    /// lsize * (right node's left id).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CheckToken(RawToken* t, uint index)
+    {
+        if (t->RightId >= _matrixLeft || t->LeftId >= _matrixRight || t->Feature >= _featureSize)
+            ThrowBadToken(index, t->LeftId, t->RightId, _matrixPath);
+    }
+
+    private void ThrowBadToken(uint i, int leftId, int rightId, string matrixPath)
+    {
+        RawToken* t = _tokens + i;
+        throw t->Feature >= _featureSize
+            ? Bad($"token {i} points at feature offset {t->Feature}, past the feature section ({_featureSize} bytes)")
+            : Bad($"token {i} has context ids {leftId}/{rightId}, outside {matrixPath}'s {_matrixLeft}x{_matrixRight} matrix");
     }
 
     public RawToken* Tokens => _tokens;

@@ -105,6 +105,27 @@ public sealed class DictionaryFormatTests : IDisposable
         Assert.Contains("matrix", e.Problem);
     }
 
+    // sys.dic's tokens are checked as lookups reach them (opening pages in none of its 6 MB token table): a damaged
+    // token is reported, naming sys.dic, by the analysis that meets it.
+    [SkippableTheory]
+    [InlineData(0, "matrix")]            // left context id
+    [InlineData(8, "feature offset")]    // feature offset
+    public void Damaged_system_dictionary_tokens_are_reported_when_met(int field, string problem)
+    {
+        string src = Source();
+        string dir = CopyWith("sys.dic", b => b);
+        string sys = Path.Combine(dir, "sys.dic");
+        byte[] bytes = File.ReadAllBytes(Path.Combine(src, "sys.dic"));
+        int dsize = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)), tsize = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(28));
+        for (int t = 72 + dsize; t < 72 + dsize + tsize; t += 16)
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(t + field), field == 0 ? 60000u : 0x7fffffffu);
+        File.WriteAllBytes(sys, bytes);
+        using var dictionary = MecabDictionary.Open(dir);
+        var e = Assert.Throws<DictionaryFormatException>(() => new MorphologicalAnalyzer(dictionary).Analyze("東京"));
+        Assert.Equal(sys, e.FilePath);
+        Assert.Contains(problem, e.Problem);
+    }
+
     [SkippableFact]
     public void Truncated_matrix_is_reported() => Assert.Contains("truncated", Fails("matrix.bin", b => b[..(b.Length / 2)]).Problem);
 
