@@ -31,7 +31,7 @@ internal static class AnchorSkeleton
     {
         var chain = new List<(int Source, int Target)>();
         Refine(source, 0, source.Length, target, 0, target.Length, 0, false, false, chain);
-        return [.. chain];
+        return [.. OnCourse(chain)];
     }
 
     /// <summary>
@@ -44,6 +44,7 @@ internal static class AnchorSkeleton
         bool pairBefore, bool pairAfter, List<(int Source, int Target)> chain)
     {
         var pairs = Chain(source, s0, s1, target, t0, t1, pairBefore, pairAfter);
+        if (depth == 0) pairs = OnCourse(pairs);
         if (depth >= MaxDepth)
         {
             chain.AddRange(pairs);
@@ -59,6 +60,40 @@ internal static class AnchorSkeleton
             if (k < pairs.Count) chain.Add(p);
             (ps, pt) = p;
         }
+    }
+
+    /// <summary>Pairs on either side over which the chain's local slope is measured.</summary>
+    private const int SlopeWindow = 8;
+
+    /// <summary>How many times steeper or flatter than the chain's median slope a stretch may run.</summary>
+    private const double SlopeRange = 3;
+
+    /// <summary>
+    /// The pairs that the chain reaches or leaves at a slope within <see cref="SlopeRange"/> times its median slope
+    /// (measured over <see cref="SlopeWindow"/> pairs): a translation advances through both texts at about the same
+    /// rate and an untranslated passage shows as one jump, into or out of a pair; a pair that is both reached and left
+    /// off course (one far ahead in one text, as a chance match is, or a run of them where one text runs on past the
+    /// other) is dropped.
+    /// </summary>
+    private static List<(int Source, int Target)> OnCourse(List<(int Source, int Target)> chain)
+    {
+        if (chain.Count < 4 * SlopeWindow) return chain;
+        var slopes = new double[chain.Count - 1];
+        for (int k = 0; k + 1 < chain.Count; k++)
+            slopes[k] = Slope(chain[k], chain[k + 1]);
+        Array.Sort(slopes);
+        double median = slopes[slopes.Length / 2];
+        var kept = new List<(int Source, int Target)>(chain.Count);
+        for (int k = 0; k < chain.Count; k++)
+        {
+            bool reached = k > 0 && OnCourse(Slope(chain[Math.Max(0, k - SlopeWindow)], chain[k]));
+            bool left = k + 1 < chain.Count && OnCourse(Slope(chain[k], chain[Math.Min(chain.Count - 1, k + SlopeWindow)]));
+            if (reached || left) kept.Add(chain[k]);
+        }
+        return kept;
+
+        bool OnCourse(double slope) => slope <= median * SlopeRange && slope >= median / SlopeRange;
+        static double Slope((int Source, int Target) a, (int Source, int Target) b) => (b.Target - a.Target + 1.0) / (b.Source - a.Source + 1.0);
     }
 
     /// <summary>The heaviest chain over sources s0..s1−1 and targets t0..t1−1, of pairs with a close neighbour (the pair (s0−1, t0−1) before the range counts as a neighbour when <paramref name="pairBefore"/>, (s1, t1) after it when <paramref name="pairAfter"/>).</summary>

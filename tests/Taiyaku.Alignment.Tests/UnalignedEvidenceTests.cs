@@ -133,4 +133,16 @@ public class UnalignedEvidenceTests
         var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta).Links;
         Assert.Equal(full.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)), banded.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount)));
     }
+
+    [Fact]
+    public void A_chance_cluster_far_off_the_chain_s_course_is_dropped()
+    {
+        // Sentences 0..99 and 200..299 pair one to one by unique keys; between them nothing is shared except three
+        // chance matches close together, sources 110..112 with targets 190..192: reached far ahead of the course
+        // (slope about 5) and left far behind it (about 0.2), so they go.
+        var sa = Enumerable.Range(0, 300).Select(i => i < 100 || i >= 200 ? Anchors(1000 + (ulong)i) : i is >= 110 and < 113 ? Anchors(5000 + (ulong)i) : SentenceAnchors.Empty).ToArray();
+        var ta = Enumerable.Range(0, 300).Select(j => j < 100 || j >= 200 ? Anchors(1000 + (ulong)j) : j is >= 190 and < 193 ? Anchors(5000 + (ulong)j - 80) : SentenceAnchors.Empty).ToArray();
+        var chain = AnchorSkeleton.Find(sa, ta);
+        Assert.Equal(Enumerable.Range(0, 100).Concat(Enumerable.Range(200, 100)).Select(i => (i, i)), chain.Select(p => (p.Source, p.Target)));
+    }
 }
