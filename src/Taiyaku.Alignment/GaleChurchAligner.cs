@@ -77,7 +77,10 @@ public sealed partial class GaleChurchAligner
         var model = new Model(c, Options.Variance);
 
         if (Options.Search == SearchMode.Full || n == 0 || m == 0)
-            return Run(Band.Full(n, m), src, tgt, model, cancellationToken) ?? throw NoAlignment();
+        {
+            var term = default(LengthOnlyTerm);
+            return Run(Band.Full(n, m), src, tgt, model, ref term, cancellationToken) ?? throw NoAlignment();
+        }
         return AlignBanded(src, tgt, model, cancellationToken);
     }
 
@@ -111,27 +114,26 @@ public sealed partial class GaleChurchAligner
             guide = projected;
         }
 
-        long width = Options.InitialBandWidth;
-        var band = Band.Around(n, m, width, guide);
-        while (true)
+        return Search(new GuidedBands(n, m, Options.InitialBandWidth, guide, margin), static _ => default(LengthOnlyTerm), src, tgt, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// Bands around a guide (a coarse alignment, or without one the diagonal), twice as wide each time, and around the
+    /// last path once there is one. Accepts only a path that keeps to the inner half of the band: a path near the edge
+    /// may have been cut off, and one that strays far from the centre was re-centred on a path that itself may have
+    /// been cut off (the band then follows it once more, twice as wide). With a coarse guide (itself an optimal
+    /// alignment, not a re-centred trap) a smaller margin suffices.
+    /// </summary>
+    private sealed class GuidedBands(int n, int m, long width, IReadOnlyList<Link>? guide, int margin) : IBandPlan
+    {
+        public Band First() => Band.Around(n, m, width, guide);
+
+        public int Margin => (int)Math.Max(margin, guide is null ? width / 2 : width / 8);
+
+        public Band Next(Band band, IReadOnlyList<Link>? path)
         {
-            var links = Run(band, src, tgt, model, cancellationToken);
-            if (links is null)
-            {
-                // The band cut every path (possible with a bead set lacking 1-0 or 0-1): widen it.
-                if (band.IsFull) throw NoAlignment();
-                width *= 2;
-                band = Band.Around(n, m, width, guide);
-                continue;
-            }
-            // Accept only a path that keeps to the inner half of the band: a path near the edge may have been cut
-            // off, and one that strays far from the centre was re-centred on a path that itself may have been cut
-            // off (the band then follows it once more, twice as wide).
-            // With a coarse guide (itself an optimal alignment, not a re-centred trap) a smaller margin suffices.
-            if (band.IsFull || !band.Touches(links.Links, (int)Math.Max(margin, guide is null ? width / 2 : width / 8)))
-                return links;
             width *= 2;
-            band = Band.Around(n, m, width, guide, links.Links);
+            return Band.Around(n, m, width, guide, path);
         }
     }
 
@@ -172,138 +174,11 @@ public sealed partial class GaleChurchAligner
         public Model(double c, double variance) : this(c, variance * c / 2, variance / 2) { }
     }
 
-    /// <summary>Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it.</summary>
-    // Fully optimised from the first call: the method runs only a few times per alignment, each time for long, so
-    // tiered compilation would leave it in tier-0/OSR code.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe AlignmentResult? Run(Band band, double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
-    {
-        int n = band.N, m = band.M;
-        int rowCount = maxSourceCount + 1;
-        int stride = band.MaxRowWidth;
-        var costRows = new double[(long)rowCount * stride];
-        var bestBeads = new double[stride];
-        byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
-        try
-        {
-            fixed (double* rowsBase = costRows, s = src, t = tgt)
-            fixed (int* lo = band.Lo, hi = band.Hi)
-            fixed (long* offsets = band.RowOffsets)
-            fixed (int* sc = sourceCounts, tc = targetCounts, rb = rowBeads, ib = inRowBeads)
-            fixed (double* prior = priorCosts, bestBase = bestBeads, table = GaleChurchCost.Table)
-            {
-                double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
-                for (int i = 0; i <= n; i++)
-                {
-                    if (i % CancellationRowInterval == 0)
-                        cancellationToken.ThrowIfCancellationRequested();
-                    int rowLo = lo[i], rowHi = hi[i];
-                    // Pointers shifted by -lo so that cur[j] and bp[j] index by target position directly.
-                    double* cur = rowsBase + (long)(i % rowCount) * stride - rowLo;
-                    byte* bp = back + offsets[i] - rowLo;
-                    new Span<double>(cur + rowLo, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
-                    double* best = bestBase - rowLo;   // bead index per cell, as double so the vector path can blend it
-                    new Span<double>(best + rowLo, rowHi - rowLo + 1).Fill(Unreached);
-                    if (i == 0) cur[0] = 0;
-
-                    for (int r = 0; r < rowBeads.Length; r++)
-                    {
-                        int k = rb[r], a = sc[k], b = tc[k];
-                        int pi = i - a;
-                        if (pi < 0) continue;
-                        int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
-                        double* prev = rowsBase + (long)(pi % rowCount) * stride - lo[pi];
-                        double l1 = s[i] - s[pi], pc = prior[k];
-                        double kd = k;
-                        int j = jStart;
-                        if (Avx2.IsSupported)
-                        {
-                            // Four cells at a time (see LengthCostVector).
-                            var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
-                            var vk = Vector256.Create(kd);
-                            for (; j + 3 <= jEnd; j += 4)
-                            {
-                                var cand = Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b));
-                                var old = Vector256.Load(cur + j);
-                                var better = Vector256.LessThan(cand, old);
-                                Vector256.ConditionalSelect(better, cand, old).Store(cur + j);
-                                Vector256.ConditionalSelect(better, vk, Vector256.Load(best + j)).Store(best + j);
-                            }
-                        }
-                        for (; j <= jEnd; j++)
-                        {
-                            double cand = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
-                            if (cand < cur[j]) { cur[j] = cand; best[j] = kd; }
-                        }
-                    }
-
-                    for (int j = rowLo; j <= rowHi; j++)
-                        bp[j] = (byte)best[j];
-
-                    if (inRowBeads.Length > 0)
-                    {
-                        for (int j = rowLo + 1; j <= rowHi; j++)
-                        {
-                            for (int r = 0; r < inRowBeads.Length; r++)
-                            {
-                                int k = ib[r], b = tc[k];
-                                if (j - b < rowLo) continue;
-                                double cand = cur[j - b] + GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv);
-                                if (cand < cur[j]) { cur[j] = cand; bp[j] = (byte)k; }
-                            }
-                        }
-                    }
-                }
-
-                double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
-                if (double.IsPositiveInfinity(last[m]))
-                    return null;
-
-                // Costs are recomputed with the same arithmetic as in the DP.
-                var model1 = model;
-                return AlignmentResult.Own(TraceBack(back, offsets, lo, n, m, (k, l1, l2, _) =>
-                    GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), src, tgt), n, m);
-            }
-        }
-        finally
-        {
-            NativeMemory.Free(back);
-        }
-    }
-
-    /// <summary>
-    /// The links on the back-pointer path from (n, m) to (0, 0), each with <paramref name="cost"/>(bead, source length,
-    /// target length, link). A first walk counts the links so that the array is allocated once, at its exact size.
-    /// </summary>
-    private unsafe Link[] TraceBack(byte* back, long* offsets, int* lo, int n, int m, Func<int, double, double, Link, double> cost, double[] s, double[] t)
-    {
-        int count = 0;
-        for (int si = n, tj = m; si > 0 || tj > 0; count++)
-        {
-            int k = back[offsets[si] + tj - lo[si]];
-            if (k == Unreached)
-                throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
-            si -= sourceCounts[k];
-            tj -= targetCounts[k];
-        }
-        var links = new Link[count];
-        for (int si = n, tj = m, x = count - 1; x >= 0; x--)
-        {
-            int k = back[offsets[si] + tj - lo[si]];
-            int a = sourceCounts[k], b = targetCounts[k];
-            var link = new Link(si - a, a, tj - b, b);
-            links[x] = link with { Cost = cost(k, s[si] - s[si - a], t[tj] - t[tj - b], link) };
-            si -= a;
-            tj -= b;
-        }
-        return links;
-    }
-
     /// <summary>
     /// The cells searched: for each source position i (row, 0..n) the target positions Lo[i]..Hi[i]; back-pointers are
     /// stored row after row from RowOffsets[i].
     /// </summary>
-    private sealed class Band
+    internal sealed class Band
     {
         private Band(int n, int m, int[] lo, int[] hi)
         {

@@ -1,0 +1,180 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Taiyaku.Alignment;
+
+/// <summary>
+/// The anchor term of a bead: minus λ times the weight of its sentences' anchor items matched on the other side (less ln k
+/// per item for k sentences on that side; see <see cref="SentenceAnchors"/>); with ν &gt; 0, a linked sentence also pays
+/// λν per item its link leaves unmatched, and a bead with an empty side costs its prior only (the lexical evidence
+/// decides what is left unaligned). Built for one band: the masks of a source unit cover the targets it can meet there.
+/// </summary>
+internal readonly unsafe struct AnchorTerm : IBeadTerm
+{
+    /// <summary>Rounding room for the bound read off prefix sums, so that it never falls below the exact score.</summary>
+    private const double BoundSlack = 1 + 1e-12;
+
+    private readonly SentenceAnchors[] sa, ta;
+    private readonly Dictionary<ulong, int[]> postings;
+    private readonly int[] tStart, tEnd;
+    private readonly int slots, maskWidth;
+    private readonly ulong[] inSource, inTarget;   // items of source u matched by target v; of target v matched by source u
+    private readonly double[] pairScore, prefix;   // the 1-1 bead (u, v)'s anchor score; prefix sums of it over v
+    private readonly List<int>[] touchedBySlot;
+    private readonly double[] us, ut;              // prefix sums of the anchor item counts of each side
+    private readonly double lambda, mu;
+
+    /// <param name="band">Row i spans targets band.Lo[i]..band.Hi[i].</param>
+    /// <param name="maxSourceCount">Most source units in a bead.</param>
+    /// <param name="maxTargetCount">Most target units in a bead.</param>
+    /// <param name="sa">Anchors of each source unit.</param>
+    /// <param name="ta">Anchors of each target unit.</param>
+    /// <param name="postings">For each target key, the target units holding it, ascending.</param>
+    /// <param name="itemCountsSource">Prefix sums of the source units' anchor item counts.</param>
+    /// <param name="itemCountsTarget">Prefix sums of the target units' anchor item counts.</param>
+    /// <param name="lambda">λ, the anchor weight.</param>
+    /// <param name="mu">ν, the cost of an unmatched item of a linked sentence.</param>
+    public AnchorTerm(GaleChurchAligner.Band band, int maxSourceCount, int maxTargetCount, SentenceAnchors[] sa, SentenceAnchors[] ta,
+        Dictionary<ulong, int[]> postings, double[] itemCountsSource, double[] itemCountsTarget, double lambda, double mu)
+    {
+        int n = band.N, m = band.M;
+        int A = Math.Max(maxSourceCount, 1), B = maxTargetCount;
+        tStart = new int[n];
+        tEnd = new int[n];
+        maskWidth = 1;
+        for (int u = 0; u < n; u++)
+        {
+            int minLo = int.MaxValue, maxHi = int.MinValue;
+            for (int i = u + 1; i <= Math.Min(n, u + A); i++)
+            {
+                minLo = Math.Min(minLo, band.Lo[i]);
+                maxHi = Math.Max(maxHi, band.Hi[i]);
+            }
+            tStart[u] = Math.Max(0, minLo - B);
+            tEnd[u] = Math.Min(m - 1, maxHi - 1);
+            maskWidth = Math.Max(maskWidth, tEnd[u] - tStart[u] + 1);
+        }
+        slots = A;
+        touchedBySlot = new List<int>[A];
+        for (int x = 0; x < A; x++) touchedBySlot[x] = [];
+        inSource = new ulong[A * maskWidth];
+        inTarget = new ulong[A * maskWidth];
+        // Pinned: the kernel reads them through pointers.
+        pairScore = GC.AllocateArray<double>(A * maskWidth, pinned: true);
+        prefix = GC.AllocateArray<double>(A * (maskWidth + 1), pinned: true);
+        this.sa = sa;
+        this.ta = ta;
+        this.postings = postings;
+        us = itemCountsSource;
+        ut = itemCountsTarget;
+        this.lambda = lambda;
+        this.mu = mu;
+    }
+
+    public static bool Adjusts => true;
+
+    /// <summary>The pair masks and scores of source u = i − 1 against the targets it can meet.</summary>
+    public void BeginRow(int i)
+    {
+        if (i == 0) return;
+        int u = i - 1, slot = u % slots * maskWidth, first = tStart[u], last = tEnd[u];
+        int width = last - first + 1;
+        inSource.AsSpan(slot, width).Clear();
+        inTarget.AsSpan(slot, width).Clear();
+        pairScore.AsSpan(slot, width).Clear();
+        // Only the targets that share a key with u are touched: each key's postings in [first, last].
+        var touched = touchedBySlot[u % slots];
+        touched.Clear();
+        var su = sa[u];
+        for (int p = 0; p < su.Keys.Length; p++)
+        {
+            ulong key = su.Keys[p];
+            if (!postings.TryGetValue(key, out var list)) continue;
+            int at = Array.BinarySearch(list, first);
+            if (at < 0) at = ~at;
+            for (; at < list.Length && list[at] <= last; at++)
+            {
+                int v = list[at];
+                int x = slot + v - first;
+                if (inSource[x] == 0 && inTarget[x] == 0) touched.Add(v);
+                inSource[x] |= 1UL << su.ItemOf[p];
+                inTarget[x] |= ta[v].ItemsOf(key);
+            }
+        }
+        foreach (int v in touched)
+        {
+            int x = slot + v - first;
+            pairScore[x] = su.WeightOf(inSource[x], -mu) + ta[v].WeightOf(inTarget[x], -mu);
+        }
+        int sumsAt = u % slots * (maskWidth + 1);
+        double sum = 0;
+        prefix[sumsAt] = 0;
+        for (int x = 0; x < width; x++) prefix[sumsAt + x + 1] = sum += pairScore[slot + x];
+    }
+
+    public void Adjust(double* tmp, double* cur, int pi, int i, int a, int b, int jStart, int jEnd)
+    {
+        double lg = lambda;
+        if (mu > 0)
+        {
+            double lm = lambda * mu, dus = us[i] - us[pi];
+            fixed (double* utp = ut)
+                for (int j = jStart; j <= jEnd; j++) tmp[j] += lm * (dus + utp[j] - utp[j - b]);
+        }
+        double* pairBase = (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pairScore));
+        double* prefixBase = (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(prefix));
+        if (a == 1 && b == 1)
+        {
+            // The 1-1 bead's anchor score is its pair's.
+            double* pair = pairBase + (pi % slots) * maskWidth - tStart[pi] - 1;
+            for (int j = jStart; j <= jEnd; j++) tmp[j] -= lg * pair[j];
+            return;
+        }
+        // The anchor score is at most the sum of the bead's pair scores (a union weighs no more than the sum of its
+        // parts, and the size penalty only lowers it), read off each source's prefix sums: the exact score only where
+        // even that bound could win.
+        for (int j = jStart; j <= jEnd; j++)
+        {
+            double bound = 0;
+            for (int u = pi; u < i; u++)
+            {
+                double* sums = prefixBase + (u % slots) * (maskWidth + 1) - tStart[u];
+                bound += sums[j] - sums[j - b];
+            }
+            if (bound <= 0) continue;
+            double cand = tmp[j];
+            if (cand - lg * bound * BoundSlack >= cur[j]) continue;
+            tmp[j] = cand - lg * Covered(pi, i, j - b, j);
+        }
+    }
+
+    public double DeletionCost(double priorCost, double lengthCost) => mu > 0 ? priorCost : lengthCost;
+
+    public double LinkCost(double priorCost, double lengthCost, Link link) =>
+        link.SourceCount == 0 || link.TargetCount == 0
+            ? DeletionCost(priorCost, lengthCost)
+            : lengthCost + lambda * mu * (us[link.SourceEnd] - us[link.SourceStart] + ut[link.TargetEnd] - ut[link.TargetStart])
+              - lambda * SentenceAnchors.Score(sa, ta, link, mu);
+
+    /// <summary>Anchor score of the bead of sources u0..u1−1 and targets v0..v1−1 (both sides).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Covered(int u0, int u1, int v0, int v1)
+    {
+        double covered = 0;
+        double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0] - mu, targetPenalty = SentenceAnchors.SizePenalty[u1 - u0] - mu;
+        for (int u = u0; u < u1; u++)
+        {
+            int baseIndex = u % slots * maskWidth - tStart[u];
+            ulong acc = 0;
+            for (int v = v0; v < v1; v++) acc |= inSource[baseIndex + v];
+            if (acc != 0) covered += sa[u].WeightOf(acc, sourcePenalty);
+        }
+        for (int v = v0; v < v1; v++)
+        {
+            ulong acc = 0;
+            for (int u = u0; u < u1; u++) acc |= inTarget[u % slots * maskWidth - tStart[u] + v];
+            if (acc != 0) covered += ta[v].WeightOf(acc, targetPenalty);
+        }
+        return covered;
+    }
+}

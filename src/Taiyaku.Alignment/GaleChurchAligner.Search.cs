@@ -1,0 +1,244 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Taiyaku.Alignment;
+
+/// <summary>The one search kernel and the one band driver, shared by the length-only and the anchored search.</summary>
+public sealed partial class GaleChurchAligner
+{
+    /// <summary>
+    /// How a search chooses its bands: the first, then one after each search that found no path (Next with a null
+    /// path) or a path that came within <see cref="Margin"/> of the band's edge, each wider or better placed than the last.
+    /// </summary>
+    private interface IBandPlan
+    {
+        Band First();
+
+        /// <summary>How close to the band's edge a path may come and be accepted.</summary>
+        int Margin { get; }
+
+        Band Next(Band band, IReadOnlyList<Link>? path);
+    }
+
+    /// <summary>
+    /// The band driver: searches <paramref name="plan"/>'s bands until a path keeps clear of the band's edges (or the
+    /// band is the whole lattice), with the bead term <paramref name="makeTerm"/> builds for each band.
+    /// </summary>
+    private AlignmentResult Search<TTerm>(IBandPlan plan, Func<Band, TTerm> makeTerm, double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
+        where TTerm : struct, IBeadTerm
+    {
+        var band = plan.First();
+        while (true)
+        {
+            var term = makeTerm(band);
+            var result = Run(band, src, tgt, model, ref term, cancellationToken);
+            if (result is null)
+            {
+                // The band cut every path (possible with a bead set lacking 1-0 or 0-1): widen it.
+                if (band.IsFull) throw NoAlignment();
+                band = plan.Next(band, null);
+                continue;
+            }
+            if (band.IsFull || !band.Touches(result.Links, plan.Margin))
+                return result;
+            band = plan.Next(band, result.Links);
+        }
+    }
+
+    /// <summary>
+    /// Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it. Each bead's
+    /// length-cost candidates for a row are computed four cells at a time (<see cref="LengthCostVector"/>); a term that
+    /// adjusts them does so on the row before the minimum is taken.
+    /// </summary>
+    // Fully optimised from the first call: the method runs only a few times per alignment, each time for long, so
+    // tiered compilation would leave it in tier-0/OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, CancellationToken cancellationToken)
+        where TTerm : struct, IBeadTerm
+    {
+        int n = band.N, m = band.M;
+        int rowCount = maxSourceCount + 1;
+        int stride = band.MaxRowWidth;
+        var costRows = new double[(long)rowCount * stride];
+        var bestBeads = new double[stride];
+        var tmpRow = new double[TTerm.Adjusts ? stride : 0];
+        byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
+        try
+        {
+            fixed (double* rowsBase = costRows, s = src, t = tgt, tmpBase = tmpRow)
+            fixed (int* lo = band.Lo, hi = band.Hi)
+            fixed (long* offsets = band.RowOffsets)
+            fixed (int* sc = sourceCounts, tc = targetCounts, rb = rowBeads, ib = inRowBeads)
+            fixed (double* prior = priorCosts, bestBase = bestBeads, table = GaleChurchCost.Table)
+            {
+                double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+                for (int i = 0; i <= n; i++)
+                {
+                    if (i % CancellationRowInterval == 0)
+                        cancellationToken.ThrowIfCancellationRequested();
+                    term.BeginRow(i);
+                    int rowLo = lo[i], rowHi = hi[i];
+                    // Pointers shifted by -lo so that cur[j] and bp[j] index by target position directly.
+                    double* cur = rowsBase + (long)(i % rowCount) * stride - rowLo;
+                    byte* bp = back + offsets[i] - rowLo;
+                    new Span<double>(cur + rowLo, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
+                    double* best = bestBase - rowLo;   // bead index per cell, as double so the vector path can blend it
+                    new Span<double>(best + rowLo, rowHi - rowLo + 1).Fill(Unreached);
+                    double* tmp = tmpBase - rowLo;
+                    if (i == 0) cur[0] = 0;
+
+                    for (int r = 0; r < rowBeads.Length; r++)
+                    {
+                        int k = rb[r], a = sc[k], b = tc[k];
+                        int pi = i - a;
+                        if (pi < 0) continue;
+                        int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
+                        double* prev = rowsBase + (long)(pi % rowCount) * stride - lo[pi];
+                        double l1 = s[i] - s[pi], pc = prior[k];
+                        if (!TTerm.Adjusts)
+                        {
+                            // Candidate and minimum in one step.
+                            double kd = k;
+                            int j = jStart;
+                            if (Avx2.IsSupported)
+                            {
+                                var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
+                                var vk = Vector256.Create(kd);
+                                for (; j + 3 <= jEnd; j += 4)
+                                {
+                                    var cand = Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b));
+                                    var old = Vector256.Load(cur + j);
+                                    var better = Vector256.LessThan(cand, old);
+                                    Vector256.ConditionalSelect(better, cand, old).Store(cur + j);
+                                    Vector256.ConditionalSelect(better, vk, Vector256.Load(best + j)).Store(best + j);
+                                }
+                            }
+                            for (; j <= jEnd; j++)
+                            {
+                                double cand = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+                                if (cand < cur[j]) { cur[j] = cand; best[j] = kd; }
+                            }
+                            continue;
+                        }
+                        if (jStart > jEnd) continue;
+                        if (b == 0)
+                        {
+                            double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv));
+                            for (int j = jStart; j <= jEnd; j++) tmp[j] = prev[j] + cost;
+                        }
+                        else
+                        {
+                            LengthCandidates(prev, t, tmp, jStart, jEnd, b, l1, pc, c, hvc, hv);
+                            term.Adjust(tmp, cur, pi, i, a, b, jStart, jEnd);
+                        }
+                        MergeMinimum(tmp, cur, best, jStart, jEnd, k);
+                    }
+
+                    for (int j = rowLo; j <= rowHi; j++)
+                        bp[j] = (byte)best[j];
+
+                    if (inRowBeads.Length > 0)
+                    {
+                        for (int j = rowLo + 1; j <= rowHi; j++)
+                        {
+                            for (int r = 0; r < inRowBeads.Length; r++)
+                            {
+                                int k = ib[r], b = tc[k];
+                                if (j - b < rowLo) continue;
+                                double cand = cur[j - b] + term.DeletionCost(prior[k], GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv));
+                                if (cand < cur[j]) { cur[j] = cand; bp[j] = (byte)k; }
+                            }
+                        }
+                    }
+                }
+
+                double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
+                if (double.IsPositiveInfinity(last[m]))
+                    return null;
+
+                // Costs are recomputed with the same arithmetic as in the DP.
+                var model1 = model;
+                var term1 = term;
+                return AlignmentResult.Own(TraceBack(back, offsets, lo, n, m, (k, l1, l2, link) =>
+                    term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), link), src, tgt), n, m);
+            }
+        }
+        finally
+        {
+            NativeMemory.Free(back);
+        }
+    }
+
+    /// <summary>
+    /// dest[j] = prev[j − b] + the length cost of a bead of source length <paramref name="l1"/> and target length
+    /// t[j] − t[j − b], for j in jStart..jEnd: four cells at a time with <see cref="LengthCostVector"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void LengthCandidates(double* prev, double* t, double* dest, int jStart, int jEnd, int b,
+        double l1, double pc, double c, double hvc, double hv)
+    {
+        int j = jStart;
+        if (Avx2.IsSupported)
+        {
+            fixed (double* table = GaleChurchCost.Table)
+            {
+                var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
+                for (; j + 3 <= jEnd; j += 4)
+                    (Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b))).Store(dest + j);
+            }
+        }
+        for (; j <= jEnd; j++)
+            dest[j] = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+    }
+
+    /// <summary>cur[j] = min(cur[j], cand[j]) for j in jStart..jEnd, best[j] = <paramref name="bead"/> where cand won.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void MergeMinimum(double* cand, double* cur, double* best, int jStart, int jEnd, int bead)
+    {
+        int j = jStart;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vk = Vector256.Create((double)bead);
+            for (; j + 3 <= jEnd; j += 4)
+            {
+                var cv = Vector256.Load(cand + j);
+                var old = Vector256.Load(cur + j);
+                var better = Vector256.LessThan(cv, old);
+                Vector256.ConditionalSelect(better, cv, old).Store(cur + j);
+                Vector256.ConditionalSelect(better, vk, Vector256.Load(best + j)).Store(best + j);
+            }
+        }
+        for (; j <= jEnd; j++)
+            if (cand[j] < cur[j]) { cur[j] = cand[j]; best[j] = bead; }
+    }
+
+    /// <summary>
+    /// The links on the back-pointer path from (n, m) to (0, 0), each with <paramref name="cost"/>(bead, source length,
+    /// target length, link). A first walk counts the links so that the array is allocated once, at its exact size.
+    /// </summary>
+    private unsafe Link[] TraceBack(byte* back, long* offsets, int* lo, int n, int m, Func<int, double, double, Link, double> cost, double[] s, double[] t)
+    {
+        int count = 0;
+        for (int si = n, tj = m; si > 0 || tj > 0; count++)
+        {
+            int k = back[offsets[si] + tj - lo[si]];
+            if (k == Unreached)
+                throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
+            si -= sourceCounts[k];
+            tj -= targetCounts[k];
+        }
+        var links = new Link[count];
+        for (int si = n, tj = m, x = count - 1; x >= 0; x--)
+        {
+            int k = back[offsets[si] + tj - lo[si]];
+            int a = sourceCounts[k], b = targetCounts[k];
+            var link = new Link(si - a, a, tj - b, b);
+            links[x] = link with { Cost = cost(k, s[si] - s[si - a], t[tj] - t[tj - b], link) };
+            si -= a;
+            tj -= b;
+        }
+        return links;
+    }
+}
