@@ -23,6 +23,9 @@ internal abstract class CliCommand
     /// <summary>The help's paragraphs after the options (output, exit codes).</summary>
     public virtual string Notes => "";
 
+    /// <summary>True for commands kept out of the help and the reference (the reference's own generator).</summary>
+    public virtual bool Hidden => false;
+
     /// <summary>Adds the command's options to <paramref name="command"/>.</summary>
     public abstract void AddOptions(Command command);
 
@@ -35,7 +38,7 @@ internal abstract class CliCommand
     /// <summary>The System.CommandLine command.</summary>
     public Command Build()
     {
-        var command = new Command(Name, Summary);
+        var command = new Command(Name, Summary) { Hidden = Hidden };
         AddOptions(command);
         return command;
     }

@@ -95,10 +95,10 @@ internal sealed class ProgressReporter : IDisposable
             double rate = inStage.TotalSeconds > 0 ? done / inStage.TotalSeconds : 0;
             string left = rate > 0 && done < _total ? Duration(TimeSpan.FromSeconds((_total - done) / rate)) + " left" : "";
             if (!live)
-                return string.Create(inv, $"{_prefix}: {_stage}: {done:N0}/{_total:N0} {_unit} ({share:P0}), {rate:N0} {_unit}/s{(left.Length > 0 ? ", " + left : "")}, {elapsed.TotalSeconds:F0} s");
+                return string.Create(inv, $"{_prefix}: {_stage}: {done:N0}/{_total:N0} {_unit} ({share * 100:F0}%), {rate:N0} {_unit}/s{(left.Length > 0 ? ", " + left : "")}, {elapsed.TotalSeconds:F0} s");
             int filled = (int)Math.Round(share * BarWidth);
             string bar = new string('#', filled) + new string('-', BarWidth - filled);
-            return string.Create(inv, $"{_prefix}: {_stage} [{bar}] {share,4:P0} {done:N0}/{_total:N0} {_unit}, {rate:N0}/s{(left.Length > 0 ? ", " + left : "")}");
+            return string.Create(inv, $"{_prefix}: {_stage} [{bar}] {share * 100,3:F0}% {done:N0}/{_total:N0} {_unit}, {rate:N0}/s{(left.Length > 0 ? ", " + left : "")}");
         }
     }
 

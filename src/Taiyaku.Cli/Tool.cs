@@ -13,7 +13,7 @@ namespace Taiyaku.Cli;
 internal static class Tool
 {
     public static IReadOnlyList<CliCommand> Commands { get; } =
-        [new AlignCommand(), new AlignBatchCommand(), new SegmentCommand(), new EvalCommand(), new FitCommand(), new TokenizeCommand(), new DictCommand(), new CompletionCommand()];
+        [new AlignCommand(), new AlignBatchCommand(), new SegmentCommand(), new EvalCommand(), new FitCommand(), new TokenizeCommand(), new DictCommand(), new CompletionCommand(), new DocsCommand()];
 
     /// <summary>The tool's version as packed, prerelease label included (e.g. <c>0.1.0-alpha.1</c>), without build metadata.</summary>
     public static string Version
@@ -28,9 +28,9 @@ internal static class Tool
     }
 
     public const string ExitCodesNote =
-        "Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and the system's\n" +
-        "reason; a closed stdout too), 2 usage error, 128 + signal when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP;\n" +
-        "an output file is then left as it was).";
+        "Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and the\n" +
+        "system's reason; a closed stdout too), 2 usage error, 128 + signal when interrupted (130 SIGINT, 143 SIGTERM,\n" +
+        "129 SIGHUP; an output file is then left as it was).";
 
     /// <summary>Runs the tool synchronously (tests, fuzzing, benchmarks).</summary>
     public static int Run(IReadOnlyList<string> args, CliContext context) => RunAsync(args, context).GetAwaiter().GetResult();
@@ -89,7 +89,7 @@ internal static class Tool
             root.Subcommands.Add(command);
         }
         var topic = new Argument<string?>("command") { Description = "the command to describe", Arity = ArgumentArity.ZeroOrOne };
-        topic.AcceptOnlyFromAmong([.. Commands.Select(c => c.Name)]);
+        topic.AcceptOnlyFromAmong([.. Commands.Where(c => !c.Hidden).Select(c => c.Name)]);
         var help = new Command("help", "show the help of the tool or of one command") { topic };
         help.SetAction(r =>
         {
@@ -155,7 +155,7 @@ internal static class Tool
                 err.WriteLine($"{name}: unknown option '{token}'{Suggest(token.Split('=')[0], options)}");
             }
             else if (command is RootCommand && token == unmatched[0])
-                err.WriteLine($"{name}: unknown command '{token}'{Suggest(token, command.Subcommands.Select(s => s.Name))}");
+                err.WriteLine($"{name}: unknown command '{token}'{Suggest(token, command.Subcommands.Where(s => !s.Hidden).Select(s => s.Name))}");
             else err.WriteLine($"{name}: unexpected argument '{token}'");
         }
         foreach (var e in result.Errors)

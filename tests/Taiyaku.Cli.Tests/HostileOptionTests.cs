@@ -213,7 +213,7 @@ public class HostileOptionTests
     {
         using var dir = new TempDir();
         string folder = GoldFolder(dir, gold);
-        var r = InProcess.Run("fit", "--dir", folder, "--out", Path.Combine(dir.Path, "p.json"), "--quiet");
+        var r = InProcess.Run("fit", "--corpus", folder, "--out", Path.Combine(dir.Path, "p.json"), "--quiet");
         Assert.Equal(1, r.Code);
         Assert.StartsWith($"taiyaku fit: {Path.Combine(folder, message)}", r.Err);
         Assert.False(File.Exists(Path.Combine(dir.Path, "p.json")));

@@ -35,7 +35,8 @@ internal sealed class AlignBatchCommand : CliCommand
 
     public override string Notes => $$"""
         Output, one line per manifest line, in the same order:
-          {"id":"doc1","links":[{"ja":[0,1],"en":[0],"cost":1.23,"score":0.98,"ja_text":"…","en_text":"…"},…],"unaligned":[]}
+          {"id":"doc1","links":[{"ja":[0,1],"en":[0],"cost":1.23,"score":0.98,"ja_text":"…","en_text":"…"},…],
+           "unaligned":[]}   (on one line)
         Raw input adds "ja_offsets"/"en_offsets" ([start, length] in UTF-16 units of the original text) and
         lists page furniture and metadata under "unaligned" ({"kind","lang","text","offsets"}).
         A pair that fails gives {"id":…,"line":N,"error":"message naming the file and line"} and the batch

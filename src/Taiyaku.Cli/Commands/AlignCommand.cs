@@ -28,7 +28,7 @@ internal sealed class AlignCommand : CliCommand
         Aligns the sentences of a Japanese text with those of its English translation.
         Output formats (--format):
           links  vecalign links, one per line, e.g. [0, 1]:[0]
-          tsv    four tab-separated columns: {TSV}.
+          tsv    {N} tab-separated columns: {TSV}.
                  Page furniture, metadata and, with --min-score, the two sides of a low-scored link follow as rows
                  with one text, an empty cost and the kind (furniture, metadata, low-score) in the last column
           json   one indented JSON object: languages, links with indices, texts, cost, score and character offsets,
@@ -39,7 +39,8 @@ internal sealed class AlignCommand : CliCommand
                  counterpart, undo) and export of the corrected links and TMX
           svg    the alignment path (Japanese index across, English down), links coloured by score, sentences
                  without a counterpart marked on the margins
-        """.Replace("{TSV}", string.Join(", ", TsvColumns), StringComparison.Ordinal);
+        """.Replace("{TSV}", string.Join(", ", TsvColumns), StringComparison.Ordinal)
+         .Replace("{N}", TsvColumns.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     public override string Notes => $"""
         Every sentence of both texts appears in exactly one link (a sentence with no counterpart is a link
@@ -93,9 +94,10 @@ internal sealed class AlignCommand : CliCommand
             _ => OutputFormat.Links,
         };
         double minScore = cl.Value<double>("min-score");
-        if (cl.Given("min-score") && format == OutputFormat.Links)
+        // 0, the default, keeps every link whatever the format.
+        if (minScore > 0 && format == OutputFormat.Links)
             throw new UsageException("--min-score needs --format tsv, json or tmx (links have no place for unpaired sentences)");
-        if (cl.Given("min-score") && review)
+        if (minScore > 0 && review)
             throw new UsageException($"--min-score needs --format tsv, json or tmx (the {formatName} output shows every link; the review page filters by score itself)");
         string? src = bilingual == null ? cl.Require("src") : null, tgt = bilingual == null ? cl.Require("tgt") : null;
         string? output = cl.Get("out");

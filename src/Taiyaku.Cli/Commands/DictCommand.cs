@@ -16,7 +16,8 @@ internal sealed class DictCommand : CliCommand
 
     public override string Usage => """
         taiyaku dict --user CSV --out FILE [--dicdir DIR] [--from-charset NAME]
-        taiyaku dict --system SRC_DIR --out OUT_DIR [--from-charset NAME] [--charset NAME] [--files LIST] [--with-defs]
+        taiyaku dict --system SRC_DIR --out OUT_DIR [--from-charset NAME] [--charset NAME]
+                     [--files LIST] [--with-defs]
         """;
 
     public override string About => """
