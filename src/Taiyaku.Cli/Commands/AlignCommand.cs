@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Taiyaku.Alignment;
+using Taiyaku.Cli.Jobs;
 using Taiyaku.Formats;
 using Taiyaku.Formats.Review;
 using Taiyaku.Japanese;
@@ -112,44 +113,25 @@ internal sealed class AlignCommand : CliCommand
         using var setup = AlignerSetup.Create(cl, ct);
         var aligner = setup.Aligner;
 
-        IReadOnlyList<AlignedText> items;
-        IReadOnlyList<string> sourceSentences, targetSentences;
-        if (cl.Has("segmented"))
+        bool segmented = cl.Has("segmented");
+        var job = new AlignmentJob(bilingual != null ? new JobInput.Bilingual(bilingual) : new JobInput.Files(src!, tgt!), segmented,
+            bilingual != null ? decoding : srcDecoding, tgtDecoding);
+        progress?.Stage(segmented ? "reading" : "reading, segmenting and aligning");
+        var result = job.Run(aligner, ct, read: (ja, en) =>
         {
-            progress?.Stage("reading");
-            var ja = InputFiles.ReadSentences(src!, ct, srcDecoding);
-            var en = InputFiles.ReadSentences(tgt!, ct, tgtDecoding);
-            Progress(context, ja.Count + en.Count, $"read {ja.Count} + {en.Count} sentences", clock);
-            WarnIfLengthOnly(context, aligner, ja.Count, en.Count);
-            progress?.Stage($"aligning {ja.Count} + {en.Count} sentences");
-            var result = aligner.AlignSentences(ja, en, ct);
-            items = AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ");
-            (sourceSentences, targetSentences) = (ja, en);
-        }
-        else
+            Progress(context, ja + en, $"read {ja} + {en} sentences", clock);
+            WarnIfLengthOnly(context, aligner, ja, en);
+            progress?.Stage($"aligning {ja} + {en} sentences");
+        });
+        if (result.Layout is { } layout)
+            context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(layout)}" + (result.Pairings > 0 ? $", its {result.Pairings} pairs kept" : ""));
+        if (!segmented)
         {
-            DocumentAlignment doc;
-            progress?.Stage("reading, segmenting and aligning");
-            if (bilingual != null)
-            {
-                doc = aligner.AlignBilingual(InputFiles.ReadDocument(bilingual, ct, decoding), ct);
-                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(bilingual, "no Japanese text found");
-                if (doc.English.Sentences.Count == 0) throw InputException.In(bilingual, "no English text found");
-                context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(doc.BilingualLayout!.Value)}"
-                    + (doc.Pairings.Count > 0 ? $", its {doc.Pairings.Count} pairs kept" : ""));
-            }
-            else
-            {
-                doc = aligner.Align(InputFiles.ReadDocument(src!, ct, srcDecoding), InputFiles.ReadDocument(tgt!, ct, tgtDecoding), ct);
-                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(src!, "no sentence found");
-                if (doc.English.Sentences.Count == 0) throw InputException.In(tgt!, "no sentence found");
-            }
-            Progress(context, doc.Japanese.Sentences.Count + doc.English.Sentences.Count, $"aligned {doc.Pairs.Count} links", clock);
-            WarnIfLengthOnly(context, aligner, doc.Japanese.Sentences.Count, doc.English.Sentences.Count);
-            items = ToItems(doc);
-            sourceSentences = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
-            targetSentences = doc.English.Sentences.Select(s => s.Text).ToArray();
+            Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
+            WarnIfLengthOnly(context, aligner, result.Japanese.Count, result.English.Count);
         }
+        var items = result.Items;
+        var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         progress?.Stage("writing");
         Action<Stream> write = s => AlignmentWriters.Write(s, items, format);
@@ -185,31 +167,4 @@ internal sealed class AlignCommand : CliCommand
     {
         if (sentences > 20_000) context.StdErr.WriteLine($"taiyaku: {what} in {clock.Elapsed.TotalSeconds:F1} s");
     }
-
-    private static List<AlignedText> ToItems(DocumentAlignment doc)
-    {
-        var items = new List<AlignedText>();
-        foreach (var p in doc.Pairs)
-        {
-            items.Add(new AlignedText(
-                new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
-                p.JapaneseText, p.EnglishText, p.Cost)
-            {
-                Score = p.Score,
-                SourceRanges = Ranges(p.Japanese),
-                TargetRanges = Ranges(p.English),
-            });
-        }
-        // Unaligned text on the Japanese side first, then the English side and metadata, each in document order.
-        var japaneseSide = new HashSet<Segment>(doc.Japanese.Segments);
-        foreach (var s in doc.Unaligned)
-        {
-            var kind = s.Kind == SegmentKind.Furniture ? AlignedKind.Furniture : AlignedKind.Metadata;
-            items.Add(AlignedText.Unaligned(kind, source: japaneseSide.Contains(s), s.Text, Ranges([s])));
-        }
-        return items;
-    }
-
-    private static List<(int, int)> Ranges(IEnumerable<Segment> segments) =>
-        segments.SelectMany(s => s.Ranges).Select(r => (r.Start, r.Length)).ToList();
 }
