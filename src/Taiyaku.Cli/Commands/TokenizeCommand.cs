@@ -51,13 +51,15 @@ internal sealed class TokenizeCommand : CliCommand
         command.Options.Add(Opt.Text("bos-format", "FMT", "mecab's -B: written before each sentence (default: empty)", aliases: "-B"));
         command.Options.Add(Opt.Text("eos-format", "FMT", "mecab's -E: written after each sentence (default: EOS\\n)", aliases: "-E"));
         command.Options.Add(Opt.Text("eon-format", "FMT", "mecab's -S: written after the N best analyses of a sentence (default: empty)", aliases: "-S"));
-        command.Options.Add(Opt.Integer("nbest", "N", "mecab's -N: the N best analyses of each sentence", 1, 512, 1));
+        var nbest = Opt.Integer("nbest", "N", "mecab's -N: the N best analyses of each sentence", 1, 512, 1);
+        nbest.Aliases.Add("-N");
+        command.Options.Add(nbest);
         command.Options.Add(Opt.Flag("all-morphs", "mecab's -a: every morpheme of the lattice, not only the best path", "-a"));
         command.Options.Add(Opt.Flag("partial",
             "mecab's -p: input is blocks of lines up to EOS, each a piece of the sentence, optionally with TAB and a feature " +
             "pattern the piece must match as one morpheme", "-p"));
         command.Options.Add(Opt.Flag("marginal", "mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB", "-m"));
-        command.Options.Add(Opt.Text("theta", "T", "mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)"));
+        command.Options.Add(Opt.Text("theta", "T", "mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)", aliases: "-t"));
         InputDecoding.AddOptions(command, replaceNote: " (with utf-8 input, --replace-invalid reads the input whole to replace)");
     }
 
