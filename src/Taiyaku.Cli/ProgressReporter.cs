@@ -69,6 +69,38 @@ internal sealed class ProgressReporter : IDisposable
     /// <summary>Sets the units of the stage done so far.</summary>
     public void Set(long done) => Interlocked.Exchange(ref _done, done);
 
+    /// <summary>
+    /// The command's stderr while this reports: a line written through it first erases the live line, so that a
+    /// message never runs on from the bar; the next redraw puts the bar back below it.
+    /// </summary>
+    public TextWriter Messages => _messages ??= new ClearingWriter(this);
+
+    private TextWriter? _messages;
+
+    private sealed class ClearingWriter(ProgressReporter owner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => owner._err.Encoding;
+
+        public override void Write(char value) => Write(value.ToString());
+
+        public override void Write(string? value)
+        {
+            lock (owner._err)
+            {
+                if (owner._drawn)
+                {
+                    owner._err.Write("\r\u001b[K");
+                    owner._drawn = false;
+                }
+                owner._err.Write(value);
+            }
+        }
+
+        public override void WriteLine(string? value) => Write(value + "\n");
+
+        public override void Flush() => owner._err.Flush();
+    }
+
     /// <summary>An IProgress of the units done, for library code that reports a count.</summary>
     public IProgress<long> Counter => new CountProgress(this);
 

@@ -77,6 +77,45 @@ public class TerminalProgressTests
         Assert.Equal(40, File.ReadAllLines(output).Length);
     }
 
+    [SkippableFact]
+    public void A_terminal_shows_the_stages_of_align_and_messages_never_run_on_from_the_live_line()
+    {
+        Skip.If(ToolProcess.RunSystem("tmux", "-V").Code != 0, "tmux is not installed (.ci/run installs it): the terminal rendering of progress is not checked");
+        using var dir = new TempDir();
+        // Over 20,000 sentences, so that align also writes its "read" line while the live line is up.
+        string ja = dir.File("big.ja", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("ja")), 160)));
+        string en = dir.File("big.en", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("en")), 160)));
+        string socket = "taiyaku-test-" + Guid.NewGuid().ToString("N")[..12];
+        string command = $"{ToolProcess.ShellCommand} align --src '{ja}' --tgt '{en}' --segmented --out '{dir.Path}/out.links'; echo EXIT=$?; sleep 60";
+        Assert.Equal(0, Tmux(socket, "new-session", "-d", "-x", "150", "-y", "12", "-s", "progress", "env", "TERM=xterm", "sh", "-c", command).Code);
+        var screens = new List<string>();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(180))
+            {
+                var (code, screen) = Tmux(socket, "capture-pane", "-p", "-t", "progress");
+                Assert.Equal(0, code);
+                if (screens.Count == 0 || screens[^1] != screen) screens.Add(screen);
+                if (screen.Contains("EXIT=", StringComparison.Ordinal)) break;
+                Thread.Sleep(100);
+            }
+        }
+        finally
+        {
+            Tmux(socket, "kill-server");
+        }
+        string final = screens[^1];
+        Assert.Contains("EXIT=0", final);
+        var lines = screens.SelectMany(s => s.Split('\n')).Where(l => l.Length > 0).ToList();
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku align: (analysing|aligning) 10560 \+ 12000 sentences, \d+ s$"));
+        // The message stands on a line of its own, and no two messages share one.
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku: read 10560 \+ 12000 sentences in [\d.]+ s$"));
+        Assert.DoesNotContain(lines, l => l.IndexOf("taiyaku", 1, StringComparison.Ordinal) > 0);
+        // At the end only the messages and the shell's line are left: the live line is erased.
+        Assert.DoesNotContain("taiyaku align:", final);
+    }
+
     [Fact]
     public void Without_a_terminal_progress_is_plain_lines_and_quiet_is_silent()
     {

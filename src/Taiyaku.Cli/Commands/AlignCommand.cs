@@ -103,12 +103,14 @@ internal sealed class AlignCommand : CliCommand
         string? src = bilingual == null ? cl.Require("src") : null, tgt = bilingual == null ? cl.Require("tgt") : null;
         string? output = cl.Get("out");
         var ct = context.Cancellation;
+        using var progress = ProgressReporter.Create(context, "taiyaku align", cl.Has("quiet"));
+        // Messages and warnings erase the live line before they are written.
+        if (progress != null) context = context with { StdErr = progress.Messages };
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         var srcDecoding = cl.Get("src-encoding") is { } se ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(se, "src-encoding") } } : decoding;
         var tgtDecoding = cl.Get("tgt-encoding") is { } te ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(te, "tgt-encoding") } } : decoding;
 
         var clock = Stopwatch.StartNew();
-        using var progress = ProgressReporter.Create(context, "taiyaku align", cl.Has("quiet"));
         progress?.Stage("loading the dictionary");
         using var setup = AlignerSetup.Create(cl, ct);
         var aligner = setup.Aligner;
@@ -121,8 +123,7 @@ internal sealed class AlignCommand : CliCommand
         {
             Progress(context, ja + en, $"read {ja} + {en} sentences", clock);
             WarnIfLengthOnly(context, aligner, ja, en);
-            progress?.Stage($"aligning {ja} + {en} sentences");
-        });
+        }, stage: what => progress?.Stage(what));
         if (result.Layout is { } layout)
             context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(layout)}" + (result.Pairings > 0 ? $", its {result.Pairings} pairs kept" : ""));
         if (!segmented)

@@ -31,14 +31,15 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
     /// <param name="aligner">Shared, thread-safe.</param>
     /// <param name="ct">Stops the work.</param>
     /// <param name="read">Told the sentence counts of segmented input once it is read, before the alignment.</param>
-    public JobResult Run(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read = null)
+    /// <param name="stage">Told what segmented input goes through next (analysing, aligning), for progress.</param>
+    public JobResult Run(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read = null, Action<string>? stage = null)
     {
         if (Input is JobInput.Bilingual { Path: var bilingualPath } && Segmented)
             throw InputException.In(bilingualPath, "a bilingual document is raw text: it cannot be segmented");
-        return Segmented ? RunSegmented(aligner, ct, read) : RunRaw(aligner, ct);
+        return Segmented ? RunSegmented(aligner, ct, read, stage) : RunRaw(aligner, ct);
     }
 
-    private JobResult RunSegmented(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read)
+    private JobResult RunSegmented(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read, Action<string>? stage)
     {
         IReadOnlyList<string> ja, en;
         switch (Input)
@@ -55,7 +56,12 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
                 throw new InvalidOperationException("unreachable: a bilingual job is raw");
         }
         read?.Invoke(ja.Count, en.Count);
-        var result = aligner.AlignSentences(ja, en, ct);
+        // AlignSentences in its two steps, so that progress can say which one is running (the first analyses every
+        // sentence for anchors, the second is the search).
+        stage?.Invoke($"analysing {ja.Count} + {en.Count} sentences");
+        var prepared = aligner.Prepare(ja, en, ct);
+        stage?.Invoke($"aligning {ja.Count} + {en.Count} sentences");
+        var result = aligner.Align(prepared, ct);
         return new JobResult(AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " "), ja, en, result.Links.Count, null, 0);
     }
 
