@@ -255,7 +255,7 @@ public class HostileOptionTests
         var r = InProcess.Run("align", "--src", dir.File("a.ja", Ja), "--tgt", dir.File("a.en", En), "--segmented");
         Assert.Equal("", r.Err);
         var help = InProcess.Run("align", "--help");
-        Assert.Contains("else a line every 15 s after\nthe first 15 s", help.Out);
+        Assert.Contains("else a line every 15 s after the first 15 s", help.Out);
         Assert.Contains("--quiet", help.Out);
     }
 }

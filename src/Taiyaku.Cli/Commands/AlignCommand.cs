@@ -50,8 +50,8 @@ internal sealed class AlignCommand : CliCommand
         A link's score is the probability that it is right (see the README's Accuracy section).
         Sentence indices of raw input refer to the segmenter's sentences (see 'taiyaku segment').
 
-        Progress goes to stderr: a live bar on a terminal, else a line every {ProgressReporter.PlainPeriod.TotalSeconds:F0} s after
-        the first {ProgressReporter.PlainPeriod.TotalSeconds:F0} s (--quiet: none).
+        Progress goes to stderr: on a terminal one live line with the stage (reading, analysing, aligning,
+        writing) and the time so far, else a line every {ProgressReporter.PlainPeriod.TotalSeconds:F0} s after the first {ProgressReporter.PlainPeriod.TotalSeconds:F0} s (--quiet: none).
         {Tool.ExitCodesNote}
         """;
 
