@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Taiyaku.Alignment;
 using Taiyaku.Edict;
 using Taiyaku.Japanese;
@@ -12,36 +13,52 @@ namespace Taiyaku.Cli;
 /// </summary>
 internal sealed class AlignerSetup : IDisposable
 {
-    /// <summary>The value options this class reads.</summary>
-    public static readonly string[] ValueOptions = ["length", "beads", "anchors", "params", "dicdir", "line-breaks"];
+    /// <summary>The names of the options this class reads (other commands refuse them, e.g. eval without --corpus).</summary>
+    public static readonly string[] OptionNames = ["length", "beads", "anchors", "params", "dicdir", "line-breaks"];
 
-    /// <summary>Help lines for those options, in the style of the commands' help.</summary>
-    public const string Help = """
-          --params FILE      fitted parameters written by 'taiyaku fit' (default: the built-in ones, fitted on
-                             the kyoto-wiki dev documents); 'partial' for the built-in set for translations
-                             with untranslated or added passages (fitted on kyoto-wiki dev and pydocs-dev:
-                             sentences without counterpart are left unaligned on lexical evidence)
-          --anchors LIST     lexical anchors used besides lengths: all (default), none, or a comma-separated
-                             list of numbers, latin, names, dictionary, punctuation, second-pass
-          --length MEASURE   bytes (default: UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words);
-                             a --params file sets its own
-          --beads SET        fitted (default: the parameters' bead types and priors), extended (eleven types up
-                             to 3-3 with our priors) or standard (Gale and Church's six); a --params file
-                             sets its own
-          --dicdir DIR       MeCab dictionary for the Japanese analyzer (default: the bundled IPADIC)
-        """ + LineBreaksHelp;
+    /// <summary>The anchors --anchors can list.</summary>
+    public static readonly string[] AnchorNames = ["numbers", "latin", "names", "dictionary", "punctuation", "second-pass"];
 
-    /// <summary>Help lines for --line-breaks (also taken by 'segment').</summary>
-    public const string LineBreaksHelp = """
+    /// <summary>How --dicdir is found when not given: the analyzer's own search (DictionaryLocator), said once for every command.</summary>
+    public const string DicdirDefault =
+        "default: the dicdir of the file MECABRC names, else the IPADIC shipped with taiyaku, else the dicdir of ~/.mecabrc or /etc/mecabrc, else the usual install folders";
 
-          --line-breaks MODE raw documents: auto (default: decided per document and block of lines from line
-                             widths, final punctuation, list markers and blank lines), wrap (hard-wrapped: a
-                             single line break goes on in the same paragraph) or paragraph (every line is a
-                             paragraph, heading or list item of its own)
-        """;
+    /// <summary>Adds the aligner options to <paramref name="command"/>.</summary>
+    public static void AddOptions(Command command, bool withParams = true)
+    {
+        if (withParams)
+        {
+            command.Options.Add(Opt.Text("params", "FILE",
+                "fitted parameters written by 'taiyaku fit' (default: the built-in ones, fitted on the kyoto-wiki dev documents); " +
+                "'partial' for the built-in set for translations with untranslated or added passages (fitted on kyoto-wiki dev " +
+                "and pydocs-dev: sentences without counterpart are left unaligned on lexical evidence)"));
+        }
+        var anchors = Opt.Text("anchors", "LIST",
+            $"lexical anchors used besides lengths: all, none, or a comma-separated list of {string.Join(", ", AnchorNames)}", defaultValue: "all");
+        anchors.CompletionSources.Add(new[] { "all", "none" }.Concat(AnchorNames).ToArray());
+        command.Options.Add(anchors);
+        command.Options.Add(Opt.Text("length", "MEASURE",
+            "the length measure: bytes (UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words)" + (withParams ? "; a --params file sets its own" : ""),
+            defaultValue: "bytes", choices: ["bytes", "chars", "tokens"]));
+        if (withParams)
+        {
+            command.Options.Add(Opt.Text("beads", "SET",
+                "bead types and priors: fitted (the parameters' own), extended (eleven types up to 3-3 with our priors) or standard " +
+                "(Gale and Church's six); a --params file sets its own", defaultValue: "fitted", choices: ["fitted", "extended", "standard"]));
+        }
+        command.Options.Add(Opt.Text("dicdir", "DIR", "MeCab dictionary folder for the Japanese analyzer; " + DicdirDefault));
+        AddLineBreaks(command);
+    }
+
+    /// <summary>Adds --line-breaks (also taken by 'segment').</summary>
+    public static void AddLineBreaks(Command command) =>
+        command.Options.Add(Opt.Text("line-breaks", "MODE",
+            "raw documents: auto (decided per document and block of lines from line widths, final punctuation, list markers " +
+            "and blank lines), wrap (hard-wrapped: a single line break goes on in the same paragraph) or paragraph (every " +
+            "line is a paragraph, heading or list item of its own)", defaultValue: "auto", choices: ["auto", "wrap", "paragraph"]));
 
     /// <summary>The --line-breaks value.</summary>
-    public static LineBreaks ParseLineBreaks(CommandLine cl) => cl.Choice("line-breaks", "auto", "auto", "wrap", "paragraph") switch
+    public static LineBreaks ParseLineBreaks(CommandLine cl) => cl.Value("line-breaks") switch
     {
         "wrap" => LineBreaks.Wrap,
         "paragraph" => LineBreaks.Paragraph,
@@ -60,11 +77,11 @@ internal sealed class AlignerSetup : IDisposable
 
     public static AlignerSetup Create(CommandLine cl, CancellationToken ct)
     {
-        var anchors = ParseAnchors(cl.Get("anchors") ?? "all");
+        var anchors = ParseAnchors(cl.Value("anchors") ?? "all");
         var options = DocumentAlignerOptions.Default with { Anchors = anchors };
         if (cl.Get("params") is { } path)
         {
-            if (cl.Get("length") != null || cl.Get("beads") != null)
+            if (cl.Given("length") || cl.Given("beads"))
                 throw new UsageException("--params sets the length measure and beads: give it without --length and --beads");
             if (path == "partial" && !File.Exists(path)) options = AlignmentParameters.PartialTranslations.ApplyTo(options);
             else
@@ -78,13 +95,13 @@ internal sealed class AlignerSetup : IDisposable
         }
         else
         {
-            var beads = cl.Choice("beads", "fitted", "fitted", "extended", "standard") switch
+            var beads = cl.Value("beads") switch
             {
                 "extended" => Bead.Extended,
                 "standard" => Bead.Standard,
                 _ => options.Alignment.Beads,
             };
-            var length = cl.Choice("length", "bytes", "chars", "bytes", "tokens") switch
+            var length = cl.Value("length") switch
             {
                 "chars" => LengthMeasure.Characters,
                 "tokens" => LengthMeasure.Tokens,

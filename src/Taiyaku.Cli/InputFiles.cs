@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Taiyaku.Formats;
 
 namespace Taiyaku.Cli;
@@ -17,27 +18,26 @@ internal sealed record InputDecoding(TextDecodingOptions Options, TextWriter? Wa
     /// <summary>Encoding detected, undecodable bytes an error, no warnings.</summary>
     public static InputDecoding Default { get; } = new(TextDecodingOptions.Default, null);
 
-    /// <summary>The options that take a value: <c>--encoding</c> and the input limits.</summary>
-    public static IReadOnlyList<string> ValueOptions { get; } = ["encoding", .. InputLimits.ValueOptions];
-
-    /// <summary>The flag: <c>--replace-invalid</c>.</summary>
-    public static IReadOnlyList<string> Flags { get; } = ["replace-invalid"];
-
-    /// <summary>The two options as help lines, aligned like the other commands' help.</summary>
-    public const string HelpLines = """
-          --encoding NAME    encoding of every input file: auto (default, detected per file), utf-8, utf-16le,
-                             utf-16be, shift_jis (= cp932), euc-jp. auto: a byte-order mark decides; else valid
-                             (or at least 90% well-formed) UTF-8; else whichever of CP932 and EUC-JP decodes
-                             into mostly everyday Japanese (kana, JIS symbols, level-1 kanji); else UTF-8
-          --replace-invalid  replace undecodable bytes with U+FFFD (a warning gives the count) instead of
-                             stopping with an error naming the file, line and byte offset
-        """ + "\n" + InputLimits.HelpLines;
+    /// <summary>Adds --encoding, --replace-invalid and the input limits to <paramref name="command"/>.</summary>
+    public static void AddOptions(System.CommandLine.Command command, string? replaceNote = null)
+    {
+        var encoding = Opt.Text("encoding", "NAME",
+            $"encoding of every input file: auto, {string.Join(", ", TextDecoding.Names.Where(n => n != "auto"))}. auto: a byte-order mark decides; " +
+            "else valid (or at least 90% well-formed) UTF-8; else whichever of CP932 and EUC-JP decodes into mostly everyday " +
+            "Japanese (kana, JIS symbols, level-1 kanji); else UTF-8", defaultValue: "auto");
+        encoding.CompletionSources.Add(TextDecoding.Names.ToArray());
+        command.Options.Add(encoding);
+        command.Options.Add(Opt.Flag("replace-invalid",
+            "replace undecodable bytes with U+FFFD (a warning gives the count) instead of stopping with an error naming the " +
+            "file, line and byte offset" + replaceNote));
+        InputLimits.AddOptions(command);
+    }
 
     /// <summary>Reads <c>--encoding</c> and <c>--replace-invalid</c>; an unknown encoding name is a usage error.</summary>
     public static InputDecoding FromCommandLine(CommandLine cl, TextWriter warnings)
     {
         ArgumentNullException.ThrowIfNull(cl);
-        var encoding = ParseEncoding(cl.Get("encoding"));
+        var encoding = ParseEncoding(cl.Value("encoding"));
         return new InputDecoding(new TextDecodingOptions { Encoding = encoding, ReplaceInvalid = cl.Has("replace-invalid") }, warnings)
         {
             Limits = InputLimits.FromCommandLine(cl),
@@ -47,7 +47,7 @@ internal sealed record InputDecoding(TextDecodingOptions Options, TextWriter? Wa
     /// <summary>An encoding name of <see cref="TextDecoding.Names"/> (null: auto); anything else is a usage error.</summary>
     public static TextEncoding ParseEncoding(string? name, string option = "encoding")
     {
-        if (name == null) return TextEncoding.Auto;
+        if (name is null or "auto") return TextEncoding.Auto;
         if (TextDecoding.TryParseName(name, out var encoding)) return encoding;
         throw new UsageException($"--{option} must be one of {string.Join(", ", TextDecoding.Names)} (got '{name}')");
     }

@@ -17,15 +17,14 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
 
     public static InputLimits Default { get; } = new(DefaultMaxInputBytes, DefaultMaxLineBytes);
 
-    /// <summary>The two options.</summary>
-    public static IReadOnlyList<string> ValueOptions { get; } = ["max-input-size", "max-line-length"];
-
-    /// <summary>Help lines for the two options.</summary>
-    public const string HelpLines = """
-          --max-input-size N   largest input file read, in bytes (K, M, G suffixes; default 128M): a larger
-                               one is an input error
-          --max-line-length N  longest line read, in bytes (default 16M): a longer one is an input error
-        """;
+    /// <summary>Adds the two options to <paramref name="command"/>.</summary>
+    public static void AddOptions(System.CommandLine.Command command, string? sizeNote = null, string? lineNote = null)
+    {
+        command.Options.Add(Opt.Text("max-input-size", "N",
+            "largest input file read, in bytes (K, M, G suffixes): a larger one is an input error" + sizeNote, defaultValue: "128M"));
+        command.Options.Add(Opt.Text("max-line-length", "N",
+            "longest line read, in bytes (K, M, G suffixes): a longer one is an input error" + lineNote, defaultValue: "16M"));
+    }
 
     /// <summary>Reads the two options; a malformed or non-positive size is a usage error.</summary>
     public static InputLimits FromCommandLine(CommandLine cl) =>
@@ -33,7 +32,7 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
 
     private static long Size(CommandLine cl, string name, long fallback)
     {
-        string? v = cl.Get(name);
+        string? v = cl.Value(name);
         if (v == null) return fallback;
         int shift = v.Length == 0 ? 0 : char.ToUpperInvariant(v[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
         string digits = shift > 0 ? v[..^1] : v;

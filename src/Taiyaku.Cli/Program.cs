@@ -23,7 +23,7 @@ foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.S
 }
 using var stdin = Console.OpenStandardInput();
 using var stdout = OpenStdout();
-int code = Tool.Run(args, new CliContext(stdin, stdout, Console.Error, cancel.Token));
+int code = await Tool.RunAsync(args, new CliContext(stdin, stdout, Console.Error, cancel.Token, StdErrIsTerminal: !Console.IsErrorRedirected));
 foreach (var s in signals) s.Dispose();
 return code;
 

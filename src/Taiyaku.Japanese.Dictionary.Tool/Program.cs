@@ -4,9 +4,11 @@ using System.IO.Compression;
 using System.Text;
 using Taiyaku.Japanese.Dictionary;
 
+// The build-time host of the IPADIC compilation (src/Taiyaku.Japanese.Ipadic runs it on Debian's archive before the
+// tool exists: the tool itself depends on IPADIC). Users compile dictionaries with `taiyaku dict --system` and
+// `taiyaku dict --user`, which call the same DictionaryCompiler.
 // Usage:
 //   system SOURCE_DIR_OR_TAR_GZ OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv] [--with-defs true]
-//   user CSV SYSTEM_DIC_DIR OUTPUT_FILE [--from ENC]
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 try
 {
@@ -48,16 +50,6 @@ try
                 if (extracted is not null) Directory.Delete(extracted, recursive: true);
             }
 
-            return 0;
-        }
-
-        case "user":
-        {
-            if (args.Length < 4) return Usage();
-            opts = ParseOptions(args.Skip(4).ToArray());
-            var result = DictionaryCompiler.CompileUser(args[1], args[2], args[3],
-                opts.TryGetValue("from", out var f) ? Encoding.GetEncoding(f) : null);
-            Report(result, sw);
             return 0;
         }
 
@@ -115,6 +107,6 @@ static Dictionary<string, string> ParseOptions(string[] rest)
 static int Usage()
 {
     Console.Error.WriteLine("usage: system SOURCE_DIR|SOURCES.tar.gz OUTPUT_DIR [--subdir PATH] [--from ENC] [--to ENC] [--files a.csv,b.csv] [--with-defs true]");
-    Console.Error.WriteLine("       user CSV SYSTEM_DIC_DIR OUTPUT_FILE [--from ENC]");
+    Console.Error.WriteLine("(the build's IPADIC step; to compile a dictionary, run 'taiyaku dict --system' or 'taiyaku dict --user')");
     return 2;
 }

@@ -24,7 +24,7 @@ public class FitAndScoreCommandTests
         using var dir = new TempDir();
         string corpus = CorpusOfCable(dir);
         string parameters = Path.Combine(dir.Path, "p.json");
-        var fit = ToolProcess.Run("fit", "--dir", corpus, "--out", parameters);
+        var fit = ToolProcess.Run("fit", "--corpus", corpus, "--out", parameters);
         Assert.Equal(0, fit.ExitCode);
         Assert.Contains("chosen: s²=", fit.StdErr);
         var p = Pipeline.AlignmentParameters.FromJson(File.ReadAllText(parameters));
@@ -51,11 +51,11 @@ public class FitAndScoreCommandTests
         foreach (var ext in new[] { "ja", "en", "gold" })
             File.Copy(Sample(ext), Path.Combine(second, "cable-again." + ext));
         string parameters = Path.Combine(dir.Path, "p.json");
-        var fit = ToolProcess.Run("fit", "--dir", first + Path.PathSeparator + second, "--out", parameters, "--quiet");
+        var fit = ToolProcess.Run("fit", "--corpus", first + Path.PathSeparator + second, "--out", parameters, "--quiet");
         Assert.True(fit.ExitCode == 0, fit.StdErr);
         Assert.StartsWith("2 documents", Pipeline.AlignmentParameters.FromJson(File.ReadAllText(parameters)).FittedOn);
         // The output is still refused where it would overwrite a file of either folder.
-        var clash = ToolProcess.Run("fit", "--dir", first + Path.PathSeparator + second, "--out", Path.Combine(second, "cable-again.gold"), "--quiet");
+        var clash = ToolProcess.Run("fit", "--corpus", first + Path.PathSeparator + second, "--out", Path.Combine(second, "cable-again.gold"), "--quiet");
         Assert.Equal(1, clash.ExitCode);
     }
 

@@ -213,7 +213,7 @@ public class HostileOptionTests
     {
         using var dir = new TempDir();
         string folder = GoldFolder(dir, gold);
-        var r = InProcess.Run("fit", "--dir", folder, "--out", Path.Combine(dir.Path, "p.json"), "--quiet");
+        var r = InProcess.Run("fit", "--corpus", folder, "--out", Path.Combine(dir.Path, "p.json"), "--quiet");
         Assert.Equal(1, r.Code);
         Assert.StartsWith($"taiyaku fit: {Path.Combine(folder, message)}", r.Err);
         Assert.False(File.Exists(Path.Combine(dir.Path, "p.json")));
@@ -241,9 +241,9 @@ public class HostileOptionTests
         var sync = TextWriter.Synchronized(err);
         string Text() { lock (sync) return err.ToString(); }
         var clock = Stopwatch.StartNew();
-        using (var ticker = new ProgressTicker(sync, "taiyaku align", clock, TimeSpan.FromMilliseconds(50)))
+        using (var progress = ProgressReporter.ForWriter(sync, "taiyaku align", live: false, TimeSpan.FromMilliseconds(50)))
         {
-            ticker.Stage = "aligning 100000 + 100000 sentences";
+            progress.Stage("aligning 100000 + 100000 sentences");
             // Up to 20 s: the timer runs on the thread pool, which a busy test host may be slow to give it.
             while (Text().Count(c => c == '\n') < 3 && clock.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(20);
         }
@@ -255,7 +255,7 @@ public class HostileOptionTests
         var r = InProcess.Run("align", "--src", dir.File("a.ja", Ja), "--tgt", dir.File("a.en", En), "--segmented");
         Assert.Equal("", r.Err);
         var help = InProcess.Run("align", "--help");
-        Assert.Contains("after 15 s, a line on stderr every 15 s", help.Out);
+        Assert.Contains("else a line every 15 s after the first 15 s", help.Out);
         Assert.Contains("--quiet", help.Out);
     }
 }

@@ -184,7 +184,7 @@ public sealed class ReviewPageBrowserTests(ITestOutputHelper output)
         Assert.Equal(expected.Sum(l => l.Target.Count), File.ReadAllLines(en).Length);
 
         // The loop closes: fit learns from the corrected folder and eval scores against it.
-        var fit = ToolProcess.Run("fit", "--dir", downloads, "--out", Path.Combine(dir.Path, "params.json"));
+        var fit = ToolProcess.Run("fit", "--corpus", downloads, "--out", Path.Combine(dir.Path, "params.json"));
         Assert.True(fit.ExitCode == 0, fit.StdErr);
         var eval = ToolProcess.Run("eval", "--corpus", downloads, "--params", Path.Combine(dir.Path, "params.json"));
         Assert.True(eval.ExitCode == 0, eval.StdErr);

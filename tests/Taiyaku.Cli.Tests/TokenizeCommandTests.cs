@@ -29,8 +29,17 @@ public class TokenizeCommandTests
     {
         var output = new MemoryStream();
         var err = new StringWriter();
-        int code = new TokenizeCommand().Run(args, new CliContext(new MemoryStream(stdin), output, err, CancellationToken.None));
+        int code = Tool.Run(["tokenize", .. args], new CliContext(new MemoryStream(stdin), output, err, CancellationToken.None));
         return (code, output.ToArray(), err.ToString());
+    }
+
+    private sealed record Failure(string Message);
+
+    /// <summary>The run failed with an input error (exit 1); its message is what went to stderr.</summary>
+    private static Failure InputError((int Code, byte[] Out, string Err) r)
+    {
+        Assert.Equal(1, r.Code);
+        return new Failure(r.Err);
     }
 
     [Theory]
@@ -42,7 +51,7 @@ public class TokenizeCommandTests
         byte[] text = ReadGolden(input);
         if (Dictionary == null)
         {
-            var e = Assert.Throws<InputException>(() => Run(text, "--lang", "ja", "--format", format));
+            var e = InputError(Run(text, "--lang", "ja", "--format", format));
             Assert.Contains("no MeCab dictionary found", e.Message);
             return;
         }
@@ -55,7 +64,7 @@ public class TokenizeCommandTests
     private static bool NoDictionary()
     {
         if (Dictionary != null) return false;
-        var e = Assert.Throws<InputException>(() => Run([], "--lang", "ja", "-Ochasen"));
+        var e = InputError(Run([], "--lang", "ja", "-Ochasen"));
         Assert.Contains("no MeCab dictionary found", e.Message);
         return true;
     }
@@ -88,10 +97,10 @@ public class TokenizeCommandTests
     public void Bad_formats_and_nbest_are_usage_errors()
     {
         if (NoDictionary()) return;
-        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-O", "nosuchformat"));
-        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-F", "%q"));
-        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-N", "0"));
-        Assert.Throws<UsageException>(() => Run([], "--lang", "ja", "--dicdir", Dictionary!, "-N"));
+        Assert.Equal(2, Run([], "--lang", "ja", "--dicdir", Dictionary!, "-O", "nosuchformat").Code);
+        Assert.Equal(2, Run([], "--lang", "ja", "--dicdir", Dictionary!, "-F", "%q").Code);
+        Assert.Equal(2, Run([], "--lang", "ja", "--dicdir", Dictionary!, "-N", "0").Code);
+        Assert.Equal(2, Run([], "--lang", "ja", "--dicdir", Dictionary!, "-N").Code);
     }
 
     [Fact]
@@ -100,7 +109,7 @@ public class TokenizeCommandTests
         string path = Golden("corpus-sample.txt");
         if (Dictionary == null)
         {
-            Assert.Throws<InputException>(() => Run([], "--lang", "ja", "--in", path));
+            InputError(Run([], "--lang", "ja", "--in", path));
             return;
         }
         var fromFile = Run([], "--lang", "ja", "--in", path, "--dicdir", Dictionary);
@@ -114,7 +123,7 @@ public class TokenizeCommandTests
     public void Missing_dictionary_is_an_input_error_naming_the_folder()
     {
         string dir = Path.Combine(Path.GetTempPath(), "no-such-dictionary-" + Guid.NewGuid().ToString("N"));
-        var e = Assert.Throws<InputException>(() => Run("東京\n"u8.ToArray(), "--lang", "ja", "--dicdir", dir));
+        var e = InputError(Run("東京\n"u8.ToArray(), "--lang", "ja", "--dicdir", dir));
         Assert.Contains(dir, e.Message);
     }
 
@@ -127,7 +136,7 @@ public class TokenizeCommandTests
         {
             File.WriteAllBytes(Path.Combine(dir, "sys.dic"), new byte[200]);
             File.WriteAllText(Path.Combine(dir, "dicrc"), "bos-feature = BOS/EOS,*,*,*,*,*,*,*,*\n");
-            var e = Assert.Throws<InputException>(() => Run("東京\n"u8.ToArray(), "--lang", "ja", "--dicdir", dir));
+            var e = InputError(Run("東京\n"u8.ToArray(), "--lang", "ja", "--dicdir", dir));
             Assert.Contains(dir, e.Message);
         }
         finally
@@ -140,8 +149,9 @@ public class TokenizeCommandTests
     public void Missing_input_file_is_an_input_error_naming_it()
     {
         string path = Path.Combine(Path.GetTempPath(), "no-such-input-" + Guid.NewGuid().ToString("N") + ".txt");
-        var e = Assert.Throws<InputException>(() => Run([], "--lang", "ja", "--in", path));
-        Assert.Contains(path, e.Message);
+        var r = Run([], "--lang", "ja", "--in", path);
+        Assert.Equal(1, r.Code);
+        Assert.Contains(path, r.Err);
     }
 
     [Theory]
@@ -150,5 +160,5 @@ public class TokenizeCommandTests
     [InlineData("--format", "mecab")]
     [InlineData("--lang", "ja", "--bogus")]
     public void Bad_options_are_usage_errors(params string[] args) =>
-        Assert.Throws<UsageException>(() => Run([], args));
+        Assert.Equal(2, Run([], args).Code);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Taiyaku.Cli.Jobs;
 using Taiyaku.Formats;
 using Taiyaku.Pipeline;
 using Taiyaku.Text;
@@ -124,85 +125,51 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
             throw Bad(line, "\"bilingual\" takes one raw document: it cannot be \"segmented\"");
         segmented &= bilingual == null;   // --segmented is the default for pairs of files and texts only
 
-        if (segmented)
-        {
-            IReadOnlyList<string> jaSentences, enSentences;
-            if (files)
-            {
-                jaSentences = InputFiles.ReadSentences(Resolve(src!), ct, _decoding);
-                enSentences = InputFiles.ReadSentences(Resolve(tgt!), ct, _decoding);
-            }
-            else
-            {
-                jaSentences = InlineSentences(ja!, "ja", line);
-                enSentences = InlineSentences(en!, "en", line);
-            }
-            var result = aligner.AlignSentences(jaSentences, enSentences, ct);
-            return Write(id, json =>
-            {
-                foreach (var l in result.Links)
-                {
-                    json.WriteStartObject();
-                    Indices(json, "ja", l.SourceStart, l.SourceCount);
-                    Indices(json, "en", l.TargetStart, l.TargetCount);
-                    json.WriteNumber("cost", Math.Round(l.Cost, 4));
-                    if (!double.IsNaN(l.Score)) json.WriteNumber("score", Math.Round(l.Score, 4));
-                    json.WriteString("ja_text", string.Concat(Slice(jaSentences, l.SourceStart, l.SourceCount)));
-                    json.WriteString("en_text", string.Join(' ', Slice(enSentences, l.TargetStart, l.TargetCount)));
-                    json.WriteEndObject();
-                }
-            }, unaligned: null, line.Number, result.Links.Count, jaSentences.Count + enSentences.Count);
-        }
+        JobInput input = bilingual != null ? new JobInput.Bilingual(Resolve(bilingual))
+            : files ? new JobInput.Files(Resolve(src!), Resolve(tgt!))
+            : new JobInput.Texts(ja!, en!, $"{manifestName}:{line.Number}");
+        var result = new AlignmentJob(input, segmented, _decoding, _decoding).Run(aligner, ct);
+        return Write(id, result, line.Number);
+    }
 
-        DocumentAlignment doc;
-        if (bilingual != null)
+    /// <summary>The record of an aligned pair: its links, then the text set apart (raw input only).</summary>
+    private static BatchRecord Write(JsonElement id, JobResult result, int lineNumber)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + 128 * result.Links);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            string path = Resolve(bilingual);
-            doc = aligner.AlignBilingual(InputFiles.ReadDocument(path, ct, _decoding), ct);
-            if (doc.Japanese.Sentences.Count == 0) throw InputException.In(path, "no Japanese text found");
-            if (doc.English.Sentences.Count == 0) throw InputException.In(path, "no English text found");
-        }
-        else if (files)
-        {
-            string jaPath = Resolve(src!), enPath = Resolve(tgt!);
-            doc = aligner.Align(InputFiles.ReadDocument(jaPath, ct, _decoding), InputFiles.ReadDocument(enPath, ct, _decoding), ct);
-            if (doc.Japanese.Sentences.Count == 0) throw InputException.In(jaPath, "no sentence found");
-            if (doc.English.Sentences.Count == 0) throw InputException.In(enPath, "no sentence found");
-        }
-        else
-        {
-            doc = aligner.Align(ja!, en!, ct);
-            if (doc.Japanese.Sentences.Count == 0) throw Bad(line, "no sentence found in \"ja\"");
-            if (doc.English.Sentences.Count == 0) throw Bad(line, "no sentence found in \"en\"");
-        }
-        return Write(id, json =>
-        {
-            foreach (var p in doc.Pairs)
+            json.WriteStartObject();
+            WriteId(json, id, lineNumber);
+            json.WriteStartArray("links");
+            foreach (var item in result.Items.Where(i => i.Kind == AlignedKind.Link))
             {
                 json.WriteStartObject();
-                Indices(json, "ja", p.JapaneseIndex, p.Japanese.Count);
-                Indices(json, "en", p.EnglishIndex, p.English.Count);
-                json.WriteNumber("cost", Math.Round(p.Cost, 4));
-                if (!double.IsNaN(p.Score)) json.WriteNumber("score", Math.Round(p.Score, 4));
-                json.WriteString("ja_text", p.JapaneseText);
-                json.WriteString("en_text", p.EnglishText);
-                Offsets(json, "ja_offsets", p.Japanese);
-                Offsets(json, "en_offsets", p.English);
+                Indices(json, "ja", item.Link.Source);
+                Indices(json, "en", item.Link.Target);
+                json.WriteNumber("cost", Math.Round(item.Cost, 4));
+                if (!double.IsNaN(item.Score)) json.WriteNumber("score", Math.Round(item.Score, 4));
+                json.WriteString("ja_text", item.SourceText);
+                json.WriteString("en_text", item.TargetText);
+                if (item.SourceRanges is { } jaRanges) Offsets(json, "ja_offsets", jaRanges);
+                if (item.TargetRanges is { } enRanges) Offsets(json, "en_offsets", enRanges);
                 json.WriteEndObject();
             }
-        }, json =>
-        {
-            var japaneseSide = new HashSet<Segment>(doc.Japanese.Segments);
-            foreach (var s in doc.Unaligned)
+            json.WriteEndArray();
+            json.WriteStartArray("unaligned");
+            foreach (var item in result.Items.Where(i => i.Kind is AlignedKind.Furniture or AlignedKind.Metadata))
             {
+                bool japanese = item.SourceRanges != null;
                 json.WriteStartObject();
-                json.WriteString("kind", s.Kind == SegmentKind.Furniture ? "furniture" : "metadata");
-                if (s.Kind == SegmentKind.Furniture) json.WriteString("lang", japaneseSide.Contains(s) ? "ja" : "en");
-                json.WriteString("text", s.Text);
-                Offsets(json, "offsets", [s]);
+                json.WriteString("kind", item.Kind == AlignedKind.Furniture ? "furniture" : "metadata");
+                if (item.Kind == AlignedKind.Furniture) json.WriteString("lang", japanese ? "ja" : "en");
+                json.WriteString("text", japanese ? item.SourceText : item.TargetText);
+                Offsets(json, "offsets", (japanese ? item.SourceRanges : item.TargetRanges) ?? []);
                 json.WriteEndObject();
             }
-        }, line.Number, doc.Pairs.Count, doc.Japanese.Sentences.Count + doc.English.Sentences.Count);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return new BatchRecord(Terminate(buffer), false, result.Links, result.Sentences);
     }
 
     private string? Text(JsonElement root, string key, ManifestLine line)
@@ -220,41 +187,22 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         return full;
     }
 
-    private List<string> InlineSentences(string text, string key, ManifestLine line)
-    {
-        // The same lines as a segmented file: \n or \r\n end a line, a final line break adds no sentence.
-        var lines = new List<string>(text.Split('\n'));
-        if (lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        for (int i = 0; i < lines.Count; i++)
-            if (lines[i].EndsWith('\r')) lines[i] = lines[i][..^1];
-        if (lines.Count == 0) throw Bad(line, $"\"{key}\" is empty: there is no sentence to align");
-        return lines;
-    }
-
-    private static IEnumerable<string> Slice(IReadOnlyList<string> list, int start, int count)
-    {
-        for (int i = start; i < start + count; i++) yield return list[i];
-    }
-
-    private static void Indices(Utf8JsonWriter json, string name, int start, int count)
+    private static void Indices(Utf8JsonWriter json, string name, IReadOnlyList<int> indices)
     {
         json.WriteStartArray(name);
-        for (int i = start; i < start + count; i++) json.WriteNumberValue(i);
+        foreach (int i in indices) json.WriteNumberValue(i);
         json.WriteEndArray();
     }
 
-    private static void Offsets(Utf8JsonWriter json, string name, IEnumerable<Segment> segments)
+    private static void Offsets(Utf8JsonWriter json, string name, IReadOnlyList<(int Start, int Length)> ranges)
     {
         json.WriteStartArray(name);
-        foreach (var s in segments)
+        foreach (var (start, length) in ranges)
         {
-            foreach (var r in s.Ranges)
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(r.Start);
-                json.WriteNumberValue(r.Length);
-                json.WriteEndArray();
-            }
+            json.WriteStartArray();
+            json.WriteNumberValue(start);
+            json.WriteNumberValue(length);
+            json.WriteEndArray();
         }
         json.WriteEndArray();
     }
@@ -264,24 +212,6 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         json.WritePropertyName("id");
         if (id.ValueKind == JsonValueKind.Undefined) json.WriteNumberValue(lineNumber);
         else id.WriteTo(json);
-    }
-
-    private BatchRecord Write(JsonElement id, Action<Utf8JsonWriter> links, Action<Utf8JsonWriter>? unaligned, int lineNumber, int linkCount, int sentences)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256 + 128 * linkCount);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            json.WriteStartObject();
-            WriteId(json, id, lineNumber);
-            json.WriteStartArray("links");
-            links(json);
-            json.WriteEndArray();
-            json.WriteStartArray("unaligned");
-            unaligned?.Invoke(json);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return new BatchRecord(Terminate(buffer), false, linkCount, sentences);
     }
 
     private static BatchRecord Error(JsonElement id, int lineNumber, string message)

@@ -1,105 +1,68 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 
 namespace Taiyaku.Cli.Batch;
 
 /// <summary>
-/// Runs <c>work</c> on the items of a lazily read source on a fixed number of threads and hands the results to
-/// <c>sink</c> on the calling thread in source order. At most <c>window</c> items are read but not yet written, so
-/// memory stays bounded however long the source is; a slow item holds back the output, not the work, until the window
-/// is full.
+/// Runs work on the items of a sequence on several threads and hands the results on in the sequence's order, with a
+/// bounded number of items in flight: a bounded channel of started tasks, in order, between one reader and the
+/// consumer; a scheduler limited to <c>threads</c> runs the work.
 /// </summary>
 internal static class OrderedParallel
 {
-    private sealed class Slot<TIn, TOut>(TIn item)
-    {
-        public TIn Item { get; } = item;
-        public TOut? Result;
-        public ExceptionDispatchInfo? Error;
-        public readonly ManualResetEventSlim Done = new(false);
-    }
-
-    /// <param name="source">Read on a background thread, one item ahead of the window at most.</param>
-    /// <param name="work">Called on one of <paramref name="threads"/> worker threads; should not throw (an exception
-    /// other than cancellation stops the run and is rethrown to the caller after the items before it are written).</param>
-    /// <param name="sink">Called on the calling thread, in source order.</param>
-    /// <param name="idle">Called on the calling thread whenever the next result is not ready yet (e.g. to flush output).</param>
-    /// <param name="threads">Worker threads (≥ 1).</param>
+    /// <summary>Runs <paramref name="work"/> on every item and passes the results to <paramref name="sink"/> in order.</summary>
+    /// <param name="source">Read on a thread of its own (it may block, e.g. on stdin); an exception it throws is rethrown
+    /// once the results before it have been passed on.</param>
+    /// <param name="work">Run on up to <paramref name="threads"/> threads at once; an exception it throws is rethrown in order.</param>
+    /// <param name="sink">Receives the results in order, on the caller's flow.</param>
+    /// <param name="idle">Called when the next result is not ready yet (e.g. to flush output).</param>
+    /// <param name="threads">Work items run at once (≥ 1).</param>
     /// <param name="window">Items in flight at most (≥ 1).</param>
-    /// <param name="cancellationToken">Stops reading, working and writing promptly; the call then throws
+    /// <param name="cancellationToken">Stops reading, working and handing on promptly; the call then throws
     /// <see cref="OperationCanceledException"/>.</param>
-    public static void Run<TIn, TOut>(
+    public static async Task RunAsync<TIn, TOut>(
         IEnumerable<TIn> source, Func<TIn, CancellationToken, TOut> work, Action<TOut> sink, Action? idle,
         int threads, int window, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        // Neither the collections nor the token source are disposed: the reader thread may still be blocked in a read
-        // of stdin after a cancellation, and must find them usable when it wakes up. The GC reclaims them.
+        // The token source is not disposed: the reader may still be blocked in a read of stdin after a cancellation
+        // and must find it usable when it wakes up. The GC reclaims it.
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = cts.Token;
-        var order = new BlockingCollection<Slot<TIn, TOut>>(window);
-        var queue = new BlockingCollection<Slot<TIn, TOut>>(window);
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
+        var order = Channel.CreateBounded<Task<TOut>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
+        var running = new HashSet<Task>();
         ExceptionDispatchInfo? sourceError = null;
 
-        var reader = new Thread(() =>
+        var reader = Task.Factory.StartNew(async () =>
         {
             try
             {
                 foreach (var item in source)
                 {
                     token.ThrowIfCancellationRequested();
-                    var slot = new Slot<TIn, TOut>(item);
-                    order.Add(slot, token);   // bounded: waits while the window is full
-                    queue.Add(slot, token);
+                    var task = Task.Factory.StartNew(() => work(item, token), token, TaskCreationOptions.None, scheduler);
+                    lock (running) running.Add(task);
+                    _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    await order.Writer.WriteAsync(task, token).ConfigureAwait(false);   // bounded: waits while the window is full
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested) { }
             catch (Exception e) { sourceError = ExceptionDispatchInfo.Capture(e); }
-            finally
-            {
-                order.CompleteAdding();
-                queue.CompleteAdding();
-            }
-        }) { IsBackground = true, Name = "batch reader" };
+            finally { order.Writer.TryComplete(); }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
-        var workers = new Thread[threads];
-        for (int w = 0; w < threads; w++)
-        {
-            workers[w] = new Thread(() =>
-            {
-                try
-                {
-                    foreach (var slot in queue.GetConsumingEnumerable(token))
-                    {
-                        try { slot.Result = work(slot.Item, token); }
-                        catch (Exception e) { slot.Error = ExceptionDispatchInfo.Capture(e); }
-                        finally { slot.Done.Set(); }
-                    }
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested) { }
-            }) { IsBackground = true, Name = $"batch worker {w + 1}" };
-        }
-
-        reader.Start();
-        foreach (var t in workers) t.Start();
         try
         {
-            while (true)
+            while (await order.Reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                if (!order.TryTake(out var slot))
+                while (order.Reader.TryRead(out var task))
                 {
-                    idle?.Invoke();
-                    if (!order.TryTake(out slot, Timeout.Infinite, token)) break;   // completed and empty
+                    if (!task.IsCompleted) idle?.Invoke();
+                    sink(await task.ConfigureAwait(false));
                 }
-                if (!slot.Done.IsSet)
-                {
-                    idle?.Invoke();
-                    slot.Done.Wait(token);
-                }
-                slot.Done.Dispose();
-                slot.Error?.Throw();
-                sink(slot.Result!);
+                idle?.Invoke();
             }
             cancellationToken.ThrowIfCancellationRequested();
             sourceError?.Throw();
@@ -107,9 +70,12 @@ internal static class OrderedParallel
         finally
         {
             cts.Cancel();
-            // Workers see the token within a few thousand DP rows or segmenter paragraphs; the reader may be blocked
-            // in a read and is left behind (a background thread).
-            foreach (var t in workers) t.Join(TimeSpan.FromSeconds(5));
+            // Work sees the token within a few thousand DP rows or segmenter paragraphs: wait for it (its aligner and
+            // analyzer are disposed after this returns). The reader may be blocked in a read and is left behind.
+            Task[] left;
+            lock (running) left = [.. running];
+            try { Task.WaitAll(left, TimeSpan.FromSeconds(5)); }
+            catch (AggregateException) { }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Taiyaku.Alignment;
 using Taiyaku.Cli.Batch;
@@ -10,15 +11,15 @@ namespace Taiyaku.Cli.Commands;
 /// <c>align-batch</c>: aligns many document pairs listed in a JSON-lines manifest, in parallel with one shared
 /// aligner, and streams one JSON record per pair in manifest order.
 /// </summary>
-internal sealed class AlignBatchCommand : ICommand
+internal sealed class AlignBatchCommand : CliCommand
 {
-    public string Name => "align-batch";
+    public override string Name => "align-batch";
 
-    public string Summary => "align many document pairs from a JSON-lines manifest, in parallel";
+    public override string Summary => "align many document pairs from a JSON-lines manifest, in parallel";
 
-    public string Help => $$"""
-        Usage: taiyaku align-batch [--manifest FILE|-] [--out FILE] [--threads N] [options]
+    public override string Usage => "taiyaku align-batch [--manifest FILE|-] [--out FILE] [--threads N] [options]";
 
+    public override string About => """
         Aligns many document pairs in parallel and writes one JSON line per pair, in manifest order.
         The manifest has one JSON object per line (blank lines are skipped):
 
@@ -30,39 +31,40 @@ internal sealed class AlignBatchCommand : ICommand
         "id" (a string or a number) is copied to the output; without it the id is the manifest line number.
         "segmented": true means one sentence per line (line i is sentence i); otherwise the texts are raw
         documents, segmented as 'taiyaku align' does.
+        """;
 
-          --manifest FILE    the manifest (default, or '-': stdin, read as it arrives; relative paths are
-                             then resolved against the current folder)
-          --out FILE         write here instead of stdout (written whole or not at all)
-          --threads N        pairs aligned at once (default: the number of processors)
-          --segmented        "segmented" defaults to true for every line that does not say
-        {{AlignerSetup.Help}}
-        {{InputLimits.HelpLines}}
-                             (also the longest manifest line)
-          --progress N       a progress line on stderr every N pairs (default 1000)
-          --quiet            no progress or summary on stderr
-          -h, --help         show this help
-
+    public override string Notes => $$"""
         Output, one line per manifest line, in the same order:
-          {"id":"doc1","links":[{"ja":[0,1],"en":[0],"cost":1.23,"ja_text":"…","en_text":"…"},…],"unaligned":[]}
+          {"id":"doc1","links":[{"ja":[0,1],"en":[0],"cost":1.23,"score":0.98,"ja_text":"…","en_text":"…"},…],
+           "unaligned":[]}   (on one line)
         Raw input adds "ja_offsets"/"en_offsets" ([start, length] in UTF-16 units of the original text) and
         lists page furniture and metadata under "unaligned" ({"kind","lang","text","offsets"}).
         A pair that fails gives {"id":…,"line":N,"error":"message naming the file and line"} and the batch
         goes on; so does a malformed manifest line.
 
+        Progress goes to stderr: a live bar on a terminal (pairs done, rate, time left when the manifest is a
+        file), else a line every --progress pairs (--quiet: none, and no summary).
         Exit codes: 0 every pair aligned, 1 some pair failed (after the whole batch), the manifest cannot be
         read or the output cannot be written (a closed stdout stops the batch at once), 2 usage error,
-        128 + signal when interrupted (130 SIGINT, 143 SIGTERM).
+        128 + signal when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
         """;
 
-    private static readonly string[] Values = ["manifest", "out", "threads", "progress", .. AlignerSetup.ValueOptions, .. InputLimits.ValueOptions];
-    private static readonly string[] Flags = ["segmented", "quiet"];
-
-    public int Run(IReadOnlyList<string> args, CliContext context)
+    public override void AddOptions(Command command)
     {
-        var cl = CommandLine.Parse(args, Values, Flags);
-        int threads = Integer(cl, "threads", Environment.ProcessorCount, 1, 1024);
-        int progressEvery = Integer(cl, "progress", 1000, 1, int.MaxValue);
+        command.Options.Add(Opt.Text("manifest", "FILE", "the manifest (default, or '-': stdin, read as it arrives; relative paths are then resolved against the current folder)"));
+        command.Options.Add(Opt.Text("out", "FILE", "write here instead of stdout (written whole or not at all)"));
+        command.Options.Add(Opt.Integer("threads", "N", "pairs aligned at once (default: the number of processors)", 1, 1024));
+        command.Options.Add(Opt.Flag("segmented", "\"segmented\" defaults to true for every line that does not say"));
+        AlignerSetup.AddOptions(command);
+        InputLimits.AddOptions(command, lineNote: " (also the longest manifest line)");
+        command.Options.Add(Opt.Integer("progress", "N", "without a terminal: a progress line on stderr every N pairs", 1, int.MaxValue, 1000));
+        command.Options.Add(Opt.Flag("quiet", "no progress or summary on stderr"));
+    }
+
+    public override async Task<int> RunAsync(CommandLine cl, CliContext context)
+    {
+        int threads = cl.Given("threads") ? cl.Value<int>("threads") : Environment.ProcessorCount;
+        int progressEvery = cl.Value<int>("progress");
         bool quiet = cl.Has("quiet");
         string? manifest = cl.Get("manifest");
         if (manifest == "-") manifest = null;
@@ -83,32 +85,58 @@ internal sealed class AlignBatchCommand : ICommand
         int written = 0, failed = 0;
         long sentences = 0;
         var clock = Stopwatch.StartNew();
+        // A live bar on a terminal; plain lines every --progress pairs otherwise (a log wants counts, not a clock).
+        using var live = context.StdErrIsTerminal ? ProgressReporter.Create(context, "taiyaku align-batch", quiet) : null;
+        live?.Stage("aligning", manifest == null ? 0 : CountLines(manifest), "pairs");
         using var input = manifest == null ? null : OpenManifest(manifest);
-        OutputFile.Write(cl.Get("out"), context.StdOut, [manifest, cl.Get("params")], stream =>
+        await OutputFile.WriteAsync(cl.Get("out"), context.StdOut, [manifest, cl.Get("params")], async stream =>
         {
             var output = new BufferedStream(stream, 1 << 16);   // not disposed: that would close stdout
-            OrderedParallel.Run(
+            await OrderedParallel.RunAsync(
                 ManifestLines.Read(new LimitedStream(input ?? context.StdIn, manifest ?? "<stdin>", limits, limitTotal: false), manifest ?? "<stdin>"),
                 documents.Process,
                 record =>
                 {
+                    live?.Advance();
                     if (record.Json.Length == 0) return;   // a blank manifest line
                     output.Write(record.Json);
                     written++;
                     if (record.Failed) failed++;
                     sentences += record.Sentences;
-                    if (!quiet && written % progressEvery == 0)
+                    if (!quiet && live == null && written % progressEvery == 0)
                         context.StdErr.WriteLine($"taiyaku align-batch: {written} pairs ({failed} failed), {sentences} sentences, {clock.Elapsed.TotalSeconds:F1} s");
                 },
                 idle: output.Flush,   // a consumer reading a pipe sees each record as soon as the ones before it are done
                 threads,
                 window: 4 * threads,
-                context.Cancellation);
+                context.Cancellation).ConfigureAwait(false);
             output.Flush();
-        });
-        if (!quiet && (failed > 0 || written >= progressEvery))
+        }).ConfigureAwait(false);
+        live?.Dispose();
+        if (!quiet && (failed > 0 || written >= progressEvery || live != null))
             context.StdErr.WriteLine($"taiyaku align-batch: {written} pairs, {failed} failed, {sentences} sentences in {clock.Elapsed.TotalSeconds:F1} s");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.InputError;
+    }
+
+    /// <summary>The manifest's lines, for the time left (a FIFO or device is not counted: it would be consumed).</summary>
+    private static long CountLines(string path)
+    {
+        try
+        {
+            if (FileStatus.Of(path).Kind != FileKind.Regular) return 0;
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var buffer = new byte[1 << 16];
+            long lines = 0;
+            int n;
+            bool last = true;
+            while ((n = fs.Read(buffer)) > 0)
+            {
+                lines += buffer.AsSpan(0, n).Count((byte)'\n');
+                last = buffer[n - 1] == (byte)'\n';
+            }
+            return lines + (last ? 0 : 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
     }
 
     private static FileStream OpenManifest(string path)
@@ -117,14 +145,4 @@ internal sealed class AlignBatchCommand : ICommand
         catch (IOException e) { throw InputException.In(path, e.Message); }
         catch (UnauthorizedAccessException e) { throw InputException.In(path, e.Message); }
     }
-
-    private static int Integer(CommandLine cl, string name, int fallback, int min, int max)
-    {
-        string? v = cl.Get(name);
-        if (v == null) return fallback;
-        if (!int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n < min || n > max)
-            throw new UsageException($"--{name} must be a whole number between {min} and {max} (got '{v}')");
-        return n;
-    }
-
 }

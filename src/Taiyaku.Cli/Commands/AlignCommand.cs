@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Taiyaku.Alignment;
+using Taiyaku.Cli.Jobs;
 using Taiyaku.Formats;
 using Taiyaku.Formats.Review;
 using Taiyaku.Japanese;
@@ -9,72 +11,81 @@ using Taiyaku.Text;
 namespace Taiyaku.Cli.Commands;
 
 /// <summary><c>align</c>: aligns a Japanese text with its English translation and writes links, TSV, JSON, TMX, a review page or a path plot.</summary>
-internal sealed class AlignCommand : ICommand
+internal sealed class AlignCommand : CliCommand
 {
-    public string Name => "align";
+    /// <summary>The columns of --format tsv, in order (the test checks them against the output).</summary>
+    public static readonly string[] TsvColumns = ["Japanese text", "English text", "cost (lower is better)", "score"];
 
-    public string Summary => "align a Japanese text with its English translation";
+    public override string Name => "align";
 
-    public string Help => $"""
-        Usage: taiyaku align --src FILE --tgt FILE [--segmented] [options]
-               taiyaku align --bilingual FILE [options]
+    public override string Summary => "align a Japanese text with its English translation";
 
+    public override string Usage => """
+        taiyaku align --src FILE --tgt FILE [--segmented] [options]
+        taiyaku align --bilingual FILE [options]
+        """;
+
+    public override string About => """
         Aligns the sentences of a Japanese text with those of its English translation.
+        Output formats (--format):
+          links  vecalign links, one per line, e.g. [0, 1]:[0]
+          tsv    {N} tab-separated columns: {TSV}.
+                 Page furniture, metadata and, with --min-score, the two sides of a low-scored link follow as rows
+                 with one text, an empty cost and the kind (furniture, metadata, low-score) in the last column
+          json   one indented JSON object: languages, links with indices, texts, cost, score and character offsets,
+                 and the unaligned text
+          tmx    TMX 1.4b translation memory (xml:lang ja and en)
+          html   a review page, one self-contained file (no network): the path plot, both texts side by side with
+                 each link's score, a score filter, search, keys (j/k), corrections (merge, split, move, no
+                 counterpart, undo) and export of the corrected links and TMX
+          svg    the alignment path (Japanese index across, English down), links coloured by score, sentences
+                 without a counterpart marked on the margins
+        """.Replace("{TSV}", string.Join(", ", TsvColumns), StringComparison.Ordinal)
+         .Replace("{N}", TsvColumns.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-          --src FILE         source text (Japanese)
-          --tgt FILE         target text (English)
-          --segmented        the files hold one sentence per line; line i is sentence i (0-based).
-                             Without it the files are raw documents: paragraphs, wrapped lines and page
-                             stamps are handled, and sentences are found by the segmenter.
-          --bilingual FILE   one raw document holding the Japanese original and its English translation:
-                             in blocks (e.g. an archive's record; metadata set apart), alternating lines or
-                             paragraphs, or one pair per line (tab, " / ", " | ", two-column CSV). The
-                             layout found goes to stderr; pairs the file makes itself are kept (no link
-                             crosses one)
-          --format FORMAT    links (default): vecalign links, e.g. [0, 1]:[0]
-                             tsv: Japanese text, English text, cost (tab-separated)
-                             json: links with indices, texts, costs and character offsets
-                             tmx: TMX 1.4b translation memory (xml:lang ja and en)
-                             html: a review page, one self-contained file (no network): the path plot,
-                             both texts side by side with each link's score, a score filter, search,
-                             keys (j/k), corrections (merge, split, move, no counterpart, undo) and
-                             export of the corrected links and TMX
-                             svg: the alignment path (Japanese index across, English down), links
-                             coloured by score, sentences without a counterpart marked on the margins
-          --out FILE         write here instead of stdout (written whole or not at all)
-          --min-score P      links scored below P (0..1; the score as written, to 4 decimals) are written
-                             unpaired, each side on its own, marked low-score (TSV, JSON, TMX); default 0:
-                             keep every link
-          --quiet            no progress lines on stderr
-        {AlignerSetup.Help}
-        {InputDecoding.HelpLines}
-          --src-encoding NAME, --tgt-encoding NAME
-                             the encoding of one input, in place of --encoding (e.g. a UTF-16 Japanese file
-                             beside a UTF-8 English one)
-          -h, --help         show this help
-
+    public override string Notes => $"""
         Every sentence of both texts appears in exactly one link (a sentence with no counterpart is a link
         with an empty side, e.g. [5]:[]). Page furniture and metadata are never aligned; they appear in TSV
         rows with an empty cost, in JSON under "unaligned" and in TMX as single-variant units, after the links.
         A link's score is the probability that it is right (see the README's Accuracy section).
         Sentence indices of raw input refer to the segmenter's sentences (see 'taiyaku segment').
 
-        Progress: after 15 s, a line on stderr every 15 s saying what is being done (--quiet: none).
-        Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and
-        the system's reason; a closed stdout too), 2 usage error, 128 + signal when interrupted (130 SIGINT,
-        143 SIGTERM, 129 SIGHUP; the output file is then left as it was).
+        Progress goes to stderr: on a terminal one live line with the stage (reading, analysing, aligning,
+        writing) and the time so far, else a line every {ProgressReporter.PlainPeriod.TotalSeconds:F0} s after the first {ProgressReporter.PlainPeriod.TotalSeconds:F0} s (--quiet: none).
+        {Tool.ExitCodesNote}
         """;
 
-    private static readonly string[] Values = ["src", "tgt", "bilingual", "format", "out", "min-score", "src-encoding", "tgt-encoding", .. AlignerSetup.ValueOptions, .. InputDecoding.ValueOptions];
-    private static readonly string[] Flags = ["segmented", "quiet", .. InputDecoding.Flags];
-
-    public int Run(IReadOnlyList<string> args, CliContext context)
+    public override void AddOptions(Command command)
     {
-        var cl = CommandLine.Parse(args, Values, Flags);
+        command.Options.Add(Opt.Text("src", "FILE", "source text (Japanese)"));
+        command.Options.Add(Opt.Text("tgt", "FILE", "target text (English)"));
+        command.Options.Add(Opt.Flag("segmented",
+            "the files hold one sentence per line; line i is sentence i (0-based). Without it the files are raw documents: " +
+            "paragraphs, wrapped lines and page stamps are handled, and sentences are found by the segmenter"));
+        command.Options.Add(Opt.Text("bilingual", "FILE",
+            "one raw document holding the Japanese original and its English translation: in blocks (e.g. an archive's record; " +
+            "metadata set apart), alternating lines or paragraphs, or one pair per line (tab, \" / \", \" | \", two-column CSV). " +
+            "The layout found goes to stderr; pairs the file makes itself are kept (no link crosses one)"));
+        command.Options.Add(Opt.Text("format", "FORMAT", "output format (see above)", defaultValue: "links", choices: ["links", "tsv", "json", "tmx", "html", "svg"]));
+        command.Options.Add(Opt.Text("out", "FILE", "write here instead of stdout (written whole or not at all; - is stdout)"));
+        command.Options.Add(Opt.Number("min-score", "P",
+            "links scored below P (the score as written, to 4 decimals) are written unpaired, each side on its own, marked " +
+            "low-score (tsv, json, tmx); 0 keeps every link", 0, 1, 0));
+        command.Options.Add(Opt.Flag("quiet", "no progress on stderr"));
+        AlignerSetup.AddOptions(command);
+        InputDecoding.AddOptions(command);
+        command.Options.Add(Opt.Text("src-encoding", "NAME", "the encoding of --src, in place of --encoding (e.g. a UTF-16 Japanese file beside a UTF-8 English one)"));
+        command.Options.Add(Opt.Text("tgt-encoding", "NAME", "the encoding of --tgt, in place of --encoding"));
+    }
+
+    public override Task<int> RunAsync(CommandLine cl, CliContext context) => Task.FromResult(Run(cl, context));
+
+    private static int Run(CommandLine cl, CliContext context)
+    {
         string? bilingual = cl.Get("bilingual");
         if (bilingual != null && (cl.Get("src") != null || cl.Get("tgt") != null || cl.Has("segmented") || cl.Get("src-encoding") != null || cl.Get("tgt-encoding") != null))
             throw new UsageException("--bilingual takes one document: give it without --src, --tgt, --segmented, --src-encoding and --tgt-encoding (use --encoding)");
-        string formatName = cl.Choice("format", "links", "links", "tsv", "json", "tmx", "html", "svg");
+        string formatName = cl.Value("format")!;
         bool review = formatName is "html" or "svg";
         var format = formatName switch
         {
@@ -83,64 +94,47 @@ internal sealed class AlignCommand : ICommand
             "tmx" => OutputFormat.Tmx,
             _ => OutputFormat.Links,
         };
-        double minScore = cl.Number("min-score", 0, 0, 1);
-        if (cl.Get("min-score") != null && format == OutputFormat.Links)
+        double minScore = cl.Value<double>("min-score");
+        // 0, the default, keeps every link whatever the format.
+        if (minScore > 0 && format == OutputFormat.Links)
             throw new UsageException("--min-score needs --format tsv, json or tmx (links have no place for unpaired sentences)");
-        if (cl.Get("min-score") != null && review)
+        if (minScore > 0 && review)
             throw new UsageException($"--min-score needs --format tsv, json or tmx (the {formatName} output shows every link; the review page filters by score itself)");
         string? src = bilingual == null ? cl.Require("src") : null, tgt = bilingual == null ? cl.Require("tgt") : null;
         string? output = cl.Get("out");
         var ct = context.Cancellation;
+        using var progress = ProgressReporter.Create(context, "taiyaku align", cl.Has("quiet"));
+        // Messages and warnings erase the live line before they are written.
+        if (progress != null) context = context with { StdErr = progress.Messages };
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
         var srcDecoding = cl.Get("src-encoding") is { } se ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(se, "src-encoding") } } : decoding;
         var tgtDecoding = cl.Get("tgt-encoding") is { } te ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(te, "tgt-encoding") } } : decoding;
 
         var clock = Stopwatch.StartNew();
-        using var ticker = cl.Has("quiet") ? null : new ProgressTicker(context.StdErr, "taiyaku align", clock);
-        if (ticker != null) ticker.Stage = "loading the dictionary";
+        progress?.Stage("loading the dictionary");
         using var setup = AlignerSetup.Create(cl, ct);
         var aligner = setup.Aligner;
 
-        IReadOnlyList<AlignedText> items;
-        IReadOnlyList<string> sourceSentences, targetSentences;
-        if (cl.Has("segmented"))
+        bool segmented = cl.Has("segmented");
+        var job = new AlignmentJob(bilingual != null ? new JobInput.Bilingual(bilingual) : new JobInput.Files(src!, tgt!), segmented,
+            bilingual != null ? decoding : srcDecoding, tgtDecoding);
+        progress?.Stage(segmented ? "reading" : "reading, segmenting and aligning");
+        var result = job.Run(aligner, ct, read: (ja, en) =>
         {
-            if (ticker != null) ticker.Stage = "reading";
-            var ja = InputFiles.ReadSentences(src!, ct, srcDecoding);
-            var en = InputFiles.ReadSentences(tgt!, ct, tgtDecoding);
-            Progress(context, ja.Count + en.Count, $"read {ja.Count} + {en.Count} sentences", clock);
-            WarnIfLengthOnly(context, aligner, ja.Count, en.Count);
-            if (ticker != null) ticker.Stage = $"aligning {ja.Count} + {en.Count} sentences";
-            var result = aligner.AlignSentences(ja, en, ct);
-            items = AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ");
-            (sourceSentences, targetSentences) = (ja, en);
-        }
-        else
+            Progress(context, ja + en, $"read {ja} + {en} sentences", clock);
+            WarnIfLengthOnly(context, aligner, ja, en);
+        }, stage: what => progress?.Stage(what));
+        if (result.Layout is { } layout)
+            context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(layout)}" + (result.Pairings > 0 ? $", its {result.Pairings} pairs kept" : ""));
+        if (!segmented)
         {
-            DocumentAlignment doc;
-            if (ticker != null) ticker.Stage = "reading, segmenting and aligning";
-            if (bilingual != null)
-            {
-                doc = aligner.AlignBilingual(InputFiles.ReadDocument(bilingual, ct, decoding), ct);
-                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(bilingual, "no Japanese text found");
-                if (doc.English.Sentences.Count == 0) throw InputException.In(bilingual, "no English text found");
-                context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(doc.BilingualLayout!.Value)}"
-                    + (doc.Pairings.Count > 0 ? $", its {doc.Pairings.Count} pairs kept" : ""));
-            }
-            else
-            {
-                doc = aligner.Align(InputFiles.ReadDocument(src!, ct, srcDecoding), InputFiles.ReadDocument(tgt!, ct, tgtDecoding), ct);
-                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(src!, "no sentence found");
-                if (doc.English.Sentences.Count == 0) throw InputException.In(tgt!, "no sentence found");
-            }
-            Progress(context, doc.Japanese.Sentences.Count + doc.English.Sentences.Count, $"aligned {doc.Pairs.Count} links", clock);
-            WarnIfLengthOnly(context, aligner, doc.Japanese.Sentences.Count, doc.English.Sentences.Count);
-            items = ToItems(doc);
-            sourceSentences = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
-            targetSentences = doc.English.Sentences.Select(s => s.Text).ToArray();
+            Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
+            WarnIfLengthOnly(context, aligner, result.Japanese.Count, result.English.Count);
         }
+        var items = result.Items;
+        var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
-        if (ticker != null) ticker.Stage = "writing";
+        progress?.Stage("writing");
         Action<Stream> write = s => AlignmentWriters.Write(s, items, format);
         if (review)
         {
@@ -174,31 +168,4 @@ internal sealed class AlignCommand : ICommand
     {
         if (sentences > 20_000) context.StdErr.WriteLine($"taiyaku: {what} in {clock.Elapsed.TotalSeconds:F1} s");
     }
-
-    private static List<AlignedText> ToItems(DocumentAlignment doc)
-    {
-        var items = new List<AlignedText>();
-        foreach (var p in doc.Pairs)
-        {
-            items.Add(new AlignedText(
-                new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
-                p.JapaneseText, p.EnglishText, p.Cost)
-            {
-                Score = p.Score,
-                SourceRanges = Ranges(p.Japanese),
-                TargetRanges = Ranges(p.English),
-            });
-        }
-        // Unaligned text on the Japanese side first, then the English side and metadata, each in document order.
-        var japaneseSide = new HashSet<Segment>(doc.Japanese.Segments);
-        foreach (var s in doc.Unaligned)
-        {
-            var kind = s.Kind == SegmentKind.Furniture ? AlignedKind.Furniture : AlignedKind.Metadata;
-            items.Add(AlignedText.Unaligned(kind, source: japaneseSide.Contains(s), s.Text, Ranges([s])));
-        }
-        return items;
-    }
-
-    private static List<(int, int)> Ranges(IEnumerable<Segment> segments) =>
-        segments.SelectMany(s => s.Ranges).Select(r => (r.Start, r.Length)).ToList();
 }

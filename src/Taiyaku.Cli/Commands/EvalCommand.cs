@@ -1,56 +1,61 @@
+using System.CommandLine;
 using Taiyaku.Evaluation;
 using Taiyaku.Formats;
 
 namespace Taiyaku.Cli.Commands;
 
 /// <summary><c>eval</c>: scores test alignments against gold with vecalign's semantics.</summary>
-internal sealed class EvalCommand : ICommand
+internal sealed class EvalCommand : CliCommand
 {
-    public string Name => "eval";
+    public override string Name => "eval";
 
-    public string Summary => "score alignments against gold (strict and lax precision, recall, F1)";
+    public override string Summary => "score alignments against gold (strict and lax precision, recall, F1)";
 
-    public string Help => $"""
-        Usage: taiyaku eval --gold FILE --test FILE
-               taiyaku eval --gold-dir DIR --test-dir DIR
-               taiyaku eval --corpus DIR [--raw] [--report FILE] [align options]
+    public override string Usage => """
+        taiyaku eval --gold FILE --test FILE
+        taiyaku eval --gold-dir DIR --test-dir DIR
+        taiyaku eval --corpus DIR [--raw] [--report FILE] [align options]
+        """;
 
+    public override string About => """
         Scores test alignments against gold alignments, both in vecalign's link format ([0, 1]:[0] per line),
         with the semantics of vecalign's score.py: links empty on both sides are dropped; precision is over all
         test links; recall is judged after removing every link with an empty side; a lax hit shares a source
         and a target sentence with a gold link. With folders, every *.gold file of --gold-dir (every file, when
         there is none) is paired with the file of --test-dir that has the same name (or, failing that, the same
         name without its extension), and the counts are pooled over all pairs.
+        """;
 
-          --gold FILE        gold links
-          --test FILE        links to score
-          --gold-dir DIR     folder of gold link files
-          --test-dir DIR     folder of test link files
-          --corpus DIR       a folder of NAME.ja / NAME.en / NAME.gold triples (one sentence per line): aligns
-                             each pair with the align options below, scores it, and also prints the
-                             reliability of the link scores (per score bin: links, mean score, share in the
-                             gold) and the time spent aligning
-          --raw              with --corpus: give the aligner each NAME.ja / NAME.en as a raw document
-                             (layout, page furniture and sentences found by the segmenter) and score its
-                             links projected onto the files' lines (each line is a unit; a sentence belongs
-                             to the lines it has characters on; links sharing a line merge); also prints
-                             how many lines were set apart as page furniture
-          --report FILE      with --corpus: also write an HTML report (one static file): per-document F1,
-                             a reliability diagram of the link scores and the wrong links scored highest,
-                             with their text and the gold links of their sentences
-        {AlignerSetup.Help}
-          -h, --help         show this help
-
+    public override string Notes => $"""
         Prints: strict_p=… strict_r=… strict_f1=… lax_p=… lax_r=… lax_f1=…
         Exit codes: 0 ok, 1 input or output error (the message names the file and line; gold links must hold
         every sentence exactly once), 2 usage error, 128 + signal when interrupted.
         """;
 
-    private static readonly string[] Values = ["gold", "test", "gold-dir", "test-dir", "corpus", "report", .. AlignerSetup.ValueOptions];
-
-    public int Run(IReadOnlyList<string> args, CliContext context)
+    public override void AddOptions(Command command)
     {
-        var cl = CommandLine.Parse(args, Values, ["raw"]);
+        command.Options.Add(Opt.Text("gold", "FILE", "gold links"));
+        command.Options.Add(Opt.Text("test", "FILE", "links to score"));
+        command.Options.Add(Opt.Text("gold-dir", "DIR", "folder of gold link files"));
+        command.Options.Add(Opt.Text("test-dir", "DIR", "folder of test link files"));
+        command.Options.Add(Opt.Text("corpus", "DIR",
+            "a corpus folder of NAME.ja / NAME.en / NAME.gold triples (one sentence per line; the folder 'taiyaku fit --corpus' reads): " +
+            "aligns each pair with the align options below, scores it, and also prints the reliability of the link scores (per score " +
+            "bin: links, mean score, share in the gold) and the time spent aligning"));
+        command.Options.Add(Opt.Flag("raw",
+            "with --corpus: give the aligner each NAME.ja / NAME.en as a raw document (layout, page furniture and sentences found by " +
+            "the segmenter) and score its links projected onto the files' lines (each line is a unit; a sentence belongs to the lines " +
+            "it has characters on; links sharing a line merge); also prints how many lines were set apart as page furniture"));
+        command.Options.Add(Opt.Text("report", "FILE",
+            "with --corpus: also write an HTML report (one static file): per-document F1, a reliability diagram of the link scores " +
+            "and the wrong links scored highest, with their text and the gold links of their sentences"));
+        AlignerSetup.AddOptions(command);
+    }
+
+    public override Task<int> RunAsync(CommandLine cl, CliContext context) => Task.FromResult(Run(cl, context));
+
+    private static int Run(CommandLine cl, CliContext context)
+    {
         // --help is handled by Tool before the command runs.
         if (cl.Get("corpus") is { } corpus)
         {
@@ -60,7 +65,7 @@ internal sealed class EvalCommand : ICommand
         }
         if (cl.Has("raw")) throw new UsageException("--raw goes with --corpus only");
         if (cl.Get("report") != null) throw new UsageException("--report goes with --corpus only");
-        if (AlignerSetup.ValueOptions.Any(o => cl.Get(o) != null))
+        if (AlignerSetup.OptionNames.Any(cl.Given))
             throw new UsageException("align options go with --corpus only");
         bool files = cl.Get("gold") != null || cl.Get("test") != null;
         bool dirs = cl.Get("gold-dir") != null || cl.Get("test-dir") != null;

@@ -1,67 +1,67 @@
+using System.CommandLine;
 using Taiyaku.Japanese;
 
 namespace Taiyaku.Cli.Commands;
 
 /// <summary><c>tokenize</c>: MeCab-compatible morphological analysis, writing the same bytes as <c>mecab</c>.</summary>
-internal sealed class TokenizeCommand : ICommand
+internal sealed class TokenizeCommand : CliCommand
 {
-    public string Name => "tokenize";
+    public override string Name => "tokenize";
 
-    public string Summary => "split Japanese text into morphemes, byte-identical to mecab's output";
+    public override string Summary => "split Japanese text into morphemes, byte-identical to mecab's output";
 
-    public string Help => $"""
-        Usage: taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
-                                [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
-                                [-S FMT] [-N N] [-a] [-p] [-m] [-t T]
+    public override string Usage => """
+        taiyaku tokenize --lang ja [--format mecab|wakati] [--dicdir DIR] [--userdic FILE] [--in FILE]
+                         [--encoding NAME] [--replace-invalid] [-O TYPE] [-F FMT] [-U FMT] [-B FMT] [-E FMT]
+                         [-S FMT] [-N N] [-a] [-p] [-m] [-t T]
+        """;
 
+    public override string About => """
         Reads lines (stdin, or --in FILE) and analyses each line as one sentence with a MeCab dictionary,
-        writing exactly what mecab writes: with --format mecab (the default) one 'surface<TAB>feature' line
-        per morpheme and 'EOS' after each input line; with --format wakati the surfaces, each followed by a
-        space, one line per input line. UTF-8 input is passed through byte for byte, invalid bytes included
-        (like mecab, a line ends at \n; a \r stays part of the line). Input in another encoding (UTF-16 with
-        a byte-order mark, Shift_JIS, EUC-JP; with auto, detected from the first 64 KB) is read whole,
-        decoded and analysed as UTF-8; output is always UTF-8.
+        writing exactly what mecab writes: with --format mecab one 'surface<TAB>feature' line per morpheme and
+        'EOS' after each input line; with --format wakati the surfaces, each followed by a space, one line per
+        input line. UTF-8 input is passed through byte for byte, invalid bytes included (like mecab, a line
+        ends at \n; a \r stays part of the line). Input in another encoding (UTF-16 with a byte-order mark,
+        Shift_JIS, EUC-JP; with auto, detected from the first 64 KB) is read whole, decoded and analysed as
+        UTF-8; output is always UTF-8.
+        mecab's short options are taken as mecab takes them, the value attached or not (-Owakati, -F '%m\n').
+        Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L %pi %pS %ps %pe %pC %pw
+        %pc %pn %pb %pl %pL %phl %phr %pP %pA %pB %pp, \ escapes); -F..-E count only without a format type, as in
+        mecab (-O '' drops dicrc's). A dictionary in another charset than UTF-8 (EUC-JP, Shift_JIS, UTF-16)
+        takes and gives bytes of its charset, as mecab does (--encoding and --replace-invalid are then refused).
+        """;
 
-          --lang ja          the language (only ja)
-          --format FORMAT    mecab (default) or wakati
-          --dicdir DIR       MeCab dictionary folder (sys.dic, matrix.bin, char.bin, unk.dic, dicrc);
-                             default: MECABRC's dicdir, then the IPADIC shipped with taiyaku, then
-                             /etc/mecabrc's dicdir and the usual install folders
-          --userdic FILE     a user dictionary (see 'taiyaku dict') loaded beside the system dictionary
-          --in FILE          read FILE instead of stdin
-          -O, --output-format-type TYPE
-                             mecab's -O: wakati, none, dump, em, or NAME for dicrc's node-format-NAME, unk-format-NAME,
-                             bos-format-NAME and eos-format-NAME; default: dicrc's output-format-type (as mecab)
-          -F, --node-format FMT   mecab's -F: the format of a known word (default %m\t%H\n)
-          -U, --unk-format FMT    mecab's -U: the format of an unknown word (default %m\t%H\n)
-          -B, --bos-format FMT    mecab's -B: written before each sentence (default empty)
-          -E, --eos-format FMT    mecab's -E: written after each sentence (default EOS\n)
-          -S, --eon-format FMT    mecab's -S: written after the N best analyses of a sentence (default empty)
-          -N, --nbest N      mecab's -N: the N best analyses of each sentence (1 to 512; default 1)
-          -a, --all-morphs   mecab's -a: every morpheme of the lattice, not only the best path
-          -p, --partial      mecab's -p: input is blocks of lines up to EOS, each a piece of the sentence,
-                             optionally with TAB and a feature pattern the piece must match as one morpheme
-          -m, --marginal     mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB
-          -t, --theta T      mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)
-                             Formats are mecab's (%m %M %H %h %c %t %s %% %f[N] %f[N,M] %F<sep>[N,...] %S %L
-                             %pi %pS %ps %pe %pC %pw %pc %pn %pb %pl %pL %phl %phr %pP %pA %pB %pp, \ escapes);
-                             -F..-E count only without a format type, as in mecab (-O '' drops dicrc's).
-                             -d DIR and -u FILE are accepted for --dicdir and --userdic.
-          A dictionary in another charset than UTF-8 (EUC-JP, Shift_JIS, UTF-16) takes and gives bytes of its
-          charset, as mecab does (--encoding and --replace-invalid are then refused).
-        {InputDecoding.HelpLines}
-                             (with utf-8 input, --replace-invalid reads the input whole to replace)
-          -h, --help         show this help
-
+    public override string Notes => """
         Exit codes: 0 ok, 1 input or output error (missing or broken dictionary, unreadable input, a line
         over --max-line-length, a closed stdout), 2 usage error, 128 + signal when interrupted.
         """;
 
-    private static readonly string[] Values =
-    [
-        "lang", "format", "dicdir", "in", "userdic", "output-format-type", "node-format", "unk-format", "bos-format",
-        "eos-format", "eon-format", "nbest", "theta", .. InputDecoding.ValueOptions,
-    ];
+    public override void AddOptions(Command command)
+    {
+        command.Options.Add(Opt.Text("lang", "LANG", "the language", choices: ["ja"], required: true));
+        command.Options.Add(Opt.Text("format", "FORMAT", "output format", defaultValue: "mecab", choices: ["mecab", "wakati"]));
+        command.Options.Add(Opt.Text("dicdir", "DIR", "MeCab dictionary folder (sys.dic, matrix.bin, char.bin, unk.dic, dicrc); " + AlignerSetup.DicdirDefault, aliases: "-d"));
+        command.Options.Add(Opt.Text("userdic", "FILE", "a user dictionary (see 'taiyaku dict') loaded beside the system dictionary", aliases: "-u"));
+        command.Options.Add(Opt.Text("in", "FILE", "read FILE instead of stdin"));
+        command.Options.Add(Opt.Text("output-format-type", "TYPE",
+            "mecab's -O: wakati, none, dump, em, or NAME for dicrc's node-format-NAME, unk-format-NAME, bos-format-NAME and " +
+            "eos-format-NAME (default: dicrc's output-format-type, as mecab)", aliases: "-O"));
+        command.Options.Add(Opt.Text("node-format", "FMT", "mecab's -F: the format of a known word (default: %m\\t%H\\n)", aliases: "-F"));
+        command.Options.Add(Opt.Text("unk-format", "FMT", "mecab's -U: the format of an unknown word (default: %m\\t%H\\n)", aliases: "-U"));
+        command.Options.Add(Opt.Text("bos-format", "FMT", "mecab's -B: written before each sentence (default: empty)", aliases: "-B"));
+        command.Options.Add(Opt.Text("eos-format", "FMT", "mecab's -E: written after each sentence (default: EOS\\n)", aliases: "-E"));
+        command.Options.Add(Opt.Text("eon-format", "FMT", "mecab's -S: written after the N best analyses of a sentence (default: empty)", aliases: "-S"));
+        var nbest = Opt.Integer("nbest", "N", "mecab's -N: the N best analyses of each sentence", 1, 512, 1);
+        nbest.Aliases.Add("-N");
+        command.Options.Add(nbest);
+        command.Options.Add(Opt.Flag("all-morphs", "mecab's -a: every morpheme of the lattice, not only the best path", "-a"));
+        command.Options.Add(Opt.Flag("partial",
+            "mecab's -p: input is blocks of lines up to EOS, each a piece of the sentence, optionally with TAB and a feature " +
+            "pattern the piece must match as one morpheme", "-p"));
+        command.Options.Add(Opt.Flag("marginal", "mecab's -m: marginal probabilities, shown by the formats' %pP %pA %pB", "-m"));
+        command.Options.Add(Opt.Text("theta", "T", "mecab's -t: accepted and, as in mecab 0.996's command, without effect (0.75)", aliases: "-t"));
+        InputDecoding.AddOptions(command, replaceNote: " (with utf-8 input, --replace-invalid reads the input whole to replace)");
+    }
 
     // mecab's short options, as the long ones of this command.
     private static readonly Dictionary<string, string> Short = new(StringComparer.Ordinal)
@@ -70,7 +70,8 @@ internal sealed class TokenizeCommand : ICommand
         ["-E"] = "eos-format", ["-S"] = "eon-format", ["-N"] = "nbest", ["-t"] = "theta", ["-d"] = "dicdir", ["-u"] = "userdic",
     };
 
-    private static List<string> ExpandShortOptions(IReadOnlyList<string> args)
+    /// <summary>mecab's short options as this command's long ones (-Owakati, -O wakati: --output-format-type=wakati).</summary>
+    public static List<string> ExpandShortOptions(IReadOnlyList<string> args)
     {
         var result = new List<string>(args.Count);
         for (int i = 0; i < args.Count; i++)
@@ -89,13 +90,12 @@ internal sealed class TokenizeCommand : ICommand
         return result;
     }
 
-    public int Run(IReadOnlyList<string> args, CliContext context)
+    public override Task<int> RunAsync(CommandLine cl, CliContext context) => Task.FromResult(Run(cl, context));
+
+    private static int Run(CommandLine cl, CliContext context)
     {
-        var cl = CommandLine.Parse(ExpandShortOptions(args), Values, [.. InputDecoding.Flags, "all-morphs", "marginal", "partial"]);
         var decoding = InputDecoding.FromCommandLine(cl, context.StdErr);
-        string lang = cl.Require("lang");
-        if (lang != "ja") throw new UsageException($"--lang must be ja (got '{lang}')");
-        bool wakati = cl.Choice("format", "mecab", "mecab", "wakati") == "wakati";
+        bool wakati = cl.Value("format") == "wakati";
         var options = new MecabOutputOptions
         {
             OutputFormatType = cl.Get("output-format-type") ?? (wakati ? "wakati" : null),
@@ -110,7 +110,7 @@ internal sealed class TokenizeCommand : ICommand
             // mecab 0.996's command line reads -t but its lattice keeps the default 0.75: so does this one.
             Theta = cl.Get("theta") is { } th && !double.TryParse(th, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
                 ? throw new UsageException($"-t/--theta must be a number (got '{th}')") : 0.75,
-            NBest = cl.Get("nbest") is { } nb ? (int.TryParse(nb, out int n) && n is >= 1 and <= 512 ? n : throw new UsageException($"-N/--nbest must be 1 to 512 (got '{nb}')")) : 1,
+            NBest = cl.Value<int>("nbest"),
         };
         string? inPath = cl.Get("in");
         if (inPath != null && !File.Exists(inPath))

@@ -15,12 +15,17 @@ internal static class OutputFile
 {
     /// <summary>Writes <paramref name="write"/>'s bytes to <paramref name="path"/> (null or "-": <paramref name="stdout"/>).</summary>
     /// <param name="inputs">The files the command reads (nulls are skipped): <paramref name="path"/> may not be one of them.</param>
-    public static void Write(string? path, Stream stdout, IEnumerable<string?> inputs, Action<Stream> write)
+    public static void Write(string? path, Stream stdout, IEnumerable<string?> inputs, Action<Stream> write) =>
+        // Completes synchronously: the work is synchronous.
+        WriteAsync(path, stdout, inputs, s => { write(s); return Task.CompletedTask; }).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Write"/>, for asynchronous writers.</summary>
+    public static async Task WriteAsync(string? path, Stream stdout, IEnumerable<string?> inputs, Func<Stream, Task> write)
     {
         if (path == null || path == "-")
         {
             var o = new OutputStream(stdout, "<stdout>", leaveOpen: true);
-            write(o);
+            await write(o).ConfigureAwait(false);
             o.Flush();
             return;
         }
@@ -30,22 +35,22 @@ internal static class OutputFile
         foreach (string? input in inputs)
             if (input != null && input != "-" && status.SameFileAs(FileStatus.Of(input)))
                 throw InputException.In(path, $"is also an input ({input}): refusing to overwrite it; write to another file");
-        if (status.Kind is FileKind.Regular or FileKind.Missing) WriteFile(path, full, status, write);
-        else WriteDirectly(path, full, write);
+        if (status.Kind is FileKind.Regular or FileKind.Missing) await WriteFile(path, full, status, write).ConfigureAwait(false);
+        else await WriteDirectly(path, full, write).ConfigureAwait(false);
     }
 
     /// <summary>A device, a FIFO: written in place (replacing it with a regular file would break it).</summary>
-    private static void WriteDirectly(string path, string full, Action<Stream> write)
+    private static async Task WriteDirectly(string path, string full, Func<Stream, Task> write)
     {
         FileStream fs;
         try { fs = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputStream.Failure(path, e); }
         using var o = new OutputStream(fs, path);
-        write(o);
+        await write(o).ConfigureAwait(false);
         o.Flush();
     }
 
-    private static void WriteFile(string path, string full, FileStatus status, Action<Stream> write)
+    private static async Task WriteFile(string path, string full, FileStatus status, Func<Stream, Task> write)
     {
         string target = full;
         if (FileStatus.Of(full, followLinks: false).Kind == FileKind.SymbolicLink)
@@ -75,7 +80,7 @@ internal static class OutputFile
             {
                 try { if (mode is { } exact && !OperatingSystem.IsWindows()) File.SetUnixFileMode(fs.SafeFileHandle, exact); }   // the umask must not narrow it
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputStream.Failure(path, e); }
-                write(o);
+                await write(o).ConfigureAwait(false);
                 o.Flush();
                 try { fs.Flush(flushToDisk: true); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw OutputStream.Failure(path, e); }

@@ -1,0 +1,145 @@
+using Taiyaku.Formats;
+using Taiyaku.Pipeline;
+using Taiyaku.Text;
+
+namespace Taiyaku.Cli.Jobs;
+
+/// <summary>What a job aligns: two files, two texts given inline, or one file holding both languages.</summary>
+internal abstract record JobInput
+{
+    /// <summary>A Japanese file and its English translation.</summary>
+    public sealed record Files(string Source, string Target) : JobInput;
+
+    /// <summary>The two texts themselves; <paramref name="Where"/> starts the messages about them (e.g. <c>batch.jsonl:3</c>).</summary>
+    public sealed record Texts(string Japanese, string English, string Where) : JobInput;
+
+    /// <summary>One raw document holding the Japanese original and its English translation.</summary>
+    public sealed record Bilingual(string Path) : JobInput;
+}
+
+/// <summary>
+/// One pair to align, as <c>align</c> takes it from its options and <c>align-batch</c> from a manifest line: the one
+/// way from inputs to the aligned records both commands write.
+/// </summary>
+/// <param name="Input">What to align.</param>
+/// <param name="Segmented">One sentence per line (line i is sentence i), or raw documents.</param>
+/// <param name="SourceDecoding">How the Japanese file (or the bilingual file) is decoded.</param>
+/// <param name="TargetDecoding">How the English file is decoded.</param>
+internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecoding SourceDecoding, InputDecoding TargetDecoding)
+{
+    /// <summary>Aligns the pair; a missing, unreadable or empty input is an <see cref="InputException"/> naming it.</summary>
+    /// <param name="aligner">Shared, thread-safe.</param>
+    /// <param name="ct">Stops the work.</param>
+    /// <param name="read">Told the sentence counts of segmented input once it is read, before the alignment.</param>
+    /// <param name="stage">Told what segmented input goes through next (analysing, aligning), for progress.</param>
+    public JobResult Run(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read = null, Action<string>? stage = null)
+    {
+        if (Input is JobInput.Bilingual { Path: var bilingualPath } && Segmented)
+            throw InputException.In(bilingualPath, "a bilingual document is raw text: it cannot be segmented");
+        return Segmented ? RunSegmented(aligner, ct, read, stage) : RunRaw(aligner, ct);
+    }
+
+    private JobResult RunSegmented(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read, Action<string>? stage)
+    {
+        IReadOnlyList<string> ja, en;
+        switch (Input)
+        {
+            case JobInput.Files f:
+                ja = InputFiles.ReadSentences(f.Source, ct, SourceDecoding);
+                en = InputFiles.ReadSentences(f.Target, ct, TargetDecoding);
+                break;
+            case JobInput.Texts t:
+                ja = Lines(t.Japanese, "ja", t.Where);
+                en = Lines(t.English, "en", t.Where);
+                break;
+            default:
+                throw new InvalidOperationException("unreachable: a bilingual job is raw");
+        }
+        read?.Invoke(ja.Count, en.Count);
+        // AlignSentences in its two steps, so that progress can say which one is running (the first analyses every
+        // sentence for anchors, the second is the search).
+        stage?.Invoke($"analysing {ja.Count} + {en.Count} sentences");
+        var prepared = aligner.Prepare(ja, en, ct);
+        stage?.Invoke($"aligning {ja.Count} + {en.Count} sentences");
+        var result = aligner.Align(prepared, ct);
+        return new JobResult(AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " "), ja, en, result.Links.Count, null, 0);
+    }
+
+    private JobResult RunRaw(DocumentAligner aligner, CancellationToken ct)
+    {
+        DocumentAlignment doc;
+        switch (Input)
+        {
+            case JobInput.Bilingual b:
+                doc = aligner.AlignBilingual(InputFiles.ReadDocument(b.Path, ct, SourceDecoding), ct);
+                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(b.Path, "no Japanese text found");
+                if (doc.English.Sentences.Count == 0) throw InputException.In(b.Path, "no English text found");
+                break;
+            case JobInput.Files f:
+                doc = aligner.Align(InputFiles.ReadDocument(f.Source, ct, SourceDecoding), InputFiles.ReadDocument(f.Target, ct, TargetDecoding), ct);
+                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(f.Source, "no sentence found");
+                if (doc.English.Sentences.Count == 0) throw InputException.In(f.Target, "no sentence found");
+                break;
+            case JobInput.Texts t:
+                doc = aligner.Align(t.Japanese, t.English, ct);
+                if (doc.Japanese.Sentences.Count == 0) throw new InputException($"{t.Where}: no sentence found in \"ja\"");
+                if (doc.English.Sentences.Count == 0) throw new InputException($"{t.Where}: no sentence found in \"en\"");
+                break;
+            default:
+                throw new InvalidOperationException("unknown input");
+        }
+        return new JobResult(Items(doc), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
+            doc.Pairs.Count, doc.BilingualLayout, doc.Pairings.Count);
+    }
+
+    /// <summary>The lines of an inline text, as a segmented file's: \n or \r\n end a line, a final line break adds no sentence.</summary>
+    private static List<string> Lines(string text, string key, string where)
+    {
+        var lines = new List<string>(text.Split('\n'));
+        if (lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        for (int i = 0; i < lines.Count; i++)
+            if (lines[i].EndsWith('\r')) lines[i] = lines[i][..^1];
+        if (lines.Count == 0) throw new InputException($"{where}: \"{key}\" is empty: there is no sentence to align");
+        return lines;
+    }
+
+    /// <summary>The links with their texts, scores and places in the documents, then the text set apart (Japanese side first).</summary>
+    private static List<AlignedText> Items(DocumentAlignment doc)
+    {
+        var items = new List<AlignedText>(doc.Pairs.Count + doc.Unaligned.Count);
+        foreach (var p in doc.Pairs)
+        {
+            items.Add(new AlignedText(
+                new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
+                p.JapaneseText, p.EnglishText, p.Cost)
+            {
+                Score = p.Score,
+                SourceRanges = Ranges(p.Japanese),
+                TargetRanges = Ranges(p.English),
+            });
+        }
+        var japaneseSide = new HashSet<Segment>(doc.Japanese.Segments);
+        foreach (var s in doc.Unaligned)
+        {
+            var kind = s.Kind == SegmentKind.Furniture ? AlignedKind.Furniture : AlignedKind.Metadata;
+            items.Add(AlignedText.Unaligned(kind, source: japaneseSide.Contains(s), s.Text, Ranges([s])));
+        }
+        return items;
+    }
+
+    private static List<(int, int)> Ranges(IEnumerable<Segment> segments) =>
+        [.. segments.SelectMany(s => s.Ranges).Select(r => (r.Start, r.Length))];
+}
+
+/// <summary>What a job produced: the records every output format is written from.</summary>
+/// <param name="Items">The links (with texts, cost, score and, for raw input, places in the documents), then the text set apart.</param>
+/// <param name="Japanese">The Japanese sentences the indices refer to.</param>
+/// <param name="English">The English sentences the indices refer to.</param>
+/// <param name="Links">How many links.</param>
+/// <param name="Layout">For a bilingual document: the layout found.</param>
+/// <param name="Pairings">For a bilingual document: the pairs the document made itself (kept).</param>
+internal sealed record JobResult(IReadOnlyList<AlignedText> Items, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, int Links, BilingualLayout? Layout, int Pairings)
+{
+    /// <summary>Sentences of both sides.</summary>
+    public int Sentences => Japanese.Count + English.Count;
+}
