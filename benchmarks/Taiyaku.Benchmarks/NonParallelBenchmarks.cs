@@ -19,8 +19,14 @@ public class NonParallelBenchmarks
     private string[] ja = [], en = [];
 
     /// <summary>Lines per side.</summary>
-    [Params(5_000, 10_000, 20_000, 100_000)]
+    [ParamsSource(nameof(LineCounts))]
     public int Lines { get; set; }
+
+    /// <summary>5k, 10k, 20k and 100k lines, or the comma-separated counts in TAIYAKU_BENCH_LINES (100k takes minutes a call).</summary>
+    public static IEnumerable<int> LineCounts =>
+        Environment.GetEnvironmentVariable("TAIYAKU_BENCH_LINES") is { Length: > 0 } counts
+            ? counts.Split(',').Select(int.Parse)
+            : [5_000, 10_000, 20_000, 100_000];
 
     /// <summary>Reads the books and builds the two aligners.</summary>
     [GlobalSetup]
