@@ -169,7 +169,7 @@ internal static class InputFiles
         for (int k = 0; k < lines.Count; k++)
         {
             if (string.IsNullOrWhiteSpace(lines[k])) continue;
-            if (!VecalignLinks.TryParseLine(lines[k], out var link, out var error)) throw InputException.At(path, k + 1, error!);
+            if (!VecalignLinks.TryParseLine(lines[k], out var link, out var error)) throw InputException.At(path, k + 1, error);
             links.Add((link!, k + 1));
         }
         return links;

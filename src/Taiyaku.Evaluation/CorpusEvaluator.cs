@@ -54,10 +54,13 @@ public sealed record DocumentEvaluation(string Name, AlignmentScore Score, IRead
 public static class CorpusEvaluator
 {
     /// <summary>Aligns every document with <paramref name="aligner"/> and scores it against its gold.</summary>
+    /// <exception cref="ArgumentException">There is no document, or a gold link points outside its document (the message names
+    /// the document and the link), as <see cref="ParameterFitter.Fit"/> checks.</exception>
     public static CorpusEvaluation Evaluate(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(aligner);
+        GoldDocument.Validate(documents, nameof(documents), "evaluate");
         var counts = new ScoreCounts();
         var scored = new List<(double Score, bool Correct)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -96,10 +99,13 @@ public static class CorpusEvaluator
     /// (layout detection, furniture, sentence segmentation), and the sentence links are projected onto the lines
     /// (see <see cref="LineProjection"/>) and scored against the gold, whose units are the lines.
     /// </summary>
+    /// <exception cref="ArgumentException">There is no document, or a gold link points outside its document (the message names
+    /// the document and the link), as <see cref="ParameterFitter.Fit"/> checks.</exception>
     public static CorpusEvaluation EvaluateRaw(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(aligner);
+        GoldDocument.Validate(documents, nameof(documents), "evaluate");
         var counts = new ScoreCounts();
         var scored = new List<(double Score, bool Correct)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -9,7 +9,23 @@ namespace Taiyaku.Evaluation;
 /// <param name="Japanese">The Japanese sentences.</param>
 /// <param name="English">The English sentences.</param>
 /// <param name="Gold">The gold links (indices into the two lists).</param>
-public sealed record GoldDocument(string Name, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, IReadOnlyList<IndexLink> Gold);
+public sealed record GoldDocument(string Name, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, IReadOnlyList<IndexLink> Gold)
+{
+    /// <summary>The same check for fitting and evaluating: at least one document, and every gold link inside its document.</summary>
+    internal static void Validate(IReadOnlyList<GoldDocument> documents, string paramName, string task)
+    {
+        if (documents.Count == 0) throw new ArgumentException($"There is no document to {task}.", paramName);
+        foreach (var d in documents)
+        {
+            ArgumentNullException.ThrowIfNull(d, paramName);
+            foreach (var l in d.Gold)
+            {
+                if (l.Source.Any(i => i < 0 || i >= d.Japanese.Count) || l.Target.Any(j => j < 0 || j >= d.English.Count))
+                    throw new ArgumentException($"{d.Name}: gold link {l} points outside the document ({d.Japanese.Count} Japanese, {d.English.Count} English sentences).", paramName);
+            }
+        }
+    }
+}
 
 /// <summary>One setting tried by the fitter and how it scored on the training documents.</summary>
 /// <param name="Variance">s² tried.</param>
@@ -49,8 +65,7 @@ public static class ParameterFitter
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(aligner);
-        if (documents.Count == 0) throw new ArgumentException("There is no document to fit on.", nameof(documents));
-        foreach (var d in documents) CheckGold(d);
+        GoldDocument.Validate(documents, nameof(documents), "fit on");
 
         var prepared = documents.Select(d => aligner.Prepare(d.Japanese, d.English, cancellationToken)).ToArray();
         var (varianceMl, varianceRobust) = EstimateVariance(documents, prepared);
@@ -119,15 +134,6 @@ public static class ParameterFitter
             DeletionRates = aligner.Options.DeletionRates,
             Confidence = aligner.Options.Confidence ?? ConfidenceModel.Uninformative,
         }.ApplyTo(aligner.Options));
-
-    private static void CheckGold(GoldDocument d)
-    {
-        foreach (var l in d.Gold)
-        {
-            if (l.Source.Any(i => i < 0 || i >= d.Japanese.Count) || l.Target.Any(j => j < 0 || j >= d.English.Count))
-                throw new ArgumentException($"{d.Name}: gold link {l} points outside the document ({d.Japanese.Count} Japanese, {d.English.Count} English sentences).");
-        }
-    }
 
     internal static List<IndexLink> ToIndexLinks(AlignmentResult result) => result.Links.Select(IndexLink.From).ToList();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Taiyaku.Alignment;
 
@@ -10,7 +11,7 @@ namespace Taiyaku.Formats;
 public static class VecalignLinks
 {
     /// <summary>Parses one line such as <c>[0, 1]:[2]</c>; false with a reason when it is malformed.</summary>
-    public static bool TryParseLine(ReadOnlySpan<char> line, out IndexLink? link, out string? error)
+    public static bool TryParseLine(ReadOnlySpan<char> line, [NotNullWhen(true)] out IndexLink? link, [NotNullWhen(false)] out string? error)
     {
         link = null;
         line = line.Trim();
@@ -26,7 +27,7 @@ public static class VecalignLinks
         return true;
     }
 
-    private static bool TryParseList(ReadOnlySpan<char> body, out List<int> ids, out string? error)
+    private static bool TryParseList(ReadOnlySpan<char> body, out List<int> ids, [NotNullWhen(false)] out string? error)
     {
         ids = new List<int>();
         error = null;

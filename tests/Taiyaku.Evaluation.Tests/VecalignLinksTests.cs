@@ -61,4 +61,13 @@ public class VecalignLinksTests
             Assert.Equal(expected, w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
     }
+
+    [Fact]
+    public void TryParseLine_tells_the_compiler_which_result_is_set()
+    {
+        // Compiles without '!' only because of [NotNullWhen] (nullable warnings are errors in this build).
+        Assert.True(VecalignLinks.TryParseLine("[0]:[1]", out var link, out _));
+        if (VecalignLinks.TryParseLine("[0]:[1]", out link, out _)) { IndexLink set = link; Assert.Equal([1], set.Target); }
+        if (!VecalignLinks.TryParseLine("x", out _, out var error)) { string reason = error; Assert.NotEmpty(reason); }
+    }
 }
