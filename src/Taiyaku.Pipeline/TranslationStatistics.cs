@@ -154,7 +154,7 @@ public sealed class TranslationStatistics
     {
         ArgumentNullException.ThrowIfNull(stream);
         var header = new byte[Magic.Length + 4 + 8 + 32];
-        if (ReadFully(stream, header) < Magic.Length || !header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        if (ReadFully(stream, header.AsSpan(0, Magic.Length)) < Magic.Length || !header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new InvalidDataException("not a taiyaku translation model (no TAIYAKU-TM header; write one with 'taiyaku learn')");
         if (ReadFully(stream, header.AsSpan(Magic.Length)) < header.Length - Magic.Length)
             throw new InvalidDataException("truncated translation model (the header is incomplete)");
