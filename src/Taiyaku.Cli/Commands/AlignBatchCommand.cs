@@ -17,7 +17,7 @@ internal sealed class AlignBatchCommand : CliCommand
 
     public override string Summary => "align many document pairs from a JSON-lines manifest, in parallel";
 
-    public override string Usage => "taiyaku align-batch [--manifest FILE|-] [--out FILE] [--shard K/N] [--model FILE] [--threads N] [options]";
+    public override string Usage => "taiyaku align-batch [--manifest FILE|-] [--out FILE] [--shard K/N] [--threads N] [options]";
 
     public override string About => """
         Aligns many document pairs in parallel and writes one JSON line per pair, in manifest order.
