@@ -14,7 +14,7 @@ namespace Taiyaku.Cli;
 internal sealed class AlignerSetup : IDisposable
 {
     /// <summary>The names of the options this class reads (other commands refuse them, e.g. eval without --corpus).</summary>
-    public static readonly string[] OptionNames = ["length", "beads", "anchors", "params", "dicdir", "line-breaks"];
+    public static readonly string[] OptionNames = ["length", "beads", "anchors", "params", "model", "dicdir", "line-breaks"];
 
     /// <summary>The anchors --anchors can list.</summary>
     public static readonly string[] AnchorNames = ["numbers", "latin", "names", "dictionary", "punctuation", "second-pass"];
@@ -24,8 +24,14 @@ internal sealed class AlignerSetup : IDisposable
         "default: the dicdir of the file MECABRC names, else the IPADIC shipped with taiyaku, else the dicdir of ~/.mecabrc or /etc/mecabrc, else the usual install folders";
 
     /// <summary>Adds the aligner options to <paramref name="command"/>.</summary>
-    public static void AddOptions(Command command, bool withParams = true)
+    public static void AddOptions(Command command, bool withParams = true, bool withModel = true)
     {
+        if (withParams && withModel)
+        {
+            command.Options.Add(Opt.Text("model", "FILE",
+                "a translation model written by 'taiyaku learn' (learned once over a whole corpus): the second pass uses it " +
+                "instead of learning from each document alone (default: learned per document)"));
+        }
         if (withParams)
         {
             command.Options.Add(Opt.Text("params", "FILE",
@@ -114,12 +120,19 @@ internal sealed class AlignerSetup : IDisposable
             };
         }
         options = options with { Segmentation = options.Segmentation with { LineBreaks = ParseLineBreaks(cl) } };
+        TranslationModel? model = null;
+        if (cl.Get("model") is { } modelPath)
+        {
+            if (!anchors.SecondPass)
+                throw new UsageException("--model is used by the second pass: give it with --anchors all or a list with second-pass");
+            model = Batch.ModelFile.Read(modelPath).Model;
+        }
         bool needsAnalyzer = options.Length == LengthMeasure.Tokens || anchors.Any;
         var analyzer = needsAnalyzer ? OpenAnalyzer(cl.Get("dicdir")) : null;
         try
         {
             var lexicon = anchors.Dictionary ? EdictLexicon.Default : null;
-            return new AlignerSetup(new DocumentAligner(options, analyzer, lexicon), analyzer);
+            return new AlignerSetup(new DocumentAligner(options, analyzer, lexicon, model), analyzer);
         }
         catch
         {

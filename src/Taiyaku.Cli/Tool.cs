@@ -13,7 +13,7 @@ namespace Taiyaku.Cli;
 internal static class Tool
 {
     public static IReadOnlyList<CliCommand> Commands { get; } =
-        [new AlignCommand(), new AlignBatchCommand(), new SegmentCommand(), new EvalCommand(), new FitCommand(), new TokenizeCommand(), new DictCommand(), new CompletionCommand(), new DocsCommand()];
+        [new AlignCommand(), new AlignBatchCommand(), new LearnCommand(), new SegmentCommand(), new EvalCommand(), new FitCommand(), new TokenizeCommand(), new DictCommand(), new CompletionCommand(), new DocsCommand()];
 
     /// <summary>The tool's version as packed, prerelease label included (e.g. <c>0.1.0-alpha.1</c>), without build metadata.</summary>
     public static string Version

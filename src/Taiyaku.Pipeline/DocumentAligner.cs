@@ -311,6 +311,51 @@ public sealed class DocumentAligner
         return TranslationModel.Learn(pairs, cancellationToken);
     }
 
+    /// <summary>
+    /// What one segmented document contributes to a corpus-level <see cref="TranslationModel"/>: the confident 1-1 links
+    /// of its alignment with lengths and anchors, as word bags. Merge the statistics of a whole batch
+    /// (<see cref="TranslationStatistics.Merge"/>) and give <see cref="TranslationStatistics.Model"/> to the aligner.
+    /// </summary>
+    public TranslationStatistics CollectTranslations(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(japanese);
+        ArgumentNullException.ThrowIfNull(english);
+        return TranslationStatistics.FromPairs(FirstPassPairs(japanese, english, cancellationToken));
+    }
+
+    /// <summary>As <see cref="CollectTranslations(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/> for two raw documents, segmented as <see cref="Align(string, string, CancellationToken)"/> does.</summary>
+    public TranslationStatistics CollectTranslations(string japanese, string english, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(japanese);
+        ArgumentNullException.ThrowIfNull(english);
+        var ja = _segmenter.SegmentJapanese(japanese, cancellationToken).Sentences.Select(s => s.Text).ToArray();
+        var en = _segmenter.SegmentEnglish(english, cancellationToken).Sentences.Select(s => s.Text).ToArray();
+        return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken));
+    }
+
+    /// <summary>As <see cref="CollectTranslations(string, string, CancellationToken)"/> for one bilingual document, segmented as <see cref="AlignBilingual"/> does (each of its own pairs on its own).</summary>
+    public TranslationStatistics CollectTranslationsBilingual(string document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var doc = _segmenter.SegmentBilingual(document, cancellationToken);
+        var ja = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
+        var en = doc.English.Sentences.Select(s => s.Text).ToArray();
+        if (doc.Pairings.Count == 0) return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken));
+        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var p in doc.Pairings)
+            pairs.AddRange(FirstPassPairs(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], cancellationToken));
+        return TranslationStatistics.FromPairs(pairs);
+    }
+
+    /// <summary>The pairs the per-document second pass would learn from: the same first pass, the same selection.</summary>
+    private List<(IReadOnlyList<string>, IReadOnlyList<string>)> FirstPassPairs(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
+    {
+        var prepared = Prepare(japanese, english, ct);
+        if (prepared.JapaneseItems is not { } jaItems || prepared.EnglishItems is not { } enItems) return [];
+        var result = _aligner.Align(prepared.JapaneseLengths, prepared.EnglishLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), ct);
+        return ConfidentPairs(result, jaItems, enItems);
+    }
+
     private (List<AnchorItem>[] Japanese, List<AnchorItem>[] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
     {
         var ja = new List<AnchorItem>[japanese.Count];

@@ -131,6 +131,12 @@ public sealed class TranslationModel : IBilingualLexicon
         return new TranslationModel(table);
     }
 
+    /// <summary>A model with this table (as read from a file).</summary>
+    internal static TranslationModel FromTable(Dictionary<string, string[]> table) => table.Count == 0 ? Empty : new(table);
+
+    /// <summary>The table: each Japanese word with its translations, most likely first.</summary>
+    internal IEnumerable<(string Japanese, string[] English)> Entries() => _table.Select(kv => (kv.Key, kv.Value));
+
     private static long Pair(int f, int e) => ((long)f << 32) | (uint)e;
 
     private static int[] Ids(IReadOnlyList<string> words, Dictionary<string, int> ids, List<string> list, bool withNull)

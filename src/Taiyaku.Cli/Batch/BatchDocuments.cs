@@ -102,7 +102,7 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
 
     private PairException Bad(ManifestLine line, string problem) => new($"{manifestName}:{line.Number}: {problem}");
 
-    private BatchRecord Align(JsonElement root, JsonElement id, ManifestLine line, CancellationToken ct)
+    private AlignmentJob Job(JsonElement root, ManifestLine line)
     {
         string? src = Text(root, "src", line), tgt = Text(root, "tgt", line);
         string? ja = Text(root, "ja", line), en = Text(root, "en", line);
@@ -128,8 +128,37 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         JobInput input = bilingual != null ? new JobInput.Bilingual(Resolve(bilingual))
             : files ? new JobInput.Files(Resolve(src!), Resolve(tgt!))
             : new JobInput.Texts(ja!, en!, $"{manifestName}:{line.Number}");
-        var result = new AlignmentJob(input, segmented, _decoding, _decoding).Run(aligner, ct);
-        return Write(id, result, line.Number);
+        return new AlignmentJob(input, segmented, _decoding, _decoding);
+    }
+
+    private BatchRecord Align(JsonElement root, JsonElement id, ManifestLine line, CancellationToken ct) =>
+        Write(id, Job(root, line).Run(aligner, ct), line.Number);
+
+    /// <summary>
+    /// What the pair of <paramref name="line"/> contributes to a corpus-level translation model (<c>taiyaku learn</c>);
+    /// a blank line contributes nothing. A bad line or pair is an <see cref="InputException"/> naming the manifest line
+    /// or the file: a model is learned from the whole batch or not at all.
+    /// </summary>
+    public TranslationStatistics Collect(ManifestLine line, CancellationToken ct)
+    {
+        if (line.Bytes.AsSpan().Trim(" \t"u8).IsEmpty) return TranslationStatistics.Empty;
+        try
+        {
+            using var doc = Parse(line);
+            var root = doc.RootElement;
+            if (root.TryGetProperty("id", out var given) && given.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+                throw Bad(line, "\"id\" must be a string or a number");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in root.EnumerateObject())
+            {
+                if (Array.IndexOf(Keys, p.Name) < 0)
+                    throw Bad(line, $"unknown key \"{p.Name}\" (known: {string.Join(", ", Keys)})");
+                if (!seen.Add(p.Name))
+                    throw Bad(line, $"key \"{p.Name}\" given twice (which one was meant?)");
+            }
+            return Job(root, line).Collect(aligner, ct);
+        }
+        catch (PairException e) { throw new InputException(e.Message); }
     }
 
     /// <summary>The record of an aligned pair: its links, then the text set apart (raw input only).</summary>

@@ -17,7 +17,7 @@ internal sealed class AlignBatchCommand : CliCommand
 
     public override string Summary => "align many document pairs from a JSON-lines manifest, in parallel";
 
-    public override string Usage => "taiyaku align-batch [--manifest FILE|-] [--out FILE] [--threads N] [options]";
+    public override string Usage => "taiyaku align-batch [--manifest FILE|-] [--out FILE] [--shard K/N] [--threads N] [options]";
 
     public override string About => """
         Aligns many document pairs in parallel and writes one JSON line per pair, in manifest order.
@@ -39,6 +39,9 @@ internal sealed class AlignBatchCommand : CliCommand
            "unaligned":[]}   (on one line)
         Raw input adds "ja_offsets"/"en_offsets" ([start, length] in UTF-16 units of the original text) and
         lists page furniture and metadata under "unaligned" ({"kind","lang","text","offsets"}).
+        With --shard K/N only the lines of that shard are read and written (a shard's --out is replaced whole
+        when its task runs again); putting the shards' lines back in manifest order gives the output of the
+        whole manifest (scripts/slurm/gather.sh does).
         A pair that fails gives {"id":…,"line":N,"error":"message naming the file and line"} and the batch
         goes on; so does a malformed manifest line.
 
@@ -53,6 +56,7 @@ internal sealed class AlignBatchCommand : CliCommand
     {
         command.Options.Add(Opt.Text("manifest", "FILE", "the manifest (default, or '-': stdin, read as it arrives; relative paths are then resolved against the current folder)"));
         command.Options.Add(Opt.Text("out", "FILE", "write here instead of stdout (written whole or not at all)"));
+        command.Options.Add(Opt.Text("shard", "K/N", Shard.Help));
         command.Options.Add(Opt.Integer("threads", "N", "pairs aligned at once (default: the number of processors)", 1, 1024));
         command.Options.Add(Opt.Flag("segmented", "\"segmented\" defaults to true for every line that does not say"));
         AlignerSetup.AddOptions(command);
@@ -65,6 +69,7 @@ internal sealed class AlignBatchCommand : CliCommand
     {
         int threads = cl.Given("threads") ? cl.Value<int>("threads") : Environment.ProcessorCount;
         int progressEvery = cl.Value<int>("progress");
+        var shard = Shard.Parse(cl.Get("shard"));
         bool quiet = cl.Has("quiet");
         string? manifest = cl.Get("manifest");
         if (manifest == "-") manifest = null;
@@ -87,13 +92,13 @@ internal sealed class AlignBatchCommand : CliCommand
         var clock = Stopwatch.StartNew();
         // A live bar on a terminal; plain lines every --progress pairs otherwise (a log wants counts, not a clock).
         using var live = context.StdErrIsTerminal ? ProgressReporter.Create(context, "taiyaku align-batch", quiet) : null;
-        live?.Stage("aligning", manifest == null ? 0 : CountLines(manifest), "pairs");
+        live?.Stage("aligning", manifest == null ? 0 : (CountLines(manifest) + shard.Count - 1 - shard.Index) / shard.Count, "pairs");
         using var input = manifest == null ? null : OpenManifest(manifest);
-        await OutputFile.WriteAsync(cl.Get("out"), context.StdOut, [manifest, cl.Get("params")], async stream =>
+        await OutputFile.WriteAsync(cl.Get("out"), context.StdOut, [manifest, cl.Get("params"), cl.Get("model")], async stream =>
         {
             var output = new BufferedStream(stream, 1 << 16);   // not disposed: that would close stdout
             await OrderedParallel.RunAsync(
-                ManifestLines.Read(new LimitedStream(input ?? context.StdIn, manifest ?? "<stdin>", limits, limitTotal: false), manifest ?? "<stdin>"),
+                ManifestLines.Read(new LimitedStream(input ?? context.StdIn, manifest ?? "<stdin>", limits, limitTotal: false), manifest ?? "<stdin>").Where(l => shard.Takes(l.Number)),
                 documents.Process,
                 record =>
                 {
@@ -119,7 +124,7 @@ internal sealed class AlignBatchCommand : CliCommand
     }
 
     /// <summary>The manifest's lines, for the time left (a FIFO or device is not counted: it would be consumed).</summary>
-    private static long CountLines(string path)
+    internal static long CountLines(string path)
     {
         try
         {
@@ -139,7 +144,7 @@ internal sealed class AlignBatchCommand : CliCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
     }
 
-    private static FileStream OpenManifest(string path)
+    internal static FileStream OpenManifest(string path)
     {
         try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
         catch (IOException e) { throw InputException.In(path, e.Message); }

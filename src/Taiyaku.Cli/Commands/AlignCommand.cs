@@ -142,7 +142,7 @@ internal sealed class AlignCommand : CliCommand
             var reviewDoc = ReviewDocument.Create(title, items, sourceSentences, targetSentences, name: Path.GetFileNameWithoutExtension(bilingual ?? src));
             write = formatName == "html" ? s => ReviewPage.Write(s, reviewDoc) : s => PathPlot.Write(s, reviewDoc);
         }
-        OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params")], write);
+        OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params"), cl.Get("model")], write);
         return ExitCodes.Ok;
     }
 

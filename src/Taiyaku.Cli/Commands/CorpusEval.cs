@@ -33,7 +33,7 @@ internal static class CorpusEval
         if (cl.Get("report") is { } report)
         {
             // The corpus's own files are inputs too: a report never replaces one of them.
-            var inputs = documents.SelectMany(d => new[] { ".ja", ".en", ".gold" }.Select(x => Path.Combine(corpus, d.Name + x))).Append(corpus).Append(cl.Get("params"));
+            var inputs = documents.SelectMany(d => new[] { ".ja", ".en", ".gold" }.Select(x => Path.Combine(corpus, d.Name + x))).Append(corpus).Append(cl.Get("params")).Append(cl.Get("model"));
             OutputFile.Write(report, context.StdOut, inputs, s => EvalReport.Write(s, corpus, documents, e));
         }
         return ExitCodes.Ok;

@@ -39,6 +39,30 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         return Segmented ? RunSegmented(aligner, ct, read, stage) : RunRaw(aligner, ct);
     }
 
+    /// <summary>
+    /// What the pair contributes to a corpus-level translation model (<c>taiyaku learn</c>): its inputs read and
+    /// segmented exactly as <see cref="Run"/> reads them, its confident first-pass links as word bags.
+    /// </summary>
+    public TranslationStatistics Collect(DocumentAligner aligner, CancellationToken ct)
+    {
+        switch (Input)
+        {
+            case JobInput.Bilingual b:
+                if (Segmented) throw InputException.In(b.Path, "a bilingual document is raw text: it cannot be segmented");
+                return aligner.CollectTranslationsBilingual(InputFiles.ReadDocument(b.Path, ct, SourceDecoding), ct);
+            case JobInput.Files f when Segmented:
+                return aligner.CollectTranslations(InputFiles.ReadSentences(f.Source, ct, SourceDecoding), InputFiles.ReadSentences(f.Target, ct, TargetDecoding), ct);
+            case JobInput.Files f:
+                return aligner.CollectTranslations(InputFiles.ReadDocument(f.Source, ct, SourceDecoding), InputFiles.ReadDocument(f.Target, ct, TargetDecoding), ct);
+            case JobInput.Texts t when Segmented:
+                return aligner.CollectTranslations(Lines(t.Japanese, "ja", t.Where), Lines(t.English, "en", t.Where), ct);
+            case JobInput.Texts t:
+                return aligner.CollectTranslations(t.Japanese, t.English, ct);
+            default:
+                throw new InvalidOperationException("unknown input");
+        }
+    }
+
     private JobResult RunSegmented(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read, Action<string>? stage)
     {
         IReadOnlyList<string> ja, en;
