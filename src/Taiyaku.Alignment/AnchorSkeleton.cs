@@ -27,10 +27,10 @@ internal static class AnchorSkeleton
     private const int MaxDepth = 3;
 
     /// <summary>The chain's pairs (source index, target index), increasing in both; empty when no key is shared once.</summary>
-    public static (int Source, int Target)[] Find(SentenceAnchors[] source, SentenceAnchors[] target)
+    public static (int Source, int Target)[] Find(SentenceAnchors[] source, SentenceAnchors[] target, CancellationToken cancellationToken = default)
     {
         var chain = new List<(int Source, int Target)>();
-        Refine(source, 0, source.Length, target, 0, target.Length, 0, false, false, chain);
+        Refine(source, 0, source.Length, target, 0, target.Length, 0, false, false, chain, cancellationToken);
         return [.. OnCourse(chain)];
     }
 
@@ -41,8 +41,9 @@ internal static class AnchorSkeleton
     /// cut into short ones.
     /// </summary>
     private static void Refine(SentenceAnchors[] source, int s0, int s1, SentenceAnchors[] target, int t0, int t1, int depth,
-        bool pairBefore, bool pairAfter, List<(int Source, int Target)> chain)
+        bool pairBefore, bool pairAfter, List<(int Source, int Target)> chain, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var pairs = Chain(source, s0, s1, target, t0, t1, pairBefore, pairAfter);
         if (depth == 0) pairs = OnCourse(pairs);
         if (depth >= MaxDepth)
@@ -56,7 +57,7 @@ internal static class AnchorSkeleton
             var p = k < pairs.Count ? pairs[k] : (Source: s1, Target: t1);
             bool before = k > 0 || pairBefore, after = k < pairs.Count || pairAfter;
             if (p.Source - ps > RefineGap && p.Target - pt > RefineGap)
-                Refine(source, ps + 1, p.Source, target, pt + 1, p.Target, depth + 1, before, after, chain);
+                Refine(source, ps + 1, p.Source, target, pt + 1, p.Target, depth + 1, before, after, chain, cancellationToken);
             if (k < pairs.Count) chain.Add(p);
             (ps, pt) = p;
         }

@@ -80,7 +80,7 @@ public sealed partial class GaleChurchAligner
         }
 
         // The band follows the anchor skeleton where there is one, else the length-only alignment.
-        var skeleton = AnchorSkeleton.Find(sa, ta);
+        var skeleton = AnchorSkeleton.Find(sa, ta, cancellationToken);
         IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? Align(sourceLengths, targetLengths, cancellationToken).Links : null;
         return Search(new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide), MakeTerm, src, tgt, model, cancellationToken);
     }
