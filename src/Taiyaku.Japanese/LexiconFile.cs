@@ -47,7 +47,6 @@ internal sealed unsafe class LexiconFile : IDisposable
     public string Charset { get; }
     public uint TokenCount => _tokenCount;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LexiconFile(string path, uint? expectedType)
     {
         _map = new MappedFile(path);
@@ -115,7 +114,6 @@ internal sealed unsafe class LexiconFile : IDisposable
 
     /// <summary>Checks every token's context ids against the connection matrix (or, for the system dictionary, keeps
     /// the matrix's sizes for <see cref="CheckToken"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ValidateIds(int matrixLeft, int matrixRight, string matrixPath)
     {
         (_matrixLeft, _matrixRight, _matrixPath) = (matrixLeft, matrixRight, matrixPath);
