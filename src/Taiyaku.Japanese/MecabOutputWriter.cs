@@ -404,6 +404,8 @@ public sealed unsafe class MecabOutputWriter
         _outLength += bytes.Length;
     }
 
+    private static readonly nuint PageMask = (nuint)Environment.SystemPageSize - 1;
+
     // Copies a NUL-terminated feature 16 bytes at a time, finding its end as it goes (no separate strlen). A 16-byte
     // read that stays inside the page of a readable byte is readable, so reads never cross into the next page.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -412,7 +414,7 @@ public sealed unsafe class MecabOutputWriter
         while (true)
         {
             if (_outLength > _out.Length - Vector128<byte>.Count) { output.Write(_out, 0, _outLength); _outLength = 0; }
-            if (((nuint)p & (nuint)(Environment.SystemPageSize - 1)) <= (nuint)(Environment.SystemPageSize - Vector128<byte>.Count))
+            if (((nuint)p & PageMask) <= PageMask + 1 - (nuint)Vector128<byte>.Count)
             {
                 var v = Vector128.Load(p);
                 v.StoreUnsafe(ref _out[_outLength]);
