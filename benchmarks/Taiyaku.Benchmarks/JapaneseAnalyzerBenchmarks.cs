@@ -22,16 +22,7 @@ public class JapaneseAnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string corpora = FindCorpora();
-        var files = Directory.GetFiles(Path.Combine(corpora, "bible-ja-en"), "*.ja").Order(StringComparer.Ordinal);
-        var all = new MemoryStream();
-        foreach (string f in files)
-        {
-            byte[] b = File.ReadAllBytes(f);
-            all.Write(b);
-            if (b.Length > 0 && b[^1] != '\n') all.WriteByte((byte)'\n');
-        }
-        _text = all.ToArray();
+        _text = BibleUtf8();
         _strings = Encoding.UTF8.GetString(_text).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         _lines = _strings.Select(Encoding.UTF8.GetBytes).ToArray();
         _dictionary = MecabDictionary.Open();
@@ -41,6 +32,21 @@ public class JapaneseAnalyzerBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _dictionary.Dispose();
+
+    /// <summary>Every bible-ja-en/*.ja file in name order, each ending in a newline.</summary>
+    internal static byte[] BibleUtf8()
+    {
+        string corpora = FindCorpora();
+        var files = Directory.GetFiles(Path.Combine(corpora, "bible-ja-en"), "*.ja").Order(StringComparer.Ordinal);
+        var all = new MemoryStream();
+        foreach (string f in files)
+        {
+            byte[] b = File.ReadAllBytes(f);
+            all.Write(b);
+            if (b.Length > 0 && b[^1] != '\n') all.WriteByte((byte)'\n');
+        }
+        return all.ToArray();
+    }
 
     private static string FindCorpora()
     {

@@ -15,7 +15,6 @@ internal sealed class CharCategories
 
     public string[] Names { get; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe CharCategories(string path)
     {
         using var map = new MappedFile(path);

@@ -10,6 +10,9 @@ internal sealed unsafe class ConnectionMatrix : IDisposable
     public short* Costs { get; }
     public string Path => _map.Path;
 
+    /// <summary>Whether a 4-byte read at any cost stays inside the map (what <see cref="ConnectionKernel"/>'s gather does).</summary>
+    public bool GatherSafe { get; }
+
     public ConnectionMatrix(string path)
     {
         _map = new MappedFile(path);
@@ -23,6 +26,9 @@ internal sealed unsafe class ConnectionMatrix : IDisposable
             if (_map.Length != expected)
                 throw new DictionaryFormatException(path, $"{(_map.Length < expected ? "truncated" : "wrong size")}: {_map.Length} bytes, expected {expected} for a {LeftSize}x{RightSize} matrix");
             Costs = (short*)(_map.Pointer + 4);
+            // The map runs to the end of the file's last page: the 2 bytes after the last cost are readable unless
+            // the file ends exactly on a page boundary.
+            GatherSafe = _map.Length % Environment.SystemPageSize != 0;
         }
         catch
         {

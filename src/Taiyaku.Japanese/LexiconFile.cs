@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Taiyaku.Japanese;
@@ -47,7 +48,6 @@ internal sealed unsafe class LexiconFile : IDisposable
     public string Charset { get; }
     public uint TokenCount => _tokenCount;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LexiconFile(string path, uint? expectedType)
     {
         _map = new MappedFile(path);
@@ -115,7 +115,6 @@ internal sealed unsafe class LexiconFile : IDisposable
 
     /// <summary>Checks every token's context ids against the connection matrix (or, for the system dictionary, keeps
     /// the matrix's sizes for <see cref="CheckToken"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ValidateIds(int matrixLeft, int matrixRight, string matrixPath)
     {
         (_matrixLeft, _matrixRight, _matrixPath) = (matrixLeft, matrixRight, matrixPath);
@@ -177,8 +176,11 @@ internal sealed unsafe class LexiconFile : IDisposable
             p = (uint)b;
             if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
             {
-                if (found < values.Length) { values[found] = -a[p].Base - 1; lengths[found] = i; }
+                int value = -a[p].Base - 1;
+                if (found < values.Length) { values[found] = value; lengths[found] = i; }
                 found++;
+                // The caller reads this entry's tokens next: start loading them while the search goes on.
+                if (Sse.IsSupported) Sse.Prefetch0(_tokens + ((uint)value >> 8));
             }
             p = (uint)b + key[i] + 1u;
             if (p < n && a[p].Check == (uint)b) b = a[p].Base;

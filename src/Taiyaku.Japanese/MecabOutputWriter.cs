@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Taiyaku.Japanese;
 
@@ -17,7 +19,7 @@ public enum MecabOutputFormat
 /// each input line (split at <c>\n</c> only; a <c>\r</c> stays part of the line) is one sentence, a sentence ends at
 /// its first NUL byte, and a last line without <c>\n</c> is analysed too. Bytes are passed through unvalidated.
 /// </summary>
-public sealed class MecabOutputWriter
+public sealed unsafe class MecabOutputWriter
 {
     private readonly AnalyzerSession _session;
     private readonly Mode _mode;
@@ -244,11 +246,12 @@ public sealed class MecabOutputWriter
         }
         else
         {
+            s.Dictionary.ThrowIfDisposed();
             foreach (ref readonly var t in tokens)
             {
                 Append(s.SurfaceUtf8(t), output);
                 AppendByte((byte)'\t', output);
-                Append(s.FeatureUtf8(t), output);
+                AppendNulTerminated((byte*)t.FeaturePointer, output);
                 AppendByte((byte)'\n', output);
             }
             Append("EOS\n"u8, output);
@@ -399,6 +402,37 @@ public sealed class MecabOutputWriter
         }
         bytes.CopyTo(_out.AsSpan(_outLength));
         _outLength += bytes.Length;
+    }
+
+    private static readonly nuint PageMask = (nuint)Environment.SystemPageSize - 1;
+
+    // Copies a NUL-terminated feature 16 bytes at a time, finding its end as it goes (no separate strlen). A 16-byte
+    // read that stays inside the page of a readable byte is readable, so reads never cross into the next page.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendNulTerminated(byte* p, Stream output)
+    {
+        while (true)
+        {
+            if (_outLength > _out.Length - Vector128<byte>.Count) { output.Write(_out, 0, _outLength); _outLength = 0; }
+            if (((nuint)p & PageMask) <= PageMask + 1 - (nuint)Vector128<byte>.Count)
+            {
+                var v = Vector128.Load(p);
+                v.StoreUnsafe(ref _out[_outLength]);
+                uint zero = Vector128.Equals(v, Vector128<byte>.Zero).ExtractMostSignificantBits();
+                if (zero != 0)
+                {
+                    _outLength += BitOperations.TrailingZeroCount(zero);
+                    return;
+                }
+                _outLength += Vector128<byte>.Count;
+                p += Vector128<byte>.Count;
+            }
+            else
+            {
+                if (*p == 0) return;
+                _out[_outLength++] = *p++;
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
