@@ -38,26 +38,7 @@ public class TerminalProgressTests
         using var dir = new TempDir();
         string manifest = Manifest(dir, 40);
         string output = Path.Combine(dir.Path, "out.jsonl");
-        string socket = "taiyaku-test-" + Guid.NewGuid().ToString("N")[..12];
-        string command = $"{ToolProcess.ShellCommand} align-batch --manifest '{manifest}' --out '{output}' --threads 1; echo EXIT=$?; sleep 60";
-        Assert.Equal(0, Tmux(socket, "new-session", "-d", "-x", "150", "-y", "12", "-s", "progress", "env", "TERM=xterm", "sh", "-c", command).Code);
-        var screens = new List<string>();
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                var (code, screen) = Tmux(socket, "capture-pane", "-p", "-t", "progress");
-                Assert.Equal(0, code);
-                if (screens.Count == 0 || screens[^1] != screen) screens.Add(screen);
-                if (screen.Contains("EXIT=", StringComparison.Ordinal)) break;
-                Thread.Sleep(100);
-            }
-        }
-        finally
-        {
-            Tmux(socket, "kill-server");
-        }
+        var screens = ScreensWhileRunning($"align-batch --manifest '{manifest}' --out '{output}' --threads 1", TimeSpan.FromSeconds(120));
         string final = screens[^1];
         Console.WriteLine("taiyaku align-batch in a 150x12 terminal, screens read while it ran:\n" + string.Join("\n----\n", screens.Select(s => s.TrimEnd())));
         Assert.Contains("EXIT=0", final);
@@ -85,26 +66,7 @@ public class TerminalProgressTests
         // Over 20,000 sentences, so that align also writes its "read" line while the live line is up.
         string ja = dir.File("big.ja", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("ja")), 160)));
         string en = dir.File("big.en", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("en")), 160)));
-        string socket = "taiyaku-test-" + Guid.NewGuid().ToString("N")[..12];
-        string command = $"{ToolProcess.ShellCommand} align --src '{ja}' --tgt '{en}' --segmented --out '{dir.Path}/out.links'; echo EXIT=$?; sleep 60";
-        Assert.Equal(0, Tmux(socket, "new-session", "-d", "-x", "150", "-y", "12", "-s", "progress", "env", "TERM=xterm", "sh", "-c", command).Code);
-        var screens = new List<string>();
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(180))
-            {
-                var (code, screen) = Tmux(socket, "capture-pane", "-p", "-t", "progress");
-                Assert.Equal(0, code);
-                if (screens.Count == 0 || screens[^1] != screen) screens.Add(screen);
-                if (screen.Contains("EXIT=", StringComparison.Ordinal)) break;
-                Thread.Sleep(100);
-            }
-        }
-        finally
-        {
-            Tmux(socket, "kill-server");
-        }
+        var screens = ScreensWhileRunning($"align --src '{ja}' --tgt '{en}' --segmented --out '{dir.Path}/out.links'", TimeSpan.FromSeconds(180));
         string final = screens[^1];
         Assert.Contains("EXIT=0", final);
         var lines = screens.SelectMany(s => s.Split('\n')).Where(l => l.Length > 0).ToList();
@@ -146,5 +108,34 @@ public class TerminalProgressTests
         Assert.Matches(@"^taiyaku fit: trials \[######------------------\]  25% 10/40 trials, [\d,]+/s(, \d+:\d\d left)?$", progress.Render(live: true));
         progress.Stage("loading the dictionary");
         Assert.Matches(@"^taiyaku fit: loading the dictionary, \d+ s$", progress.Render(live: true));
+    }
+
+    /// <summary>
+    /// Runs taiyaku with <paramref name="arguments"/> in a detached 150×12 tmux pane and returns every distinct screen
+    /// read while it ran (every 100 ms), the last one showing EXIT=&lt;its exit code&gt;.
+    /// </summary>
+    private static List<string> ScreensWhileRunning(string arguments, TimeSpan limit)
+    {
+        string socket = "taiyaku-test-" + Guid.NewGuid().ToString("N")[..12];
+        string command = $"{ToolProcess.ShellCommand} {arguments}; echo EXIT=$?; sleep 60";
+        Assert.Equal(0, Tmux(socket, "new-session", "-d", "-x", "150", "-y", "12", "-s", "progress", "env", "TERM=xterm", "sh", "-c", command).Code);
+        var screens = new List<string>();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < limit)
+            {
+                var (code, screen) = Tmux(socket, "capture-pane", "-p", "-t", "progress");
+                Assert.Equal(0, code);
+                if (screens.Count == 0 || screens[^1] != screen) screens.Add(screen);
+                if (screen.Contains("EXIT=", StringComparison.Ordinal)) break;
+                Thread.Sleep(100);
+            }
+        }
+        finally
+        {
+            Tmux(socket, "kill-server");
+        }
+        return screens;
     }
 }
