@@ -250,15 +250,18 @@ public sealed class DocumentAligner
         if (Options.DeletionRates is { Count: > 0 } rates && Options.Alignment.UnmatchedItemCost > 0)
         {
             // The share of untranslated text is the document's own: align with each candidate share and keep the
-            // alignment of highest likelihood (lowest total cost), as c is estimated per document.
+            // alignment of highest likelihood (lowest total cost), as c is estimated per document. The cost falls and
+            // then rises with the share, so the search stops at the first share that does worse than the one before.
             double bestCost = double.PositiveInfinity;
-            foreach (double rate in rates)
+            foreach (double rate in rates.Order())
             {
                 var aligner = new GaleChurchAligner(Options.Alignment with { Beads = WithDeletionRate(Options.Alignment.Beads, rate) });
                 var candidate = aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
                 double total = 0;
                 foreach (var l in candidate.Links) total += l.Cost;
-                if (total < bestCost) { bestCost = total; result = candidate; }
+                if (total >= bestCost) break;
+                bestCost = total;
+                result = candidate;
             }
         }
         else if (Options.Anchors.SecondPass)
