@@ -220,14 +220,7 @@ public sealed partial class GaleChurchAligner
                 lo[i] = next > 0 ? skeleton[next - 1].Target : 0;
                 hi[i] = next < skeleton.Length ? skeleton[next].Target + 1 : m;
             }
-            if (path is not null)
-                Include(path, lo, hi);
-            for (int i = 0; i <= n; i++)
-            {
-                lo[i] = (int)Math.Max(0, lo[i] - width);
-                hi[i] = (int)Math.Min(m, hi[i] + width);
-            }
-            return new Band(n, m, lo, hi);
+            return Widened(n, m, lo, hi, path, width);
         }
 
         public static Band Full(int n, int m)
@@ -261,6 +254,12 @@ public sealed partial class GaleChurchAligner
                 Array.Fill(lo, int.MaxValue);
                 Include(guide, lo, hi);
             }
+            return Widened(n, m, lo, hi, path, width);
+        }
+
+        /// <summary>The band of rows lo..hi, extended to the cells of <paramref name="path"/> if given, then by <paramref name="width"/> on each side.</summary>
+        private static Band Widened(int n, int m, int[] lo, int[] hi, IReadOnlyList<Link>? path, long width)
+        {
             if (path is not null)
                 Include(path, lo, hi);
             for (int i = 0; i <= n; i++)

@@ -60,38 +60,11 @@ public static class CorpusEvaluator
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(aligner);
-        GoldDocument.Validate(documents, nameof(documents), "evaluate");
-        var counts = new ScoreCounts();
-        var scored = new List<(double Score, bool Correct)>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        int links = 0, oneSidedGold = 0, oneSidedHit = 0;
-        var perDocument = new List<DocumentEvaluation>(documents.Count);
-        foreach (var d in documents)
+        return Score(documents, d =>
         {
             var result = aligner.AlignSentences(d.Japanese, d.English, cancellationToken);
-            var test = result.Links.Select(IndexLink.From).ToList();
-            var count = AlignmentScorer.Count(d.Gold, test);
-            counts += count;
-            var gold = d.Gold.ToHashSet();
-            CountOneSided(d.Gold, test.ToHashSet(), ref oneSidedGold, ref oneSidedHit);
-            var evaluated = new EvaluatedLink[test.Count];
-            for (int i = 0; i < test.Count; i++)
-            {
-                evaluated[i] = new EvaluatedLink(test[i], result.Links[i].Score, gold.Contains(test[i]));
-                if (!double.IsNaN(result.Links[i].Score)) scored.Add((result.Links[i].Score, evaluated[i].InGold));
-            }
-            perDocument.Add(new DocumentEvaluation(d.Name, count.ToScore(), evaluated));
-            links += test.Count;
-        }
-        clock.Stop();
-        var (bins, ece) = Calibrate(scored);
-        return new CorpusEvaluation(counts.ToScore(), bins, ece, links, clock.Elapsed)
-        {
-            OneSidedGold = oneSidedGold,
-            OneSidedReproduced = oneSidedHit,
-            Auroc = AreaUnderRoc(scored),
-            Documents = perDocument,
-        };
+            return (result.Links.Select(l => new LineLink(IndexLink.From(l), l.Score)).ToList(), 0);
+        });
     }
 
     /// <summary>
@@ -105,6 +78,19 @@ public static class CorpusEvaluator
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(aligner);
+        return Score(documents, d =>
+        {
+            var doc = aligner.Align(string.Join("\n", d.Japanese) + "\n", string.Join("\n", d.English) + "\n", cancellationToken);
+            return (LineProjection.Project(doc), LineProjection.LinesSetApart(doc));
+        });
+    }
+
+    /// <summary>
+    /// Aligns each document with <paramref name="align"/> (its links with their scores, and how many lines it set apart)
+    /// and scores the links against the gold: counts, one-sided links, calibration and AUROC over the scored links.
+    /// </summary>
+    private static CorpusEvaluation Score(IReadOnlyList<GoldDocument> documents, Func<GoldDocument, (IReadOnlyList<LineLink> Links, int SetApart)> align)
+    {
         GoldDocument.Validate(documents, nameof(documents), "evaluate");
         var counts = new ScoreCounts();
         var scored = new List<(double Score, bool Correct)>();
@@ -113,13 +99,13 @@ public static class CorpusEvaluator
         var perDocument = new List<DocumentEvaluation>(documents.Count);
         foreach (var d in documents)
         {
-            var doc = aligner.Align(string.Join("\n", d.Japanese) + "\n", string.Join("\n", d.English) + "\n", cancellationToken);
-            var test = LineProjection.Project(doc);
-            setApart += LineProjection.LinesSetApart(doc);
-            var count = AlignmentScorer.Count(d.Gold, test.Select(l => l.Link).ToList());
+            var (test, apart) = align(d);
+            setApart += apart;
+            var testLinks = test.Select(l => l.Link).ToList();
+            var count = AlignmentScorer.Count(d.Gold, testLinks);
             counts += count;
             var gold = d.Gold.ToHashSet();
-            CountOneSided(d.Gold, test.Select(l => l.Link).ToHashSet(), ref oneSidedGold, ref oneSidedHit);
+            CountOneSided(d.Gold, testLinks.ToHashSet(), ref oneSidedGold, ref oneSidedHit);
             var evaluated = test.Select(l => new EvaluatedLink(l.Link, l.Score, gold.Contains(l.Link))).ToArray();
             foreach (var l in evaluated)
                 if (!double.IsNaN(l.Score)) scored.Add((l.Score, l.InGold));

@@ -50,14 +50,7 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
                 id = given.Clone();
             }
             // Checked after the id is read, so that the error record carries it.
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in root.EnumerateObject())
-            {
-                if (Array.IndexOf(Keys, p.Name) < 0)
-                    throw Bad(line, $"unknown key \"{p.Name}\" (known: {string.Join(", ", Keys)})");
-                if (!seen.Add(p.Name))
-                    throw Bad(line, $"key \"{p.Name}\" given twice (which one was meant?)");
-            }
+            CheckKeys(root, line);
             return Align(root, id, line, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
@@ -134,6 +127,19 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
     private BatchRecord Align(JsonElement root, JsonElement id, ManifestLine line, CancellationToken ct) =>
         Write(id, Job(root, line).Run(aligner, ct), line.Number);
 
+    /// <summary>Every key of a manifest record is known and given once.</summary>
+    private void CheckKeys(JsonElement root, ManifestLine line)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in root.EnumerateObject())
+        {
+            if (Array.IndexOf(Keys, p.Name) < 0)
+                throw Bad(line, $"unknown key \"{p.Name}\" (known: {string.Join(", ", Keys)})");
+            if (!seen.Add(p.Name))
+                throw Bad(line, $"key \"{p.Name}\" given twice (which one was meant?)");
+        }
+    }
+
     /// <summary>
     /// What the pair of <paramref name="line"/> contributes to a corpus-level translation model (<c>taiyaku learn</c>);
     /// a blank line contributes nothing. A bad line or pair is an <see cref="InputException"/> naming the manifest line
@@ -148,14 +154,7 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
             var root = doc.RootElement;
             if (root.TryGetProperty("id", out var given) && given.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
                 throw Bad(line, "\"id\" must be a string or a number");
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var p in root.EnumerateObject())
-            {
-                if (Array.IndexOf(Keys, p.Name) < 0)
-                    throw Bad(line, $"unknown key \"{p.Name}\" (known: {string.Join(", ", Keys)})");
-                if (!seen.Add(p.Name))
-                    throw Bad(line, $"key \"{p.Name}\" given twice (which one was meant?)");
-            }
+            CheckKeys(root, line);
             return Job(root, line).Collect(aligner, ct);
         }
         catch (PairException e) { throw new InputException(e.Message); }
