@@ -29,8 +29,8 @@ internal sealed class AlignerSetup : IDisposable
         if (withParams && withModel)
         {
             command.Options.Add(Opt.Text("model", "FILE",
-                "a translation model written by 'taiyaku learn' (learned once over a whole corpus): the second pass uses it " +
-                "instead of learning from each document alone (default: learned per document)"));
+                "a translation model written by 'taiyaku learn' (learned once over a whole corpus, with the aligner options given here): " +
+                "the second pass uses it together with what it learns from each document (default: from each document alone)"));
         }
         if (withParams)
         {
@@ -120,19 +120,22 @@ internal sealed class AlignerSetup : IDisposable
             };
         }
         options = options with { Segmentation = options.Segmentation with { LineBreaks = ParseLineBreaks(cl) } };
-        TranslationModel? model = null;
-        if (cl.Get("model") is { } modelPath)
+        TranslationStatistics? learned = null;
+        string? modelPath = cl.Get("model");
+        if (modelPath != null)
         {
             if (!anchors.SecondPass)
                 throw new UsageException("--model is used by the second pass: give it with --anchors all or a list with second-pass");
-            model = Batch.ModelFile.Read(modelPath).Model;
+            learned = Batch.ModelFile.Read(modelPath);
         }
         bool needsAnalyzer = options.Length == LengthMeasure.Tokens || anchors.Any;
         var analyzer = needsAnalyzer ? OpenAnalyzer(cl.Get("dicdir")) : null;
         try
         {
             var lexicon = anchors.Dictionary ? EdictLexicon.Default : null;
-            return new AlignerSetup(new DocumentAligner(options, analyzer, lexicon, model), analyzer);
+            var aligner = new DocumentAligner(options, analyzer, lexicon, learned?.Model);
+            if (learned != null) Batch.ModelFile.CheckSettings(modelPath!, learned.Settings, aligner.TranslationSettings, "this alignment's");
+            return new AlignerSetup(aligner, analyzer);
         }
         catch
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using static System.FormattableString;
 using Taiyaku.Alignment;
 using Taiyaku.Features;
 using Taiyaku.Japanese;
@@ -121,7 +123,8 @@ public sealed class DocumentAligner
     /// base forms for the lexicon and readings of names (without it, anchors use katakana and Latin runs only).</param>
     /// <param name="lexicon">A Japanese-English lexicon for dictionary anchors (e.g. EDICT), or null.</param>
     /// <param name="translations">Translation probabilities learned once from a batch (see <see cref="LearnTranslations"/>);
-    /// when given, the second pass uses them instead of learning from each document alone.</param>
+    /// when given, the second pass uses them together with what it learns from each document (each word's translations
+    /// from both).</param>
     public DocumentAligner(DocumentAlignerOptions? options = null, MorphologicalAnalyzer? analyzer = null,
         IBilingualLexicon? lexicon = null, TranslationModel? translations = null)
     {
@@ -137,6 +140,38 @@ public sealed class DocumentAligner
         _lexicon = lexicon;
         if (Options.Anchors.Any)
             _anchors = new AnchorExtractor(Options.Anchors, analyzer, lexicon);
+        TranslationSettings = DescribeFirstPass(Options, analyzer, lexicon);
+    }
+
+    /// <summary>
+    /// What shapes the confident links <see cref="CollectTranslations(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/>
+    /// learns from, as one canonical line: the length measure, the search parameters, the anchors and their weights,
+    /// the segmentation, the lexicon and the Japanese dictionary. The statistics it collects carry it
+    /// (<see cref="TranslationStatistics.Settings"/>): statistics of other settings are not merged, and a model
+    /// is best used with the settings it was learned with.
+    /// </summary>
+    public string TranslationSettings { get; }
+
+    private static string DescribeFirstPass(DocumentAlignerOptions o, MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon)
+    {
+        var a = o.Alignment;
+        var an = o.Anchors;
+        var seg = o.Segmentation;
+        var dictionary = analyzer?.Dictionary is { } d ? $"{d.Charset}:{d.SystemEntryCount}+{d.UserDictionaries.Count}" : "none";
+        return string.Join("; ",
+            $"length={o.Length}",
+            Invariant($"ratio={a.LengthRatio?.ToString("R", CultureInfo.InvariantCulture) ?? "auto"}"),
+            Invariant($"variance={a.Variance:R}"),
+            "beads=" + string.Join(",", a.Beads.Select(b => Invariant($"{b.SourceCount}-{b.TargetCount}:{b.Probability:R}"))),
+            Invariant($"search={a.Search}/{a.InitialBandWidth}/{a.AnchorBandWidth}"),
+            Invariant($"anchor-weight={a.AnchorWeight:R}"),
+            Invariant($"unmatched={a.UnmatchedItemCost:R}"),
+            Invariant($"anchors={Flag(an.Numbers, "numbers", an.NumberWeight)},{Flag(an.Latin, "latin", an.LatinWeight)},{Flag(an.Names, "names", an.NameWeight)},{Flag(an.Dictionary, "dictionary", an.WordWeight)},{Flag(an.Punctuation, "punctuation", an.PunctuationWeight)}/{an.MaxSentences}"),
+            Invariant($"segmentation={seg.LineBreaks}/{seg.DetectFurniture}/{seg.FurnitureMinRepeats}/{seg.FurnitureMaxLength}/{seg.PageBreakJoinMinLength}"),
+            $"lexicon={lexicon?.GetType().Name ?? "none"}",
+            $"dictionary={dictionary}");
+
+        static string Flag(bool on, string name, double weight) => on ? Invariant($"{name}:{weight:R}") : "-" + name;
     }
 
     /// <summary>The settings in use.</summary>
@@ -241,7 +276,10 @@ public sealed class DocumentAligner
         var result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
         if (Options.Anchors.SecondPass)
         {
-            var model = _translations ?? TranslationModel.Learn(ConfidentPairs(result, jaItems, enItems), cancellationToken);
+            // A corpus-level model adds the words the document alone cannot teach; the document's own model keeps
+            // its own terms and choices: together they beat either alone on every corpus measured (README).
+            var model = TranslationModel.Learn(ConfidentPairs(result, jaItems, enItems), cancellationToken);
+            if (_translations != null) model = model.Join(_translations);
             Func<AnchorItem, IEnumerable<ulong>> learned = item => LearnedKeys(model, item);
             jaAnchors = AnchorExtractor.Pack(jaItems, enItems, sideExtra: learned);
             enAnchors = AnchorExtractor.Pack(enItems, jaItems, otherExtra: learned);
@@ -323,7 +361,7 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
-        return TranslationStatistics.FromPairs(FirstPassPairs(japanese, english, cancellationToken));
+        return TranslationStatistics.FromPairs(FirstPassPairs(japanese, english, cancellationToken), settings: TranslationSettings);
     }
 
     /// <summary>As <see cref="CollectTranslations(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/> for two raw documents, segmented as <see cref="Align(string, string, CancellationToken)"/> does.</summary>
@@ -333,7 +371,7 @@ public sealed class DocumentAligner
         ArgumentNullException.ThrowIfNull(english);
         var ja = _segmenter.SegmentJapanese(japanese, cancellationToken).Sentences.Select(s => s.Text).ToArray();
         var en = _segmenter.SegmentEnglish(english, cancellationToken).Sentences.Select(s => s.Text).ToArray();
-        return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken));
+        return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken), settings: TranslationSettings);
     }
 
     /// <summary>As <see cref="CollectTranslations(string, string, CancellationToken)"/> for one bilingual document, segmented as <see cref="AlignBilingual"/> does (each of its own pairs on its own).</summary>
@@ -343,11 +381,11 @@ public sealed class DocumentAligner
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
         var ja = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
         var en = doc.English.Sentences.Select(s => s.Text).ToArray();
-        if (doc.Pairings.Count == 0) return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken));
+        if (doc.Pairings.Count == 0) return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken), settings: TranslationSettings);
         var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
         foreach (var p in doc.Pairings)
             pairs.AddRange(FirstPassPairs(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], cancellationToken));
-        return TranslationStatistics.FromPairs(pairs);
+        return TranslationStatistics.FromPairs(pairs, settings: TranslationSettings);
     }
 
     /// <summary>The pairs the per-document second pass would learn from: the same first pass, the same selection.</summary>

@@ -131,6 +131,17 @@ public sealed class TranslationModel : IBilingualLexicon
         return new TranslationModel(table);
     }
 
+    /// <summary>This model and <paramref name="other"/> together: each word's translations from both, this model's first.</summary>
+    internal TranslationModel Join(TranslationModel other)
+    {
+        if (other._table.Count == 0) return this;
+        if (_table.Count == 0) return other;
+        var table = new Dictionary<string, string[]>(_table, StringComparer.Ordinal);
+        foreach (var (word, english) in other._table)
+            table[word] = table.TryGetValue(word, out var mine) ? [.. mine.Union(english, StringComparer.Ordinal)] : english;
+        return new TranslationModel(table);
+    }
+
     /// <summary>A model with this table (as read from a file).</summary>
     internal static TranslationModel FromTable(Dictionary<string, string[]> table) => table.Count == 0 ? Empty : new(table);
 

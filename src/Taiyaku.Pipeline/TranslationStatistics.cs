@@ -14,7 +14,7 @@ namespace Taiyaku.Pipeline;
 public sealed class TranslationStatistics
 {
     /// <summary>The file format's version (<see cref="WriteTo"/>); files of other versions are refused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "TAIYAKU-TM\0\0"u8;
 
@@ -24,18 +24,25 @@ public sealed class TranslationStatistics
 
     private readonly record struct Entry(string[] Japanese, string[] English, int Count);
 
-    private TranslationStatistics(Entry[] pairs, long documents, TranslationModel? model)
+    private TranslationStatistics(Entry[] pairs, long documents, string settings, TranslationModel? model)
     {
         _pairs = pairs;
         Documents = documents;
+        Settings = settings;
         _model = model != null ? new Lazy<TranslationModel>(model) : new Lazy<TranslationModel>(() => TranslationModel.Learn(Expand(_pairs)));
     }
 
     /// <summary>No documents.</summary>
-    public static TranslationStatistics Empty { get; } = new([], 0, TranslationModel.Empty);
+    public static TranslationStatistics Empty { get; } = new([], 0, "", TranslationModel.Empty);
 
     /// <summary>Documents collected.</summary>
     public long Documents { get; }
+
+    /// <summary>
+    /// The aligner settings the pairs were collected with (<see cref="DocumentAligner.TranslationSettings"/>; empty when
+    /// not said). Statistics of different settings are not merged.
+    /// </summary>
+    public string Settings { get; }
 
     /// <summary>Sentence pairs collected (counting repeats).</summary>
     public long SentencePairs => _pairs.Sum(p => (long)p.Count);
@@ -44,27 +51,37 @@ public sealed class TranslationStatistics
     public TranslationModel Model => _model.Value;
 
     /// <summary>Statistics of one document: its sentence pairs given as words (see <see cref="TranslationModel.Learn"/>).</summary>
-    public static TranslationStatistics FromPairs(IEnumerable<(IReadOnlyList<string> Japanese, IReadOnlyList<string> English)> pairs, long documents = 1)
+    /// <param name="pairs">The sentence pairs, as words.</param>
+    /// <param name="documents">How many documents they come from.</param>
+    /// <param name="settings">What they were collected with (<see cref="Settings"/>).</param>
+    public static TranslationStatistics FromPairs(IEnumerable<(IReadOnlyList<string> Japanese, IReadOnlyList<string> English)> pairs, long documents = 1, string settings = "")
     {
         ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfNegative(documents);
         var list = pairs.Select(p => new Entry(Sorted(p.Japanese), Sorted(p.English), 1)).ToList();
-        return new TranslationStatistics(Canonical(list), documents, null);
+        return new TranslationStatistics(Canonical(list), documents, settings, null);
     }
 
     /// <summary>The statistics of all the parts together: the same as collecting them at once, whatever the order.</summary>
+    /// <exception cref="ArgumentException">Two parts with documents were collected with different <see cref="Settings"/>.</exception>
     public static TranslationStatistics Merge(IEnumerable<TranslationStatistics> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var list = new List<Entry>();
         long documents = 0;
+        string? settings = null;
         foreach (var p in parts)
         {
             ArgumentNullException.ThrowIfNull(p);
+            if (p.Documents == 0 && p._pairs.Length == 0) continue;   // nothing learned: neutral whatever its settings
+            if (settings != null && settings != p.Settings)
+                throw new ArgumentException($"The parts were collected with different settings: '{settings}' and '{p.Settings}'.", nameof(parts));
+            settings = p.Settings;
             list.AddRange(p._pairs);
             documents += p.Documents;
         }
-        return new TranslationStatistics(Canonical(list), documents, null);
+        return new TranslationStatistics(Canonical(list), documents, settings ?? "", null);
     }
 
     private static string[] Sorted(IReadOnlyList<string> words)
@@ -110,7 +127,7 @@ public sealed class TranslationStatistics
 
     /// <summary>
     /// Writes the statistics and the model learned from them: a header (magic <c>TAIYAKU-TM</c>, <see cref="FormatVersion"/>,
-    /// payload length, SHA-256 of the payload), then the payload (vocabularies, word bags, the model's table).
+    /// payload length, SHA-256 of the payload), then the payload (documents, settings, vocabularies, word bags, the model's table).
     /// </summary>
     public void WriteTo(Stream stream)
     {
@@ -121,6 +138,7 @@ public sealed class TranslationStatistics
             var ja = Vocabulary(_pairs.SelectMany(p => p.Japanese));
             var en = Vocabulary(_pairs.SelectMany(p => p.English));
             w.Write(Documents);
+            w.Write(Settings);
             WriteWords(w, ja.Words);
             WriteWords(w, en.Words);
             w.Write7BitEncodedInt(_pairs.Length);
@@ -172,6 +190,7 @@ public sealed class TranslationStatistics
         {
             using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
             long documents = r.ReadInt64();
+            string settings = r.ReadString();
             var ja = ReadWords(r);
             var en = ReadWords(r);
             var pairs = new Entry[Count(r)];
@@ -183,7 +202,7 @@ public sealed class TranslationStatistics
             var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
             int entries = Count(r);
             for (int k = 0; k < entries; k++) table[r.ReadString()] = ReadWords(r);
-            return new TranslationStatistics(pairs, documents, TranslationModel.FromTable(table));
+            return new TranslationStatistics(pairs, documents, settings, TranslationModel.FromTable(table));
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or IndexOutOfRangeException or ArgumentException)
         {

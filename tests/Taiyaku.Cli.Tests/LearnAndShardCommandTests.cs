@@ -132,6 +132,29 @@ public sealed class LearnAndShardCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_model_learned_with_other_aligner_options_is_refused_naming_the_file_and_the_option()
+    {
+        string m = Manifest();
+        Assert.Equal(0, Run("learn", "--manifest", m, "--out", P("default.bin"), "--quiet").Code);
+        Assert.Equal(0, Run("learn", "--manifest", m, "--params", "partial", "--out", P("partial.bin"), "--quiet").Code);
+        // The same options: accepted.
+        Assert.Equal(0, Run("align-batch", "--manifest", m, "--params", "partial", "--model", P("partial.bin"), "--out", P("ok.jsonl"), "--quiet").Code);
+
+        var (code, _, err) = Run("align-batch", "--manifest", m, "--params", "partial", "--model", P("default.bin"), "--out", P("out.jsonl"));
+        Assert.Equal(1, code);
+        Assert.Contains($"{P("default.bin")}: learned with other aligner options than this alignment's (variance=", err);
+        Assert.False(File.Exists(P("out.jsonl")));
+        (code, _, err) = Run("align", "--src", P("d0.ja"), "--tgt", P("d0.en"), "--segmented", "--line-breaks", "paragraph", "--model", P("default.bin"));
+        Assert.Equal(1, code);
+        Assert.Contains("(segmentation=Auto/", err);
+
+        (code, _, err) = Run("learn", "--merge", P("default.bin"), P("partial.bin"), "--out", P("merged.bin"));
+        Assert.Equal(1, code);
+        Assert.Contains($"{P("partial.bin")}: learned with other aligner options than '{P("default.bin")}'", err);
+        Assert.False(File.Exists(P("merged.bin")));
+    }
+
+    [Fact]
     public void Learn_stops_at_a_bad_manifest_line_naming_it_and_writes_nothing()
     {
         string m = Manifest();

@@ -71,7 +71,7 @@ public sealed class TranslationStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void The_corpus_model_is_what_the_aligner_uses_instead_of_learning_per_document()
+    public void The_corpus_model_is_used_and_every_sentence_is_kept()
     {
         var s = Collect(0, 1, 2, 3);
         var withModel = new DocumentAligner(analyzer: _analyzer, translations: s.Model);
@@ -80,6 +80,57 @@ public sealed class TranslationStatisticsTests : IDisposable
         // Every sentence exactly once, whichever model.
         Assert.Equal(Enumerable.Range(0, ja.Length), result.Links.SelectMany(l => Enumerable.Range(l.SourceStart, l.SourceCount)));
         Assert.Equal(Enumerable.Range(0, en.Length), result.Links.SelectMany(l => Enumerable.Range(l.TargetStart, l.TargetCount)));
+    }
+
+    [Fact]
+    public void Statistics_carry_the_aligner_settings_through_the_file_and_other_settings_do_not_merge()
+    {
+        var s = Collect(0, 1);
+        Assert.Equal(_aligner.TranslationSettings, s.Settings);
+        Assert.Contains("length=Utf8Bytes", s.Settings);
+        Assert.Equal(s.Settings, TranslationStatistics.ReadFrom(new MemoryStream(Bytes(s))).Settings);
+        // Equal options give equal settings; the partial-translation parameters change the first pass, so the settings.
+        Assert.Equal(_aligner.TranslationSettings, new DocumentAligner(analyzer: _analyzer).TranslationSettings);
+        var partial = new DocumentAligner(AlignmentParameters.PartialTranslations.ApplyTo(DocumentAlignerOptions.Default), _analyzer);
+        Assert.NotEqual(_aligner.TranslationSettings, partial.TranslationSettings);
+        var other = partial.CollectTranslations(_documents[2].Ja, _documents[2].En);
+        var e = Assert.Throws<ArgumentException>(() => TranslationStatistics.Merge([s, other]));
+        Assert.Contains("different settings", e.Message);
+        // Nothing learned is neutral whatever its settings.
+        Assert.Equal(Bytes(s), Bytes(TranslationStatistics.Merge([s, TranslationStatistics.FromPairs([], 0, "other")])));
+    }
+
+    [Fact]
+    public void A_joined_model_has_each_words_translations_from_both_its_own_first()
+    {
+        var a = Collect(0, 1).Model;
+        var b = Collect(2, 3).Model;
+        var joined = a.Join(b);
+        Assert.True(joined.Count > a.Count && joined.Count > b.Count, "the two halves should teach different words");
+        foreach (var (word, english) in a.Entries())
+        {
+            Assert.True(joined.TryGetTranslations(word, out var got));
+            Assert.Equal(english, got.Take(english.Length));
+            if (b.TryGetTranslations(word, out var fromB))
+                Assert.Equal(english.Union(fromB).Order(StringComparer.Ordinal), got.Order(StringComparer.Ordinal));
+        }
+        foreach (var (word, english) in b.Entries())
+        {
+            Assert.True(joined.TryGetTranslations(word, out var got));
+            Assert.Subset(got.ToHashSet(), english.ToHashSet());
+        }
+    }
+
+    [Fact]
+    public void With_a_corpus_model_the_second_pass_still_learns_from_the_document_itself()
+    {
+        // An empty corpus model adds nothing: the document's own model must still be learned and used, so the
+        // alignment is the one without a model (before, a model replaced the document's own: with an empty one the
+        // second pass had no learned words at all, which changes this document's alignment).
+        var (ja, en) = _documents[1];
+        var own = _aligner.AlignSentences(ja, en).Links;
+        var withEmpty = new DocumentAligner(analyzer: _analyzer, translations: TranslationModel.Empty).AlignSentences(ja, en).Links;
+        Assert.Equal(own, withEmpty);
     }
 
     [Theory]
@@ -96,7 +147,7 @@ public sealed class TranslationStatisticsTests : IDisposable
         switch (damage)
         {
             case "magic": bytes[0] = (byte)'X'; expected = "not a taiyaku translation model"; break;
-            case "version": bytes[12] = 2; expected = "format version 2"; break;
+            case "version": bytes[12] = 3; expected = "format version 3"; break;
             case "truncated": bytes = bytes[..^10]; expected = "truncated"; break;
             case "flipped": bytes[^5] ^= 0x40; expected = "checksum"; break;
             case "appended": bytes = [.. bytes, 0]; expected = "bytes after the payload"; break;

@@ -21,6 +21,35 @@ internal static class ModelFile
         catch (UnauthorizedAccessException e) { throw InputException.In(path, e.Message); }
     }
 
+    /// <summary>
+    /// Refuses a model learned with other aligner settings than <paramref name="expected"/> (what <paramref name="whose"/>
+    /// aligner uses), naming the file and the first setting that differs.
+    /// </summary>
+    public static void CheckSettings(string path, string learnedWith, string expected, string whose)
+    {
+        if (learnedWith == expected) return;
+        var a = learnedWith.Split("; ");
+        var b = expected.Split("; ");
+        int k = 0;
+        while (k < Math.Min(a.Length, b.Length) && a[k] == b[k]) k++;
+        string got = k < a.Length ? a[k] : "(nothing)", want = k < b.Length ? b[k] : "(nothing)";
+        throw InputException.In(path, $"learned with other aligner options than {whose} ({got}, not {want}): learn it again with the same --params, --anchors, --length, --beads, --dicdir and --line-breaks");
+    }
+
+    /// <summary>Reads model files to merge; all must be learned with the same aligner settings (the first file's).</summary>
+    public static List<TranslationStatistics> ReadAll(IReadOnlyList<string> paths)
+    {
+        var list = new List<TranslationStatistics>(paths.Count);
+        foreach (var path in paths)
+        {
+            var s = Read(path);
+            if (list.Find(x => x.Documents > 0) is { } first && s.Documents > 0)
+                CheckSettings(path, s.Settings, first.Settings, $"'{paths[list.IndexOf(first)]}'");
+            list.Add(s);
+        }
+        return list;
+    }
+
     /// <summary>Writes <paramref name="statistics"/> to <paramref name="path"/> whole or not at all (never over an input).</summary>
     public static void Write(string path, Stream stdout, IEnumerable<string?> inputs, TranslationStatistics statistics) =>
         OutputFile.Write(path, stdout, inputs, statistics.WriteTo);

@@ -24,11 +24,14 @@ internal sealed class LearnCommand : CliCommand
         Learns the word translation model of the second pass (IBM Model 1 on the confident 1-1 links of a
         first pass with lengths and anchors) once over every pair of an align-batch manifest (same format, see
         'taiyaku align-batch --help'), instead of once per document: give the file to 'align --model' or
-        'align-batch --model'. The aligner options must be those the alignment will use.
+        'align-batch --model'. The aligner options must be those the alignment will use: the file records
+        them, and align, align-batch and eval refuse a model learned with others (as 'learn --merge' refuses
+        files learned with different options).
         The file holds what the model is learned from (the confident links as word bags), not only the model,
         so that shards learned apart merge exactly: 'learn --merge' of the shards' files writes the same bytes
         as 'learn' over the whole manifest. Format: a header (TAIYAKU-TM, format version, length, SHA-256),
-        then the data; a file of another kind or version, truncated or damaged, is refused naming it.
+        then the data (with the aligner options it was learned with); a file of another kind or version,
+        truncated or damaged, is refused naming it.
         """;
 
     public override string Notes => $"""
@@ -73,7 +76,7 @@ internal sealed class LearnCommand : CliCommand
             if (merge.Length == 0) throw new UsageException("--merge needs at least one model file");
             if (AlignerSetup.OptionNames.Any(cl.Given) || cl.Given("shard") || cl.Given("segmented"))
                 throw new UsageException("--merge takes model files only: the aligner options, --shard and --segmented go with --manifest");
-            result = TranslationStatistics.Merge(merge.Select(ModelFile.Read));
+            result = TranslationStatistics.Merge(ModelFile.ReadAll(merge));
             ModelFile.Write(output, context.StdOut, merge, result);
             if (!quiet)
                 context.StdErr.WriteLine($"taiyaku learn: merged {merge.Length} files: {result.Documents} documents, {result.SentencePairs} sentence pairs, {result.Model.Count} words with translations in {clock.Elapsed.TotalSeconds:F1} s");
