@@ -30,9 +30,9 @@ public class AnchorBenchmarks
         enRaw = string.Join("\n", en) + "\n";
         analyzer = MorphologicalAnalyzer.Open();
         var lexicon = EdictLexicon.Default;
-        lengthOnly = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None }, analyzer, lexicon);
-        anchors = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.Default with { SecondPass = false } }, analyzer, lexicon);
-        anchorsAndSecondPass = new DocumentAligner(DocumentAlignerOptions.Default, analyzer, lexicon);
+        lengthOnly = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).UseAnalyzer(analyzer).UseLexicon(lexicon).Build();
+        anchors = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { SecondPass = false }).UseAnalyzer(analyzer).UseLexicon(lexicon).Build();
+        anchorsAndSecondPass = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(lexicon).Build();
     }
 
     /// <summary>Releases the analyzer.</summary>

@@ -37,8 +37,8 @@ public class NonParallelBenchmarks
         ja = Repeat(books.SelectMany(b => File.ReadLines(b + ".ja")), Lines);
         en = Repeat(books.SelectMany(b => File.ReadLines(b + ".en")), Lines);
         analyzer = MorphologicalAnalyzer.Open();
-        defaults = new DocumentAligner(null, analyzer, EdictLexicon.Default);
-        partial = new DocumentAligner(AlignmentParameters.PartialTranslations.ApplyTo(DocumentAlignerOptions.Default), analyzer, EdictLexicon.Default);
+        defaults = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(EdictLexicon.Default).Build();
+        partial = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.PartialTranslations).UseAnalyzer(analyzer).UseLexicon(EdictLexicon.Default).Build();
     }
 
     private static string[] Repeat(IEnumerable<string> lines, int count)

@@ -14,8 +14,8 @@ namespace Taiyaku.Benchmarks;
 [MemoryDiagnoser]
 public class PipelineBenchmarks
 {
-    private readonly DocumentAligner aligner = new();
-    private readonly GaleChurchAligner core = new(DocumentAlignerOptions.Default.Alignment);
+    private readonly DocumentAligner aligner = new DocumentAlignerBuilder().Build();
+    private readonly GaleChurchAligner core = new(new GaleChurchOptions { Variance = AlignmentParameters.Default.Variance, Beads = AlignmentParameters.Default.Beads, AnchorWeight = AlignmentParameters.Default.AnchorWeight });
     private string[] ja = [];
     private string[] en = [];
     private int[] jaLengths = [];

@@ -42,7 +42,7 @@ internal sealed class ParametersHarness : IHarness
         AlignmentParameters p;
         try { p = AlignmentParameters.FromJson(text); }
         catch (FormatException) { return; }
-        var aligner = new DocumentAligner(p.ApplyTo(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.Default with { Dictionary = false, Names = false } }));
+        var aligner = new DocumentAlignerBuilder().UseParameters(p).UseAnchors(AnchorOptions.Default with { Dictionary = false, Names = false }).Build();
         foreach (var (ja, en) in Documents)
         {
             var result = aligner.AlignSentences(ja, en);

@@ -26,10 +26,10 @@ internal sealed class TextHarness : IHarness
         catch (DictionaryNotFoundException) { return null; }
     });
 
-    private static readonly DocumentAligner Default = new();
-    private static readonly DocumentAligner Standard = new(DocumentAlignerOptions.Default with { Alignment = new GaleChurchOptions { Beads = Bead.Standard } });
+    private static readonly DocumentAligner Default = new DocumentAlignerBuilder().Build();
+    private static readonly DocumentAligner Standard = new DocumentAlignerBuilder().UseParameters(new AlignmentParameters { Beads = Bead.Standard }).Build();
     private static readonly Lazy<DocumentAligner?> Tokens = new(() => Analyzer.Value is { } a
-        ? new DocumentAligner(DocumentAlignerOptions.Default with { Length = LengthMeasure.Tokens }, a)
+        ? new DocumentAlignerBuilder().UseParameters(AlignmentParameters.Default with { Length = LengthMeasure.Tokens }).UseAnalyzer(a).Build()
         : null);
 
     public IEnumerable<byte[]> Seeds()

@@ -89,12 +89,12 @@ internal sealed class AlignerSetup : IDisposable
         {
             if (cl.Given("length") || cl.Given("beads"))
                 throw new UsageException("--params sets the length measure and beads: give it without --length and --beads");
-            if (path == "partial" && !File.Exists(path)) options = AlignmentParameters.PartialTranslations.ApplyTo(options);
+            if (path == "partial" && !File.Exists(path)) options = options with { Parameters = AlignmentParameters.PartialTranslations };
             else
             {
                 // Read within the input limits (a parameter file of /dev/zero is an error, not an endless read).
                 byte[] bytes = InputFiles.ReadBytes(path, ct);
-                try { options = AlignmentParameters.FromJson(Formats.TextFiles.StrictUtf8.GetString(bytes)).ApplyTo(options); }
+                try { options = options with { Parameters = AlignmentParameters.FromJson(Formats.TextFiles.StrictUtf8.GetString(bytes)) }; }
                 catch (FormatException e) { throw InputException.In(path, e.Message); }
                 catch (System.Text.DecoderFallbackException) { throw InputException.In(path, "not valid UTF-8"); }
             }
@@ -105,7 +105,7 @@ internal sealed class AlignerSetup : IDisposable
             {
                 "extended" => Bead.Extended,
                 "standard" => Bead.Standard,
-                _ => options.Alignment.Beads,
+                _ => options.Parameters.Beads,
             };
             var length = cl.Value("length") switch
             {
@@ -113,11 +113,7 @@ internal sealed class AlignerSetup : IDisposable
                 "tokens" => LengthMeasure.Tokens,
                 _ => LengthMeasure.Utf8Bytes,
             };
-            options = options with
-            {
-                Length = length,
-                Alignment = options.Alignment with { Beads = beads },
-            };
+            options = options with { Parameters = options.Parameters with { Length = length, Beads = beads } };
         }
         options = options with { Segmentation = options.Segmentation with { LineBreaks = ParseLineBreaks(cl) } };
         TranslationStatistics? learned = null;
@@ -128,12 +124,16 @@ internal sealed class AlignerSetup : IDisposable
                 throw new UsageException("--model is used by the second pass: give it with --anchors all or a list with second-pass");
             learned = Batch.ModelFile.Read(modelPath);
         }
-        bool needsAnalyzer = options.Length == LengthMeasure.Tokens || anchors.Any;
+        bool needsAnalyzer = options.Parameters.Length == LengthMeasure.Tokens || anchors.Any;
         var analyzer = needsAnalyzer ? OpenAnalyzer(cl.Get("dicdir")) : null;
         try
         {
             var lexicon = anchors.Dictionary ? EdictLexicon.Default : null;
-            var aligner = new DocumentAligner(options, analyzer, lexicon, learned?.Model);
+            var builder = new DocumentAlignerBuilder().UseOptions(options);
+            if (analyzer != null) builder.UseAnalyzer(analyzer);
+            if (lexicon != null) builder.UseLexicon(lexicon);
+            if (learned != null) builder.UseTranslationModel(learned.Model);
+            var aligner = builder.Build();
             if (learned != null) Batch.ModelFile.CheckSettings(modelPath!, learned.Settings, aligner.TranslationSettings, "this alignment's");
             return new AlignerSetup(aligner, analyzer);
         }

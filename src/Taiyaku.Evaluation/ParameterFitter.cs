@@ -106,34 +106,25 @@ public static class ParameterFitter
 
         var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight, best.UnmatchedItemCost);
         var confidence = FitConfidence(documents, prepared, chosen, cancellationToken);
-        var parameters = new AlignmentParameters
+        var parameters = (chosen.Options.Parameters with
         {
-            Length = aligner.Options.Length,
-            LengthRatio = null,
-            Variance = best.Variance,
-            Beads = beads,
-            AnchorWeight = best.AnchorWeight,
-            UnmatchedItemCost = best.UnmatchedItemCost,
-            DeletionRates = aligner.Options.DeletionRates is { Count: > 0 } r ? r : null,
             Confidence = confidence,
             FittedOn = $"{documents.Count} documents, {goldLinks} gold links",
-        };
+        }).Rounded();
         return new FitResult(parameters, trials);
     }
 
     private static double Objective(FitTrial t) => t.Score.StrictF1 + t.Score.LaxF1;
 
     private static DocumentAligner Candidate(DocumentAligner aligner, double variance, IReadOnlyList<Bead> beads, double lambda, double nu) =>
-        aligner.WithOptions(new AlignmentParameters
+        aligner.ToBuilder().UseParameters(aligner.Options.Parameters with
         {
-            Length = aligner.Options.Length,
+            LengthRatio = null,
             Variance = variance,
             Beads = beads,
             AnchorWeight = lambda,
             UnmatchedItemCost = nu,
-            DeletionRates = aligner.Options.DeletionRates,
-            Confidence = aligner.Options.Confidence ?? ConfidenceModel.Uninformative,
-        }.ApplyTo(aligner.Options));
+        }).Build();
 
     internal static List<IndexLink> ToIndexLinks(AlignmentResult result) => result.Links.Select(IndexLink.From).ToList();
 

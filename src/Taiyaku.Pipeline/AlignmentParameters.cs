@@ -15,7 +15,7 @@ namespace Taiyaku.Pipeline;
 /// 1-0 and a 0-1 bead among the beads (without them some pairs of sentence counts have no alignment at all);
 /// confidence coefficients finite, of magnitude at most 1e6. No value may be NaN.
 /// </remarks>
-public sealed record AlignmentParameters
+public sealed partial record AlignmentParameters
 {
     /// <summary>The format tag written into every parameter file.</summary>
     public const string FormatTag = "taiyaku-parameters/1";
@@ -39,8 +39,10 @@ public sealed record AlignmentParameters
     public double UnmatchedItemCost { get; init; }
 
     /// <summary>
-    /// Candidate shares of sentences without counterpart, chosen per document by likelihood (see
-    /// <see cref="DocumentAlignerOptions.DeletionRates"/>); null (the default) keeps the fitted priors.
+    /// Candidate shares of sentences without counterpart (1-0 and 0-1 beads together), each in (0, 1), used when <see cref="UnmatchedItemCost"/> is above 0: the final pass aligns with the bead priors
+    /// rescaled to each share and keeps the most likely alignment (lowest total cost), so that the share of untranslated
+    /// text is the document's own, as c is); null (the default) keeps the fitted priors. <see cref="PartialTranslations"/>
+    /// sets 0.001, 0.01, 0.05, 0.15 and 0.3.
     /// </summary>
     public IReadOnlyList<double>? DeletionRates { get; init; }
 
@@ -75,189 +77,30 @@ public sealed record AlignmentParameters
         return FromJson(reader.ReadToEnd());
     }
 
-    /// <summary>The length model, beads and λ as aligner options, keeping <paramref name="search"/>'s search settings.</summary>
-    public GaleChurchOptions ToGaleChurchOptions(GaleChurchOptions? search = null)
-    {
-        var a = search ?? GaleChurchOptions.Default;
-        return new GaleChurchOptions
-        {
-            LengthRatio = LengthRatio,
-            Variance = Variance,
-            Beads = Beads,
-            AnchorWeight = AnchorWeight,
-            UnmatchedItemCost = UnmatchedItemCost,
-            Search = a.Search,
-            InitialBandWidth = a.InitialBandWidth,
-            AnchorBandWidth = a.AnchorBandWidth,
-        };
-    }
+    /// <summary>Equal when every value is equal (the beads and deletion shares element by element): a parameter file read back equals what was written.</summary>
+    public bool Equals(AlignmentParameters? other) =>
+        other is not null
+        && Length == other.Length && Nullable.Equals(LengthRatio, other.LengthRatio) && Variance.Equals(other.Variance)
+        && Beads.SequenceEqual(other.Beads) && AnchorWeight.Equals(other.AnchorWeight) && UnmatchedItemCost.Equals(other.UnmatchedItemCost)
+        && (DeletionRates ?? []).SequenceEqual(other.DeletionRates ?? []) && (DeletionRates is null) == (other.DeletionRates is null)
+        && Confidence == other.Confidence && FittedOn == other.FittedOn;
 
-    /// <summary><paramref name="options"/> with these parameters in place of its length model, beads, λ and confidence.</summary>
-    public DocumentAlignerOptions ApplyTo(DocumentAlignerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options with { Length = Length, Alignment = ToGaleChurchOptions(options.Alignment), Confidence = Confidence, DeletionRates = DeletionRates ?? [] };
-    }
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Length, LengthRatio, Variance, Beads.Count, AnchorWeight, UnmatchedItemCost, Confidence, FittedOn);
 
-    /// <summary>The parameters as indented JSON.</summary>
-    public string ToJson()
+    /// <summary>A copy with every number rounded to six decimal places, as fitted parameters are kept (files stay readable).</summary>
+    internal AlignmentParameters Rounded()
     {
-        var beads = new JsonArray();
-        foreach (var b in Beads)
-            beads.Add(new JsonObject { ["source"] = b.SourceCount, ["target"] = b.TargetCount, ["probability"] = Round(b.Probability) });
+        static double R(double x) => Math.Round(x, 6);
         var c = Confidence;
-        var root = new JsonObject
+        return this with
         {
-            ["format"] = FormatTag,
-            ["fittedOn"] = FittedOn,
-            ["length"] = LengthName(Length),
-            ["lengthRatio"] = LengthRatio is { } r ? Round(r) : null,
-            ["variance"] = Round(Variance),
-            ["beads"] = beads,
-            ["anchorWeight"] = Round(AnchorWeight),
-            ["unmatchedItemCost"] = Round(UnmatchedItemCost),
-            ["deletionRates"] = DeletionRates is not { Count: > 0 } ? null : new JsonArray([.. DeletionRates.Select(r => (JsonNode?)Round(r))]),
-            ["confidence"] = new JsonObject
-            {
-                ["intercept"] = Round(c.Intercept),
-                ["cost"] = Round(c.Cost),
-                ["coverage"] = Round(c.Coverage),
-                ["anchorWeight"] = Round(c.AnchorWeight),
-                ["oneToOne"] = Round(c.OneToOne),
-                ["empty"] = Round(c.Empty),
-                ["emptyAnchorWeight"] = Round(c.EmptyAnchorWeight),
-            },
+            LengthRatio = LengthRatio is { } r ? R(r) : null,
+            Variance = R(Variance),
+            Beads = [.. Beads.Select(b => b with { Probability = R(b.Probability) })],
+            AnchorWeight = R(AnchorWeight),
+            UnmatchedItemCost = R(UnmatchedItemCost),
+            Confidence = new ConfidenceModel(R(c.Intercept), R(c.Cost), R(c.Coverage), R(c.AnchorWeight), R(c.OneToOne), R(c.Empty), R(c.EmptyAnchorWeight)),
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
-
-    /// <summary>Reads parameters written by <see cref="ToJson"/>.</summary>
-    /// <exception cref="FormatException">The text is not a parameter file, or a value is missing or out of range;
-    /// the message names the field.</exception>
-    public static AlignmentParameters FromJson(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonNode? root;
-        // A key given twice is an error (found by fuzzing: JsonObject threw ArgumentException on first access).
-        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }); }
-        catch (JsonException e) { throw new FormatException($"not valid JSON ({e.Message})", e); }
-        if (root is not JsonObject o || (string?)o["format"] != FormatTag)
-            throw new FormatException($"not a parameter file: \"format\" must be \"{FormatTag}\"");
-        try
-        {
-            var beads = new List<Bead>();
-            foreach (var b in o["beads"]?.AsArray() ?? throw Missing("beads"))
-            {
-                if (b is null) throw new FormatException("\"beads\": an entry is null");
-                beads.Add(new Bead(Int(b, "source"), Int(b, "target"), Number(b, "probability")));
-            }
-            var c = o["confidence"] ?? throw Missing("confidence");
-            var p = new AlignmentParameters
-            {
-                FittedOn = (string?)o["fittedOn"],
-                Length = (string?)o["length"] switch
-                {
-                    "bytes" or null => LengthMeasure.Utf8Bytes,
-                    "chars" => LengthMeasure.Characters,
-                    "tokens" => LengthMeasure.Tokens,
-                    var other => throw new FormatException($"\"length\": unknown measure \"{other}\""),
-                },
-                LengthRatio = o["lengthRatio"] is null ? null : Number(o, "lengthRatio"),
-                Variance = Number(o, "variance"),
-                Beads = beads,
-                AnchorWeight = Number(o, "anchorWeight"),
-                // Absent from files written before it existed: Gale & Church's deletions.
-                UnmatchedItemCost = o["unmatchedItemCost"] is null ? 0 : Number(o, "unmatchedItemCost"),
-                DeletionRates = o["deletionRates"] is not JsonArray rates ? null : [.. rates.Select(Rate)],
-                Confidence = new ConfidenceModel(Number(c, "intercept"), Number(c, "cost"), Number(c, "coverage"),
-                    Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty"),
-                    c["emptyAnchorWeight"] is null ? 0 : Number(c, "emptyAnchorWeight")),
-            };
-            Validate(p);
-            // Validates every value the way the aligner will.
-            _ = p.ToGaleChurchOptions();
-            return p;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            throw new FormatException(e.Message, e);
-        }
-    }
-
-    /// <summary>Reads a parameter file.</summary>
-    /// <exception cref="FormatException">The file is not a valid parameter file (the message names the file).</exception>
-    public static async Task<AlignmentParameters> LoadAsync(string path, CancellationToken cancellationToken = default)
-    {
-        string text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        try { return FromJson(text); }
-        catch (FormatException e) { throw new FormatException($"{path}: {e.Message}", e); }
-    }
-
-    /// <summary>The bounds of the remarks above; each failure names the field.</summary>
-    private static void Validate(AlignmentParameters p)
-    {
-        if (p.LengthRatio is { } c) InRange("lengthRatio", c, 0.001, 1000);
-        InRange("variance", p.Variance, 0.001, 1e6);
-        InRange("anchorWeight", p.AnchorWeight, 0, MaxAnchorWeight);
-        InRange("unmatchedItemCost", p.UnmatchedItemCost, 0, 20);
-        foreach (var b in p.Beads)
-            if (!(b.Probability > 0 && b.Probability <= 1))
-                throw new FormatException($"\"beads\": the {b.SourceCount}-{b.TargetCount} bead's probability must be in (0, 1] (got {Show(b.Probability)})");
-        bool deletion = false, insertion = false;
-        foreach (var b in p.Beads)
-        {
-            deletion |= b.SourceCount == 1 && b.TargetCount == 0;
-            insertion |= b.SourceCount == 0 && b.TargetCount == 1;
-        }
-        if (!deletion || !insertion)
-            throw new FormatException("\"beads\": a 1-0 and a 0-1 bead are needed: without them some pairs of sentence counts (e.g. 2 against 1 with only 1-1 beads) cannot be aligned at all");
-        var k = p.Confidence;
-        foreach (var (name, v) in new[] { ("intercept", k.Intercept), ("cost", k.Cost), ("coverage", k.Coverage), ("anchorWeight", k.AnchorWeight), ("oneToOne", k.OneToOne), ("empty", k.Empty), ("emptyAnchorWeight", k.EmptyAnchorWeight) })
-            InRange($"confidence.{name}", v, -1e6, 1e6);
-    }
-
-    /// <summary>Largest λ a parameter file may give (fitted values are at most 4).</summary>
-    private const double MaxAnchorWeight = 100;
-
-    private static void InRange(string field, double value, double min, double max)
-    {
-        if (!(value >= min && value <= max))   // false for NaN too
-            throw new FormatException($"\"{field}\" must be between {Show(min)} and {Show(max)} (got {Show(value)})");
-    }
-
-    private static string Show(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static string LengthName(LengthMeasure m) => m switch
-    {
-        LengthMeasure.Characters => "chars",
-        LengthMeasure.Tokens => "tokens",
-        _ => "bytes",
-    };
-
-    private static double Round(double x) => Math.Round(x, 6);
-
-    private static FormatException Missing(string field) => new($"\"{field}\" is missing");
-
-    private static double Number(JsonNode node, string field)
-    {
-        var v = node[field] ?? throw Missing(field);
-        try { return v.GetValue<double>(); }
-        catch (Exception e) when (e is FormatException or InvalidOperationException) { throw new FormatException($"\"{field}\" must be a number", e); }
-    }
-
-    private static double Rate(JsonNode? node)
-    {
-        double r;
-        try { r = node?.GetValue<double>() ?? double.NaN; }
-        catch (Exception e) when (e is FormatException or InvalidOperationException) { throw new FormatException("\"deletionRates\" must hold numbers", e); }
-        if (!(r > 0 && r < 1)) throw new FormatException($"\"deletionRates\": {r} is not in (0, 1)");
-        return r;
-    }
-
-    private static int Int(JsonNode node, string field)
-    {
-        var v = node[field] ?? throw Missing(field);
-        try { return v.GetValue<int>(); }
-        catch (Exception e) when (e is FormatException or InvalidOperationException) { throw new FormatException($"\"{field}\" must be an integer", e); }
     }
 }

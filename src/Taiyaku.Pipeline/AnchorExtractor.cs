@@ -18,8 +18,10 @@ internal sealed class AnchorItem(double weight, string? word)
 }
 
 /// <summary>Turns sentences into anchor items: numbers, Latin words, names, dictionary words, punctuation.</summary>
-internal sealed class AnchorExtractor(AnchorOptions options, MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon)
+internal sealed class AnchorExtractor(AnchorOptions options, MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon, IReadOnlyList<IAnchorSource>? sources = null)
 {
+    private readonly IReadOnlyList<IAnchorSource> _sources = sources ?? [];
+
     private const char NumberKind = 'n', WordKind = 'w', PhoneticKind = 'p', PunctuationKind = '.';
 
     /// <summary>Longest piece of a sentence given to the analyzer at once.</summary>
@@ -30,6 +32,8 @@ internal sealed class AnchorExtractor(AnchorOptions options, MorphologicalAnalyz
     public List<AnchorItem> Japanese(string sentence)
     {
         var items = new List<AnchorItem>();
+        for (int k = 0; k < _sources.Count; k++) _sources[k].AddJapanese(sentence, new AnchorCollector(items, k));
+        if (!Options.Any) return items;
         if (Options.Numbers) AddNumbers(items, sentence, japanese: true);
         if (Options.Punctuation) AddPunctuation(items, sentence);
         if (analyzer != null)
@@ -60,6 +64,8 @@ internal sealed class AnchorExtractor(AnchorOptions options, MorphologicalAnalyz
     public List<AnchorItem> English(string sentence)
     {
         var items = new List<AnchorItem>();
+        for (int k = 0; k < _sources.Count; k++) _sources[k].AddEnglish(sentence, new AnchorCollector(items, k));
+        if (!Options.Any) return items;
         if (Options.Numbers) AddNumbers(items, sentence, japanese: false);
         if (Options.Punctuation) AddPunctuation(items, sentence);
         var text = sentence.AsSpan();
@@ -275,6 +281,9 @@ internal sealed class AnchorExtractor(AnchorOptions options, MorphologicalAnalyz
     }
 
     internal static ulong WordKey(string stem) => Key(WordKind, stem);
+
+    /// <summary>The key of an added source's anchor: its own space per source, apart from the built-in kinds.</summary>
+    internal static ulong SourceKey(int source, string key) => Key((char)(0xE000 + source), key);
 
     private static ulong Key(char kind, ulong value) => Mix((ulong)kind * 0x9E3779B97F4A7C15UL ^ value);
 

@@ -7,103 +7,6 @@ using Taiyaku.Text;
 
 namespace Taiyaku.Pipeline;
 
-/// <summary>Settings of <see cref="DocumentAligner"/>, each with a documented default.</summary>
-public sealed record DocumentAlignerOptions
-{
-    /// <summary>The defaults.</summary>
-    public static DocumentAlignerOptions Default { get; } = new();
-
-    /// <summary>
-    /// How sentence lengths are counted. Default: <see cref="AlignmentParameters.Default"/>'s,
-    /// <see cref="LengthMeasure.Utf8Bytes"/> (fitted and checked with each measure, bytes were best or within two links
-    /// of the best everywhere; see the README).
-    /// </summary>
-    public LengthMeasure Length { get; init; } = AlignmentParameters.Default.Length;
-
-    /// <summary>
-    /// The length model, bead priors, anchor weight λ and search. Default: <see cref="AlignmentParameters.Default"/>'s
-    /// fitted values with <see cref="GaleChurchOptions.Default"/>'s search settings.
-    /// </summary>
-    public GaleChurchOptions Alignment { get; init; } = AlignmentParameters.Default.ToGaleChurchOptions();
-
-    /// <summary>Sentence segmentation and page-furniture detection. Default <see cref="SegmenterOptions.Default"/>.</summary>
-    public SegmenterOptions Segmentation { get; init; } = SegmenterOptions.Default;
-
-    /// <summary>Lexical anchors and the learned second pass. Default <see cref="AnchorOptions.Default"/> (all on).</summary>
-    public AnchorOptions Anchors { get; init; } = AnchorOptions.Default;
-
-    /// <summary>
-    /// Candidate shares of sentences without counterpart (1-0 and 0-1 beads together, each in (0, 1)), used when
-    /// <see cref="GaleChurchOptions.UnmatchedItemCost"/> is above 0: the final pass aligns with the bead priors rescaled
-    /// to each share and keeps the most likely alignment (lowest total cost), so that the share of untranslated text is
-    /// the document's own, as c is. Default: none (the fitted priors), as in <see cref="AlignmentParameters.Default"/>;
-    /// <see cref="AlignmentParameters.PartialTranslations"/> sets 0.001, 0.01, 0.05, 0.15 and 0.3 (five final passes).
-    /// </summary>
-    public IReadOnlyList<double> DeletionRates { get; init; } = [];
-
-    /// <summary>How link scores are computed; null for no scores. Default: <see cref="AlignmentParameters.Default"/>'s.</summary>
-    public ConfidenceModel? Confidence { get; init; } = AlignmentParameters.Default.Confidence;
-}
-
-/// <summary>One link between Japanese and English sentences, with their text and where they stand in the originals.</summary>
-/// <param name="JapaneseIndex">Index of the first Japanese sentence of the link.</param>
-/// <param name="Japanese">The Japanese sentences (none for an English sentence without counterpart).</param>
-/// <param name="EnglishIndex">Index of the first English sentence.</param>
-/// <param name="English">The English sentences (none for a Japanese sentence without counterpart).</param>
-/// <param name="Cost">The link's cost under the model (lower is better).</param>
-/// <param name="Score">Calibrated probability that the link is right; NaN when scores are off.</param>
-public sealed record AlignedPair(int JapaneseIndex, IReadOnlyList<Segment> Japanese, int EnglishIndex, IReadOnlyList<Segment> English, double Cost, double Score)
-{
-    /// <summary>The Japanese sentences joined (Japanese needs no space between sentences).</summary>
-    public string JapaneseText => string.Concat(Japanese.Select(s => s.Text));
-
-    /// <summary>The English sentences joined with a space.</summary>
-    public string EnglishText => string.Join(" ", English.Select(s => s.Text));
-}
-
-/// <summary>The aligned sentences of a document pair, and what was set apart (page furniture, metadata).</summary>
-public sealed class DocumentAlignment
-{
-    internal DocumentAlignment(SegmentedText japanese, SegmentedText english, IReadOnlyList<Segment> metadata, AlignmentResult result)
-    {
-        Japanese = japanese;
-        English = english;
-        Metadata = metadata;
-        Result = result;
-        Pairs = result.Links.Select(l => new AlignedPair(
-            l.SourceStart, Slice(japanese.Sentences, l.SourceStart, l.SourceCount),
-            l.TargetStart, Slice(english.Sentences, l.TargetStart, l.TargetCount), l.Cost, l.Score)).ToArray();
-        Unaligned = japanese.Segments.Concat(english.Segments).Where(s => s.Kind != SegmentKind.Sentence).Concat(metadata).ToArray();
-    }
-
-    private static Segment[] Slice(IReadOnlyList<Segment> list, int start, int count) =>
-        Enumerable.Range(start, count).Select(i => list[i]).ToArray();
-
-    /// <summary>The Japanese text's segments; ranges point into <see cref="SegmentedText.Source"/>.</summary>
-    public SegmentedText Japanese { get; }
-
-    /// <summary>The English text's segments; ranges point into <see cref="SegmentedText.Source"/>.</summary>
-    public SegmentedText English { get; }
-
-    /// <summary>Metadata set apart from a bilingual document (empty for two separate texts).</summary>
-    public IReadOnlyList<Segment> Metadata { get; }
-
-    /// <summary>The links by sentence index (indices into <see cref="SegmentedText.Sentences"/> of each side).</summary>
-    public AlignmentResult Result { get; }
-
-    /// <summary>The links with their sentences, in document order. Every sentence of both sides is in exactly one.</summary>
-    public IReadOnlyList<AlignedPair> Pairs { get; }
-
-    /// <summary>Page furniture and metadata: never aligned, never dropped.</summary>
-    public IReadOnlyList<Segment> Unaligned { get; }
-
-    /// <summary>How a bilingual document laid out its languages (see <see cref="DocumentAligner.AlignBilingual"/>); null for two texts.</summary>
-    public BilingualLayout? BilingualLayout { get; internal init; }
-
-    /// <summary>The pairs a bilingual document made itself (lines, records, paragraphs), kept: no link crosses one. Empty otherwise.</summary>
-    public IReadOnlyList<SentencePairing> Pairings { get; internal init; } = [];
-}
-
 /// <summary>
 /// Aligns raw Japanese and English documents sentence by sentence: segmentation (with page furniture set apart),
 /// sentence lengths and lexical anchors, then the aligner, optionally a learned second pass, and a confidence score per
@@ -112,35 +15,34 @@ public sealed class DocumentAlignment
 public sealed class DocumentAligner
 {
     private readonly SentenceSegmenter _segmenter;
+    private readonly GaleChurchOptions _core;
     private readonly GaleChurchAligner _aligner;
     private readonly MorphologicalAnalyzer? _analyzer;
     private readonly AnchorExtractor? _anchors;
     private readonly TranslationModel? _translations;
 
-    /// <summary>Creates an aligner.</summary>
-    /// <param name="options">Settings; <see cref="DocumentAlignerOptions.Default"/> when null.</param>
-    /// <param name="analyzer">The Japanese analyzer: needed for <see cref="LengthMeasure.Tokens"/>; with anchors it gives
-    /// base forms for the lexicon and readings of names (without it, anchors use katakana and Latin runs only).</param>
-    /// <param name="lexicon">A Japanese-English lexicon for dictionary anchors (e.g. EDICT), or null.</param>
-    /// <param name="translations">Translation probabilities learned once from a batch (see <see cref="LearnTranslations"/>);
-    /// when given, the second pass uses them together with what it learns from each document (each word's translations
-    /// from both).</param>
-    public DocumentAligner(DocumentAlignerOptions? options = null, MorphologicalAnalyzer? analyzer = null,
-        IBilingualLexicon? lexicon = null, TranslationModel? translations = null)
+    private readonly IReadOnlyList<IAnchorSource> _sources;
+
+    /// <summary>Built by <see cref="DocumentAlignerBuilder.Build"/>, which documents each part.</summary>
+    internal DocumentAligner(DocumentAlignerOptions? options = null, MorphologicalAnalyzer? analyzer = null,
+        IBilingualLexicon? lexicon = null, TranslationModel? translations = null, IReadOnlyList<IAnchorSource>? sources = null)
     {
         Options = options ?? DocumentAlignerOptions.Default;
-        if (Options.Length == LengthMeasure.Tokens && analyzer == null)
+        ArgumentNullException.ThrowIfNull(Options.Parameters, "options.Parameters");
+        if (Options.Parameters.Length == LengthMeasure.Tokens && analyzer == null)
             throw new ArgumentNullException(nameof(analyzer), "Token lengths need a Japanese analyzer.");
-        if (Options.DeletionRates is null || Options.DeletionRates.Any(r => !(r > 0 && r < 1)))
-            throw new ArgumentOutOfRangeException(nameof(options), "DeletionRates must not be null, and every rate must be in (0, 1).");
+        if (Options.Parameters.DeletionRates?.Any(r => !(r > 0 && r < 1)) == true)
+            throw new ArgumentOutOfRangeException(nameof(options), "Every deletion rate must be in (0, 1).");
         _segmenter = new SentenceSegmenter(Options.Segmentation);
-        _aligner = new GaleChurchAligner(Options.Alignment);
+        _core = Options.CoreOptions();
+        _aligner = new GaleChurchAligner(_core);
         _analyzer = analyzer;
         _translations = translations;
         _lexicon = lexicon;
-        if (Options.Anchors.Any)
-            _anchors = new AnchorExtractor(Options.Anchors, analyzer, lexicon);
-        TranslationSettings = DescribeFirstPass(Options, analyzer, lexicon);
+        _sources = sources ?? [];
+        if (Options.Anchors.Any || _sources.Count > 0)
+            _anchors = new AnchorExtractor(Options.Anchors, analyzer, lexicon, _sources);
+        TranslationSettings = DescribeFirstPass(Options, _core, analyzer, lexicon);
     }
 
     /// <summary>
@@ -152,14 +54,13 @@ public sealed class DocumentAligner
     /// </summary>
     public string TranslationSettings { get; }
 
-    private static string DescribeFirstPass(DocumentAlignerOptions o, MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon)
+    private static string DescribeFirstPass(DocumentAlignerOptions o, GaleChurchOptions a, MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon)
     {
-        var a = o.Alignment;
         var an = o.Anchors;
         var seg = o.Segmentation;
         var dictionary = analyzer?.Dictionary is { } d ? $"{d.Charset}:{d.SystemEntryCount}+{d.UserDictionaries.Count}" : "none";
         return string.Join("; ",
-            $"length={o.Length}",
+            $"length={o.Parameters.Length}",
             Invariant($"ratio={a.LengthRatio?.ToString("R", CultureInfo.InvariantCulture) ?? "auto"}"),
             Invariant($"variance={a.Variance:R}"),
             "beads=" + string.Join(",", a.Beads.Select(b => Invariant($"{b.SourceCount}-{b.TargetCount}:{b.Probability:R}"))),
@@ -180,7 +81,18 @@ public sealed class DocumentAligner
     private readonly IBilingualLexicon? _lexicon;
 
     /// <summary>An aligner with other options and the same analyzer, lexicon and translations.</summary>
-    internal DocumentAligner WithOptions(DocumentAlignerOptions options) => new(options, _analyzer, _lexicon, _translations);
+    /// <summary>A builder holding this aligner's options and parts, to build a variant (e.g. with other parameters).</summary>
+    public DocumentAlignerBuilder ToBuilder()
+    {
+        var builder = new DocumentAlignerBuilder().UseOptions(Options);
+        if (_analyzer != null) builder.UseAnalyzer(_analyzer);
+        if (_lexicon != null) builder.UseLexicon(_lexicon);
+        if (_translations != null) builder.UseTranslationModel(_translations);
+        foreach (var source in _sources) builder.AddAnchorSource(source);
+        return builder;
+    }
+
+    internal DocumentAligner WithOptions(DocumentAlignerOptions options) => new(options, _analyzer, _lexicon, _translations, _sources);
 
     /// <summary>Aligns a Japanese text with its English translation, both raw (paragraphs, wrapped lines, page stamps).</summary>
     public DocumentAlignment Align(string japanese, string english, CancellationToken cancellationToken = default)
@@ -222,7 +134,7 @@ public sealed class DocumentAligner
 
     /// <summary>
     /// Aligns sentences that are already segmented (one string per sentence). Each link carries its cost and, when
-    /// <see cref="DocumentAlignerOptions.Confidence"/> is set, a calibrated <see cref="Link.Score"/>.
+    /// <see cref="DocumentAlignerOptions.Scores"/> is on, a calibrated <see cref="Link.Score"/>.
     /// </summary>
     public AlignmentResult AlignSentences(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken cancellationToken = default) =>
         Align(Prepare(japanese, english, cancellationToken), cancellationToken);
@@ -235,12 +147,12 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
-        var jaLengths = SentenceLengths.Measure(japanese, Options.Length, japanese: true, _analyzer);
-        var enLengths = SentenceLengths.Measure(english, Options.Length, japanese: false, _analyzer);
+        var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer);
+        var enLengths = SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, _analyzer);
         if (!UsesAnchors(japanese.Count, english.Count))
-            return new PreparedDocument(Options.Length, Options.Anchors, jaLengths, enLengths, null, null);
+            return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null);
         var (jaItems, enItems) = Extract(japanese, english, cancellationToken);
-        return new PreparedDocument(Options.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems);
+        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems);
     }
 
     /// <summary>
@@ -250,12 +162,13 @@ public sealed class DocumentAligner
     public bool UsesAnchors(int japaneseSentences, int englishSentences) =>
         _anchors != null && japaneseSentences <= Options.Anchors.MaxSentences && englishSentences <= Options.Anchors.MaxSentences;
 
-    /// <summary>Aligns a document prepared by an aligner with the same <see cref="DocumentAlignerOptions.Length"/> and <see cref="DocumentAlignerOptions.Anchors"/>.</summary>
+    /// <summary>Aligns a document prepared by an aligner with the same <see cref="AlignmentParameters.Length"/> and <see cref="DocumentAlignerOptions.Anchors"/>.</summary>
     /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
     public AlignmentResult Align(PreparedDocument document, CancellationToken cancellationToken = default)
     {
         var (result, coverage) = AlignWithCoverage(document, cancellationToken);
-        if (Options.Confidence is not { } model) return result;
+        if (!Options.Scores) return result;
+        var model = Options.Parameters.Confidence;
         var links = new Link[result.Links.Count];
         for (int k = 0; k < links.Length; k++)
             links[k] = result.Links[k] with { Score = model.Score(result.Links[k], coverage?[k] ?? default) };
@@ -266,7 +179,7 @@ public sealed class DocumentAligner
     internal (AlignmentResult Result, AnchorCoverage[]? Coverage) AlignWithCoverage(PreparedDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Length != Options.Length || document.Anchors != Options.Anchors)
+        if (document.Length != Options.Parameters.Length || document.Anchors != Options.Anchors)
             throw new ArgumentException("The document was prepared with other length or anchor settings.", nameof(document));
         if (document.JapaneseItems is not { } jaItems || document.EnglishItems is not { } enItems)
             return (_aligner.Align(document.JapaneseLengths, document.EnglishLengths, cancellationToken), null);
@@ -285,7 +198,7 @@ public sealed class DocumentAligner
             enAnchors = AnchorExtractor.Pack(enItems, jaItems, otherExtra: learned);
         }
         var first = result;
-        if (Options.DeletionRates is { Count: > 0 } rates && Options.Alignment.UnmatchedItemCost > 0)
+        if (Options.Parameters.DeletionRates is { Count: > 0 } rates && _core.UnmatchedItemCost > 0)
         {
             // The share of untranslated text is the document's own: align with each candidate share and keep the
             // alignment of highest likelihood (lowest total cost), as c is estimated per document. The cost falls and
@@ -293,7 +206,7 @@ public sealed class DocumentAligner
             double bestCost = double.PositiveInfinity;
             foreach (double rate in rates.Order())
             {
-                var aligner = new GaleChurchAligner(Options.Alignment with { Beads = WithDeletionRate(Options.Alignment.Beads, rate) });
+                var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, rate) });
                 var candidate = aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
                 double total = 0;
                 foreach (var l in candidate.Links) total += l.Cost;
@@ -342,8 +255,8 @@ public sealed class DocumentAligner
         var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
         foreach (var (japanese, english) in documents)
         {
-            var jaLengths = SentenceLengths.Measure(japanese, Options.Length, japanese: true, _analyzer);
-            var enLengths = SentenceLengths.Measure(english, Options.Length, japanese: false, _analyzer);
+            var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer);
+            var enLengths = SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, _analyzer);
             var jaItems = japanese.Select(anchors.Japanese).ToArray();
             var enItems = english.Select(anchors.English).ToArray();
             var result = _aligner.Align(jaLengths, enLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), cancellationToken);
@@ -436,32 +349,4 @@ public sealed class DocumentAligner
 
     private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, CancellationToken ct) =>
         AlignSentences(ja.Sentences.Select(s => s.Text).ToArray(), en.Sentences.Select(s => s.Text).ToArray(), ct);
-}
-
-/// <summary>Segmented sentences measured and analysed once (see <see cref="DocumentAligner.Prepare"/>). Immutable.</summary>
-public sealed class PreparedDocument
-{
-    internal PreparedDocument(LengthMeasure length, AnchorOptions anchors, int[] jaLengths, int[] enLengths,
-        List<AnchorItem>[]? jaItems, List<AnchorItem>[]? enItems)
-    {
-        Length = length;
-        Anchors = anchors;
-        JapaneseLengths = jaLengths;
-        EnglishLengths = enLengths;
-        JapaneseItems = jaItems;
-        EnglishItems = enItems;
-    }
-
-    internal LengthMeasure Length { get; }
-    internal AnchorOptions Anchors { get; }
-    internal int[] JapaneseLengths { get; }
-    internal int[] EnglishLengths { get; }
-    internal List<AnchorItem>[]? JapaneseItems { get; }
-    internal List<AnchorItem>[]? EnglishItems { get; }
-
-    /// <summary>Number of Japanese sentences.</summary>
-    public int JapaneseCount => JapaneseLengths.Length;
-
-    /// <summary>Number of English sentences.</summary>
-    public int EnglishCount => EnglishLengths.Length;
 }

@@ -12,7 +12,7 @@ namespace Taiyaku.Evaluation.Tests;
 /// </summary>
 public class CorpusAccuracyTests
 {
-    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAligner(null, MorphologicalAnalyzer.Open(), EdictLexicon.Default));
+    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAlignerBuilder().UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
 
     /// <summary>The gold documents of a folder of ../shared/corpora (all, or the named ones); skips the test without it.</summary>
     internal static IReadOnlyList<GoldDocument> Read(string folder, params string[] only)

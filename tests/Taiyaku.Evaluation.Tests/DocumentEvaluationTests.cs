@@ -12,7 +12,7 @@ public class DocumentEvaluationTests
         var right = new GoldDocument("right", ["京都は日本の古い都である。", "多くの寺がある。"], ["Kyoto is an old capital of Japan.", "There are many temples."],
             [new IndexLink([0], [0]), new IndexLink([1], [1])]);
         var crossed = right with { Name = "crossed", Gold = [new IndexLink([0], [1]), new IndexLink([1], [0])] };
-        var aligner = new DocumentAligner();
+        var aligner = new DocumentAlignerBuilder().Build();
         foreach (var raw in new[] { false, true })
         {
             var e = raw ? CorpusEvaluator.EvaluateRaw([right, crossed], aligner) : CorpusEvaluator.Evaluate([right, crossed], aligner);

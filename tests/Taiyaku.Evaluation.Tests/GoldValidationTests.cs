@@ -5,7 +5,7 @@ namespace Taiyaku.Evaluation.Tests;
 
 public class GoldValidationTests
 {
-    private static readonly DocumentAligner Aligner = new(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None });
+    private static readonly DocumentAligner Aligner = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).Build();
 
     private static GoldDocument Document(params IndexLink[] gold) => new("doc", ["一。", "二。"], ["One.", "Two."], gold);
 

@@ -36,7 +36,7 @@ public class ParameterFitterTests
         string[] ja = ["ああああああああああ", "ああああああああああ", "ああああああああああ"];
         string[] en = ["aaaaaaaaaa", "aaaaaaaaaaaaaa", "aaaaaa"];
         var doc = new GoldDocument("d", ja, en, [L([0], [0]), L([1], [1]), L([2], [2])]);
-        var aligner = new DocumentAligner(DocumentAlignerOptions.Default with { Length = LengthMeasure.Characters, Anchors = AnchorOptions.None });
+        var aligner = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.Default with { Length = LengthMeasure.Characters }).UseAnchors(AnchorOptions.None).Build();
         var (ml, robust) = ParameterFitter.EstimateVariance([doc], [aligner.Prepare(ja, en)]);
         double[] ratios = [0, 16.0 / 12, 16.0 / 8];
         Assert.Equal(ratios.Average(), ml, 12);
@@ -63,7 +63,7 @@ public class ParameterFitterTests
     public void Fitting_on_the_cable_gives_valid_parameters_that_score_at_least_the_defaults()
     {
         var doc = Cable();
-        var aligner = new DocumentAligner();
+        var aligner = new DocumentAlignerBuilder().Build();
         var fit = ParameterFitter.Fit([doc], aligner);
         var p = fit.Parameters;
         Assert.Equal(1.0, p.Beads.Sum(b => b.Probability), 9);
@@ -73,7 +73,7 @@ public class ParameterFitterTests
         Assert.Equal(2 * ParameterFitter.AnchorWeights.Count, fit.Trials.Count(t => t.UnmatchedItemCost == 0));
         Assert.All(fit.Trials.Where(t => t.UnmatchedItemCost != 0), t => Assert.Contains(t.UnmatchedItemCost, ParameterFitter.UnmatchedItemCosts));
         Assert.InRange(fit.Trials.Count(t => t.UnmatchedItemCost != 0), 2 * 2 * (ParameterFitter.UnmatchedItemCosts.Count - 1), 2 * 3 * (ParameterFitter.UnmatchedItemCosts.Count - 1));
-        var fitted = CorpusEvaluator.Evaluate([doc], new DocumentAligner(p.ApplyTo(DocumentAlignerOptions.Default)));
+        var fitted = CorpusEvaluator.Evaluate([doc], new DocumentAlignerBuilder().UseParameters(p).Build());
         var defaults = CorpusEvaluator.Evaluate([doc], aligner);
         // Chosen on this document by strict + lax F1, so it cannot do worse on it than a setting it did not see.
         Assert.True(fitted.Score.StrictF1 + fitted.Score.LaxF1 >= fit.Trials.Max(t => t.Score.StrictF1 + t.Score.LaxF1) - 1e-9);

@@ -12,8 +12,8 @@ namespace Taiyaku.Evaluation.Tests;
 /// </summary>
 public class PartialTranslationTests
 {
-    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAligner(
-        AlignmentParameters.PartialTranslations.ApplyTo(DocumentAlignerOptions.Default), MorphologicalAnalyzer.Open(), EdictLexicon.Default));
+    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAlignerBuilder()
+        .UseParameters(AlignmentParameters.PartialTranslations).UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
 
     private static IReadOnlyList<GoldDocument> Read(string folder) => CorpusAccuracyTests.Read(folder);
 

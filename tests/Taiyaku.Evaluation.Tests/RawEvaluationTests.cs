@@ -9,14 +9,14 @@ namespace Taiyaku.Evaluation.Tests;
 /// <summary>The raw-path evaluation: sentence links projected onto the files' lines, and the targets on the shared corpora.</summary>
 public class RawEvaluationTests
 {
-    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAligner(null, MorphologicalAnalyzer.Open(), EdictLexicon.Default));
+    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAlignerBuilder().UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
 
     [Fact]
     public void Links_sharing_a_line_merge_and_each_line_is_one_unit()
     {
         // Line 0 of the Japanese holds two sentences, each the translation of one English line: whatever the sentence
         // links, projected onto lines they make [0]:[0, 1]; the third sentence is line 1 and English line 2.
-        var doc = new DocumentAligner().Align("京都は古い都である。多くの寺がある。\n祇園祭は七月に行われる。\n",
+        var doc = new DocumentAlignerBuilder().Build().Align("京都は古い都である。多くの寺がある。\n祇園祭は七月に行われる。\n",
             "Kyoto is an old capital.\nThere are many temples.\nThe Gion Festival is held in July.\n");
         var links = LineProjection.Project(doc).Select(l => l.Link.ToString()).ToList();
         Assert.Equal(["[0]:[0, 1]", "[1]:[2]"], links);
@@ -26,7 +26,7 @@ public class RawEvaluationTests
     [Fact]
     public void A_sentence_spanning_two_lines_belongs_to_both()
     {
-        var doc = new DocumentAligner(DocumentAlignerOptions.Default with { Segmentation = new() { LineBreaks = Text.LineBreaks.Wrap } })
+        var doc = new DocumentAlignerBuilder().UseOptions(DocumentAlignerOptions.Default with { Segmentation = new() { LineBreaks = Text.LineBreaks.Wrap } }).Build()
             .Align("京都は日本の古い\n都である。\n", "Kyoto is an old capital of Japan.\n");
         Assert.Equal("[0, 1]:[0]", Assert.Single(LineProjection.Project(doc)).Link.ToString());
     }
@@ -36,7 +36,7 @@ public class RawEvaluationTests
     {
         string page = string.Concat(Enumerable.Repeat("This sentence fills the page with ordinary body text for the test.\n", 10));
         string en = string.Concat(Enumerable.Range(1, 3).Select(_ => "ANNUAL REPORT 1994\n" + page));
-        var doc = new DocumentAligner().Align("本文である。\n", en);
+        var doc = new DocumentAlignerBuilder().Build().Align("本文である。\n", en);
         Assert.Equal(3, LineProjection.LinesSetApart(doc));
     }
 

@@ -44,10 +44,10 @@ public class AlignmentPropertyTests
 
     private static readonly DocumentAligner[] Aligners =
     [
-        new(),
-        new(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None }),
-        new(DocumentAlignerOptions.Default with { Length = LengthMeasure.Characters, Alignment = new GaleChurchOptions { Beads = Bead.Standard } }),
-        new(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.Default with { SecondPass = false } }),
+        new DocumentAlignerBuilder().Build(),
+        new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).Build(),
+        new DocumentAlignerBuilder().UseParameters(new AlignmentParameters { Length = LengthMeasure.Characters, Beads = Bead.Standard }).Build(),
+        new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { SecondPass = false }).Build(),
     ];
 
     private static void AssertCovers(AlignmentResult r, int n, int m)
@@ -102,7 +102,7 @@ public class AlignmentPropertyTests
         Gen.Select(SentencePairs, Gen.Int[0, Aligners.Length - 1]).Sample((pair, a) =>
         {
             // A second aligner built from equal options, and a run on another thread, give the same bytes.
-            var other = new DocumentAligner(Aligners[a].Options with { });
+            var other = new DocumentAlignerBuilder().UseOptions(Aligners[a].Options with { }).Build();
             var first = Aligners[a].AlignSentences(pair.Ja, pair.En);
             var second = other.AlignSentences(pair.Ja, pair.En);
             var third = Task.Run(() => Aligners[a].AlignSentences(pair.Ja, pair.En)).GetAwaiter().GetResult();
@@ -181,10 +181,8 @@ public class AlignmentPropertyTests
     public void Banded_and_full_search_agree_when_the_band_is_wide_enough()
     {
         // Anchors and the second pass included: both the length-only band and the anchored band are set wide.
-        var wide = new GaleChurchOptions { Search = SearchMode.Banded, InitialBandWidth = 1 << 16, AnchorBandWidth = 1 << 16 };
-        var full = new GaleChurchOptions { Search = SearchMode.Full };
-        var banded = new DocumentAligner(DocumentAlignerOptions.Default with { Alignment = wide });
-        var exhaustive = new DocumentAligner(DocumentAlignerOptions.Default with { Alignment = full });
+        var banded = new DocumentAlignerBuilder().UseOptions(DocumentAlignerOptions.Default with { BandWidth = 1 << 16 }).Build();
+        var exhaustive = new DocumentAlignerBuilder().UseOptions(DocumentAlignerOptions.Default with { Search = SearchMode.Full }).Build();
         SentencePairs.Sample(pair =>
             Assert.Equal(exhaustive.AlignSentences(pair.Ja, pair.En).Links, banded.AlignSentences(pair.Ja, pair.En).Links), iter: 100);
     }
@@ -213,8 +211,8 @@ public class AlignmentPropertyTests
     [Fact]
     public void Banded_and_full_search_agree_on_translation_like_documents_with_a_64_wide_band()
     {
-        var banded = new DocumentAligner(DocumentAlignerOptions.Default with { Alignment = new GaleChurchOptions { InitialBandWidth = 64, AnchorBandWidth = 64 } });
-        var exhaustive = new DocumentAligner(DocumentAlignerOptions.Default with { Alignment = new GaleChurchOptions { Search = SearchMode.Full } });
+        var banded = new DocumentAlignerBuilder().UseOptions(DocumentAlignerOptions.Default with { BandWidth = 64 }).Build();
+        var exhaustive = new DocumentAlignerBuilder().UseOptions(DocumentAlignerOptions.Default with { Search = SearchMode.Full }).Build();
         Translations.Sample(pair =>
         {
             var b = banded.AlignSentences(pair.Ja, pair.En);

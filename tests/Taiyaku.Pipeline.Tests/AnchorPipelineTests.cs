@@ -14,7 +14,7 @@ public class AnchorPipelineTests
     {
         string[] ja = ["京都は日本の古い都である。", "多くの寺がある。", "祇園祭は七月に行われる。"];
         string[] en = ["Kyoto is an old capital of Japan.", "There are many temples.", "The Gion Festival is held in July."];
-        var none = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None });
+        var none = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).Build();
         var lengths = new GaleChurchAligner().Align(
             SentenceLengths.Measure(ja, LengthMeasure.Utf8Bytes, japanese: true),
             SentenceLengths.Measure(en, LengthMeasure.Utf8Bytes, japanese: false));
@@ -40,7 +40,7 @@ public class AnchorPipelineTests
             "GDP grew by 3 percent.",
             "New York has 8 million people.",
         ];
-        var result = new DocumentAligner().AlignSentences(ja, en);
+        var result = new DocumentAlignerBuilder().Build().AlignSentences(ja, en);
         // The extra English sentence stands alone or joins a neighbour; the sentences after it are back in step.
         Assert.Contains(result.Links, l => l.SourceStart == 1 && l.SourceCount == 1 && l.TargetEnd == 3);
         Assert.Contains((2, 1, 3, 1), Shape(result));
@@ -52,9 +52,9 @@ public class AnchorPipelineTests
     {
         string[] ja = ["京都は日本の古い都である。", "多くの寺がある。"];
         string[] en = ["Kyoto is an old capital of Japan.", "There are many temples."];
-        var result = new DocumentAligner().AlignSentences(ja, en);
+        var result = new DocumentAlignerBuilder().Build().AlignSentences(ja, en);
         Assert.All(result.Links, l => Assert.InRange(l.Score, 0, 1));
-        var unscored = new DocumentAligner(DocumentAlignerOptions.Default with { Confidence = null }).AlignSentences(ja, en);
+        var unscored = new DocumentAlignerBuilder().UseOptions(DocumentAlignerOptions.Default with { Scores = false }).Build().AlignSentences(ja, en);
         Assert.All(unscored.Links, l => Assert.True(double.IsNaN(l.Score)));
     }
 
@@ -82,9 +82,9 @@ public class AnchorPipelineTests
     {
         string[] ja = ["犬が走る。", "猫が寝る。"];
         string[] en = ["The dog runs.", "The cat sleeps."];
-        var aligner = new DocumentAligner();
+        var aligner = new DocumentAlignerBuilder().Build();
         var model = aligner.LearnTranslations([(ja, en), (ja, en)]);
-        var withModel = new DocumentAligner(translations: model);
+        var withModel = new DocumentAlignerBuilder().UseTranslationModel(model).Build();
         Assert.Equal(Shape(aligner.AlignSentences(ja, en)), Shape(withModel.AlignSentences(ja, en)));
     }
 
@@ -124,10 +124,10 @@ public class AnchorPipelineTests
     {
         string[] ja = ["1980年にトヨタは工場を建てた。", "それは大きかった。", "レーガンが来た。"];
         string[] en = ["Toyota built a factory in 1980.", "It was big.", "Reagan came."];
-        var limited = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.Default with { MaxSentences = 2 } });
+        var limited = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { MaxSentences = 2 }).Build();
         Assert.False(limited.UsesAnchors(ja.Length, en.Length));
         Assert.True(limited.UsesAnchors(2, 2));
-        var none = new DocumentAligner(DocumentAlignerOptions.Default with { Anchors = AnchorOptions.None });
+        var none = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).Build();
         Assert.Equal(Shape(none.AlignSentences(ja, en)), Shape(limited.AlignSentences(ja, en)));
         Assert.Equal(none.AlignSentences(ja, en).Links.Select(l => l.Cost), limited.AlignSentences(ja, en).Links.Select(l => l.Cost));
     }

@@ -11,7 +11,7 @@ public class CableEndToEndTests
 {
     private static string Sample(string ext) => Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468." + ext);
 
-    private static readonly Lazy<DocumentAlignment> Cable = new(() => new DocumentAligner().AlignBilingual(File.ReadAllText(Sample("txt"))));
+    private static readonly Lazy<DocumentAlignment> Cable = new(() => new DocumentAlignerBuilder().Build().AlignBilingual(File.ReadAllText(Sample("txt"))));
 
     [Fact]
     public void EverySentenceIsInExactlyOnePair()
@@ -72,7 +72,7 @@ public class CableEndToEndTests
     {
         const string ja = "京都は日本の古い都である。多くの寺が\nある。\n\n祇園祭は七月に行われる。";
         const string en = "Kyoto is an old capital of Japan. There are many\ntemples.\n\nThe Gion Festival is held in July.";
-        var doc = new DocumentAligner().Align(ja, en);
+        var doc = new DocumentAlignerBuilder().Build().Align(ja, en);
         Assert.Equal(["京都は日本の古い都である。", "多くの寺がある。", "祇園祭は七月に行われる。"], doc.Pairs.Select(p => p.JapaneseText));
         Assert.Equal(["Kyoto is an old capital of Japan.", "There are many temples.", "The Gion Festival is held in July."], doc.Pairs.Select(p => p.EnglishText));
     }

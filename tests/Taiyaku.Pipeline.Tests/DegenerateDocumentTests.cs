@@ -118,7 +118,7 @@ public class DegenerateDocumentTests
         using var analyzer = Taiyaku.Japanese.MorphologicalAnalyzer.Open();
         var ja = new StringBuilder();
         while (ja.Length < 3_000_000) ja.Append("日本の減税であり、交渉担当者の場合");
-        var doc = new DocumentAligner(DocumentAlignerOptions.Default, analyzer).Align(ja.ToString(), "One sentence.");
+        var doc = new DocumentAlignerBuilder().UseAnalyzer(analyzer).Build().Align(ja.ToString(), "One sentence.");
         AssertWellFormed(doc);
         Assert.Single(doc.Japanese.Sentences);
     }
@@ -183,7 +183,7 @@ public class DegenerateDocumentTests
     [Fact]
     public void Token_lengths_without_an_analyzer_are_a_clear_argument_error()
     {
-        var e = Assert.Throws<ArgumentNullException>(() => new DocumentAligner(DocumentAlignerOptions.Default with { Length = LengthMeasure.Tokens }));
+        var e = Assert.Throws<ArgumentNullException>(() => new DocumentAlignerBuilder().UseParameters(AlignmentParameters.Default with { Length = LengthMeasure.Tokens }).Build());
         Assert.Contains("analyzer", e.Message);
     }
 }
@@ -201,7 +201,7 @@ public class AlignerConcurrencyTests
     [Fact]
     public void One_aligner_used_by_16_threads_at_once_matches_the_sequential_run()
     {
-        var aligner = new DocumentAligner();
+        var aligner = new DocumentAlignerBuilder().Build();
         // Several inputs, so that threads run different documents at the same time.
         var inputs = new List<(string Ja, string En, bool Bilingual)> { (Ja, En, false), (Bilingual, "", true) };
         var jaLines = Ja.Split('\n');
@@ -256,7 +256,7 @@ public class AlignerConcurrencyTests
             en.Append($"This is English sentence number {i}. ");
             if (paragraphs && i % 10 == 9) { ja.Append("\n\n"); en.Append("\n\n"); }
         }
-        var aligner = new DocumentAligner();
+        var aligner = new DocumentAlignerBuilder().Build();
         string jaText = ja.ToString(), enText = en.ToString();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         var clock = Stopwatch.StartNew();

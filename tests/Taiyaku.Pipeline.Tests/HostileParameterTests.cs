@@ -65,7 +65,7 @@ public class HostileParameterTests
             o["variance"] = variance;
             o["beads"] = Beads((1, 1, 0.98), (1, 0, 1e-9), (0, 1, 1e-9));
         }));
-        var aligner = new DocumentAligner(p.ApplyTo(DocumentAlignerOptions.Default));
+        var aligner = new DocumentAlignerBuilder().UseParameters(p).Build();
         string[] ja = ["1980年にトヨタは工場を建てた。", "それは大きかった。", "レーガンが来た。", "以上。"];
         string[] en = ["Toyota built a factory in 1980.", "Reagan came."];
         var r = aligner.AlignSentences(ja, en);

@@ -14,7 +14,7 @@ public sealed class TranslationStatisticsTests : IDisposable
 
     public TranslationStatisticsTests()
     {
-        _aligner = new DocumentAligner(analyzer: _analyzer);
+        _aligner = new DocumentAlignerBuilder().UseAnalyzer(_analyzer).Build();
         string Sample(string ext) => Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468." + ext);
         var ja = File.ReadAllLines(Sample("ja"));
         var en = File.ReadAllLines(Sample("en"));
@@ -74,7 +74,7 @@ public sealed class TranslationStatisticsTests : IDisposable
     public void The_corpus_model_is_used_and_every_sentence_is_kept()
     {
         var s = Collect(0, 1, 2, 3);
-        var withModel = new DocumentAligner(analyzer: _analyzer, translations: s.Model);
+        var withModel = new DocumentAlignerBuilder().UseAnalyzer(_analyzer).UseTranslationModel(s.Model).Build();
         var (ja, en) = _documents[1];
         var result = withModel.AlignSentences(ja, en);
         // Every sentence exactly once, whichever model.
@@ -90,8 +90,8 @@ public sealed class TranslationStatisticsTests : IDisposable
         Assert.Contains("length=Utf8Bytes", s.Settings);
         Assert.Equal(s.Settings, TranslationStatistics.ReadFrom(new MemoryStream(Bytes(s))).Settings);
         // Equal options give equal settings; the partial-translation parameters change the first pass, so the settings.
-        Assert.Equal(_aligner.TranslationSettings, new DocumentAligner(analyzer: _analyzer).TranslationSettings);
-        var partial = new DocumentAligner(AlignmentParameters.PartialTranslations.ApplyTo(DocumentAlignerOptions.Default), _analyzer);
+        Assert.Equal(_aligner.TranslationSettings, new DocumentAlignerBuilder().UseAnalyzer(_analyzer).Build().TranslationSettings);
+        var partial = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.PartialTranslations).UseAnalyzer(_analyzer).Build();
         Assert.NotEqual(_aligner.TranslationSettings, partial.TranslationSettings);
         var other = partial.CollectTranslations(_documents[2].Ja, _documents[2].En);
         var e = Assert.Throws<ArgumentException>(() => TranslationStatistics.Merge([s, other]));
@@ -129,7 +129,7 @@ public sealed class TranslationStatisticsTests : IDisposable
         // second pass had no learned words at all, which changes this document's alignment).
         var (ja, en) = _documents[1];
         var own = _aligner.AlignSentences(ja, en).Links;
-        var withEmpty = new DocumentAligner(analyzer: _analyzer, translations: TranslationModel.Empty).AlignSentences(ja, en).Links;
+        var withEmpty = new DocumentAlignerBuilder().UseAnalyzer(_analyzer).UseTranslationModel(TranslationModel.Empty).Build().AlignSentences(ja, en).Links;
         Assert.Equal(own, withEmpty);
     }
 
