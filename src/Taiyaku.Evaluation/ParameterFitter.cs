@@ -4,44 +4,6 @@ using Taiyaku.Pipeline;
 
 namespace Taiyaku.Evaluation;
 
-/// <summary>A document pair with gold links, for fitting and evaluation.</summary>
-/// <param name="Name">A name for messages (e.g. the file stem).</param>
-/// <param name="Japanese">The Japanese sentences.</param>
-/// <param name="English">The English sentences.</param>
-/// <param name="Gold">The gold links (indices into the two lists).</param>
-public sealed record GoldDocument(string Name, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, IReadOnlyList<IndexLink> Gold)
-{
-    /// <summary>The same check for fitting and evaluating: at least one document, and every gold link inside its document.</summary>
-    internal static void Validate(IReadOnlyList<GoldDocument> documents, string paramName, string task)
-    {
-        if (documents.Count == 0) throw new ArgumentException($"There is no document to {task}.", paramName);
-        foreach (var d in documents)
-        {
-            ArgumentNullException.ThrowIfNull(d, paramName);
-            foreach (var l in d.Gold)
-            {
-                if (l.Source.Any(i => i < 0 || i >= d.Japanese.Count) || l.Target.Any(j => j < 0 || j >= d.English.Count))
-                    throw new ArgumentException($"{d.Name}: gold link {l} points outside the document ({d.Japanese.Count} Japanese, {d.English.Count} English sentences).", paramName);
-            }
-        }
-    }
-}
-
-/// <summary>One setting tried by the fitter and how it scored on the training documents.</summary>
-/// <param name="Variance">s² tried.</param>
-/// <param name="AnchorWeight">λ tried.</param>
-/// <param name="Score">Pooled scores over the training documents.</param>
-public sealed record FitTrial(double Variance, double AnchorWeight, AlignmentScore Score)
-{
-    /// <summary>ν tried (see <see cref="GaleChurchOptions.UnmatchedItemCost"/>).</summary>
-    public double UnmatchedItemCost { get; init; }
-}
-
-/// <summary>The fitted parameters and the trials behind them.</summary>
-/// <param name="Parameters">The parameters to write.</param>
-/// <param name="Trials">Every (s², λ) tried, with its scores.</param>
-public sealed record FitResult(AlignmentParameters Parameters, IReadOnlyList<FitTrial> Trials);
-
 /// <summary>
 /// Fits the aligner's parameters on documents with gold alignments: s² of the length model (two estimates), bead priors
 /// from the gold link types, λ by a grid search on strict plus lax F1, and the confidence model by logistic regression
@@ -58,10 +20,10 @@ public static class ParameterFitter
     /// <summary>Fits parameters; <paramref name="aligner"/> supplies the length measure, anchors, analyzer and lexicon.</summary>
     /// <param name="documents">Training documents (their gold must cover every sentence, as vecalign gold does).</param>
     /// <param name="aligner">An aligner whose options give the length measure and anchor settings to fit for.</param>
-    /// <param name="progress">Receives a line per trial, or null.</param>
+    /// <param name="progress">Receives each trial as it is scored, or null.</param>
     /// <param name="cancellationToken">Cancels the fit.</param>
     /// <exception cref="ArgumentException">No documents, or a gold link points outside its document.</exception>
-    public static FitResult Fit(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static FitResult Fit(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, IProgress<FitTrial>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(aligner);
@@ -100,7 +62,7 @@ public static class ParameterFitter
                 counts += AlignmentScorer.Count(d.Gold, ToIndexLinks(candidate.Align(p, cancellationToken)));
             var trial = new FitTrial(variance, lambda, counts.ToScore()) { UnmatchedItemCost = nu };
             trials.Add(trial);
-            progress?.Report($"s²={variance:F2} λ={lambda:G3} ν={nu:G3}: strict F1 {trial.Score.StrictF1:F4}, lax F1 {trial.Score.LaxF1:F4}");
+            progress?.Report(trial);
             if (bestSoFar == null || Objective(trial) > Objective(bestSoFar) + 1e-9) bestSoFar = trial;
         }
 
@@ -110,7 +72,7 @@ public static class ParameterFitter
         {
             Confidence = confidence,
             FittedOn = $"{documents.Count} documents, {goldLinks} gold links",
-        }).Rounded();
+        }).Round();
         return new FitResult(parameters, trials);
     }
 
@@ -191,15 +153,15 @@ public static class ParameterFitter
         for (int k = 0; k < documents.Count; k++)
         {
             var gold = documents[k].Gold.ToHashSet();
-            var (result, coverage) = aligner.AlignWithCoverage(prepared[k], ct);
+            var (result, coverage) = aligner.AlignWithEvidence(prepared[k], ct);
             for (int i = 0; i < result.Links.Count; i++)
             {
                 var x = new double[ConfidenceModel.FeatureCount + 1];
                 x[0] = 1;
-                ConfidenceModel.Features(result.Links[i], coverage?[i] ?? default, x.AsSpan(1));
+                ConfidenceModel.Features(result.Links[i], coverage[i], x.AsSpan(1));
                 rows.Add((x, gold.Contains(IndexLink.From(result.Links[i])) ? 1 : 0));
             }
         }
-        return ConfidenceModel.FromArray(Logistic.Fit(rows));
+        return ConfidenceModel.FromCoefficients(Logistic.Fit(rows));
     }
 }

@@ -88,10 +88,12 @@ public sealed partial record AlignmentParameters
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Length, LengthRatio, Variance, Beads.Count, AnchorWeight, UnmatchedItemCost, Confidence, FittedOn);
 
-    /// <summary>A copy with every number rounded to six decimal places, as fitted parameters are kept (files stay readable).</summary>
-    internal AlignmentParameters Rounded()
+    /// <summary>A copy with every number rounded to <paramref name="decimals"/> decimal places (<c>taiyaku fit</c> keeps six, so that files stay readable).</summary>
+    public AlignmentParameters Round(int decimals = 6)
     {
-        static double R(double x) => Math.Round(x, 6);
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 15);
+        double R(double x) => Math.Round(x, decimals);
         var c = Confidence;
         return this with
         {

@@ -21,11 +21,13 @@ public sealed record ConfidenceModel(double Intercept, double Cost, double Cover
     public static ConfidenceModel Uninformative { get; } = new(0, 0, 0, 0, 0, 0);
 
     /// <summary>Number of features (coefficients after the intercept).</summary>
-    internal const int FeatureCount = 6;
+    public const int FeatureCount = 6;
 
-    /// <summary>The features of a link, in coefficient order.</summary>
-    internal static void Features(in Link link, in AnchorCoverage coverage, Span<double> x)
+    /// <summary>The features of a link, in coefficient order (cost, coverage, ln(1 + anchor weight), 1-1, empty side, empty side × ln(1 + anchor weight)).</summary>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is shorter than <see cref="FeatureCount"/>.</exception>
+    public static void Features(in Link link, in AnchorCoverage coverage, Span<double> x)
     {
+        if (x.Length < FeatureCount) throw new ArgumentException($"The span must hold {FeatureCount} features.", nameof(x));
         x[0] = link.Cost;
         x[1] = coverage.Fraction;
         x[2] = Math.Log(1 + coverage.Total);
@@ -43,6 +45,9 @@ public sealed record ConfidenceModel(double Intercept, double Cost, double Cover
         return 1 / (1 + Math.Exp(-z));
     }
 
-    /// <summary>Coefficients from their array form (intercept first).</summary>
-    internal static ConfidenceModel FromArray(ReadOnlySpan<double> b) => new(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
+    /// <summary>A model from its coefficients in order, intercept first (<see cref="FeatureCount"/> + 1 of them).</summary>
+    /// <exception cref="ArgumentException">Not <see cref="FeatureCount"/> + 1 coefficients.</exception>
+    public static ConfidenceModel FromCoefficients(ReadOnlySpan<double> b) =>
+        b.Length == FeatureCount + 1 ? new(b[0], b[1], b[2], b[3], b[4], b[5], b[6])
+            : throw new ArgumentException($"A confidence model has {FeatureCount + 1} coefficients.", nameof(b));
 }

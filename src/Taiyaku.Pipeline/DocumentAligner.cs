@@ -166,27 +166,33 @@ public sealed class DocumentAligner
     /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
     public AlignmentResult Align(PreparedDocument document, CancellationToken cancellationToken = default)
     {
-        var (result, coverage) = AlignWithCoverage(document, cancellationToken);
+        var (result, coverage) = AlignWithEvidence(document, cancellationToken);
         if (!Options.Scores) return result;
         var model = Options.Parameters.Confidence;
         var links = new Link[result.Links.Count];
         for (int k = 0; k < links.Length; k++)
-            links[k] = result.Links[k] with { Score = model.Score(result.Links[k], coverage?[k] ?? default) };
+            links[k] = result.Links[k] with { Score = model.Score(result.Links[k], coverage[k]) };
         return new AlignmentResult(links, result.SourceCount, result.TargetCount);
     }
 
-    /// <summary>The alignment and, with anchors, each link's anchor coverage (the confidence model's input).</summary>
-    internal (AlignmentResult Result, AnchorCoverage[]? Coverage) AlignWithCoverage(PreparedDocument document, CancellationToken cancellationToken)
+    /// <summary>
+    /// The alignment before scoring, with each link's anchor coverage: what <see cref="ConfidenceModel.Score"/> reads
+    /// (and what fitting a confidence model learns from). Without anchors every coverage is empty.
+    /// </summary>
+    public AlignmentEvidence AlignWithEvidence(PreparedDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Length != Options.Parameters.Length || document.Anchors != Options.Anchors)
             throw new ArgumentException("The document was prepared with other length or anchor settings.", nameof(document));
         if (document.JapaneseItems is not { } jaItems || document.EnglishItems is not { } enItems)
-            return (_aligner.Align(document.JapaneseLengths, document.EnglishLengths, cancellationToken), null);
+        {
+            var lengthsOnly = _aligner.Align(document.JaLengths, document.EnLengths, cancellationToken);
+            return new AlignmentEvidence(lengthsOnly, new AnchorCoverage[lengthsOnly.Links.Count]);
+        }
 
         var jaAnchors = AnchorExtractor.Pack(jaItems, enItems);
         var enAnchors = AnchorExtractor.Pack(enItems, jaItems);
-        var result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, cancellationToken);
+        var result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, cancellationToken);
         if (Options.Anchors.SecondPass)
         {
             // A corpus-level model adds the words the document alone cannot teach; the document's own model keeps
@@ -207,7 +213,7 @@ public sealed class DocumentAligner
             foreach (double rate in rates.Order())
             {
                 var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, rate) });
-                var candidate = aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
+                var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, cancellationToken);
                 double total = 0;
                 foreach (var l in candidate.Links) total += l.Cost;
                 if (total >= bestCost) break;
@@ -217,12 +223,12 @@ public sealed class DocumentAligner
         }
         else if (Options.Anchors.SecondPass)
         {
-            result = _aligner.Align(document.JapaneseLengths, document.EnglishLengths, jaAnchors, enAnchors, first, cancellationToken);
+            result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, cancellationToken);
         }
         var coverage = new AnchorCoverage[result.Links.Count];
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
-        return (result, coverage);
+        return new AlignmentEvidence(result, coverage);
     }
 
     /// <summary>The beads with deletions (1-0 and 0-1) rescaled to share <paramref name="rate"/> of the prior, the others the rest.</summary>
@@ -306,7 +312,7 @@ public sealed class DocumentAligner
     {
         var prepared = Prepare(japanese, english, ct);
         if (prepared.JapaneseItems is not { } jaItems || prepared.EnglishItems is not { } enItems) return [];
-        var result = _aligner.Align(prepared.JapaneseLengths, prepared.EnglishLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), ct);
+        var result = _aligner.Align(prepared.JaLengths, prepared.EnLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), ct);
         return ConfidentPairs(result, jaItems, enItems);
     }
 

@@ -9,22 +9,28 @@ public sealed class PreparedDocument
     {
         Length = length;
         Anchors = anchors;
-        JapaneseLengths = jaLengths;
-        EnglishLengths = enLengths;
+        JaLengths = jaLengths;
+        EnLengths = enLengths;
         JapaneseItems = jaItems;
         EnglishItems = enItems;
     }
 
     internal LengthMeasure Length { get; }
     internal AnchorOptions Anchors { get; }
-    internal int[] JapaneseLengths { get; }
-    internal int[] EnglishLengths { get; }
+    internal int[] JaLengths { get; }
+    internal int[] EnLengths { get; }
     internal List<AnchorItem>[]? JapaneseItems { get; }
     internal List<AnchorItem>[]? EnglishItems { get; }
 
     /// <summary>Number of Japanese sentences.</summary>
-    public int JapaneseCount => JapaneseLengths.Length;
+    public int JapaneseCount => JaLengths.Length;
 
     /// <summary>Number of English sentences.</summary>
-    public int EnglishCount => EnglishLengths.Length;
+    public int EnglishCount => EnLengths.Length;
+
+    /// <summary>Each Japanese sentence's length in the aligner's <see cref="AlignmentParameters.Length"/> measure.</summary>
+    public IReadOnlyList<int> JapaneseLengths => JaLengths;
+
+    /// <summary>Each English sentence's length in the aligner's <see cref="AlignmentParameters.Length"/> measure.</summary>
+    public IReadOnlyList<int> EnglishLengths => EnLengths;
 }

@@ -19,10 +19,8 @@ public class CorpusAccuracyTests
     {
         var dir = RepositoryPaths.Shared(Path.Combine("corpora", folder));
         Skip.If(dir is null, "../shared/corpora is not here");
-        return Directory.GetFiles(dir!, "*.gold").Order(StringComparer.Ordinal)
-            .Where(g => only.Length == 0 || only.Contains(Path.GetFileNameWithoutExtension(g)))
-            .Select(g => new GoldDocument(Path.GetFileNameWithoutExtension(g),
-                File.ReadAllLines(Path.ChangeExtension(g, ".ja")), File.ReadAllLines(Path.ChangeExtension(g, ".en")), VecalignLinks.ReadFile(g)))
+        return GoldCorpus.LoadAsync(dir!).GetAwaiter().GetResult()
+            .Where(d => only.Length == 0 || only.Contains(d.Name))
             .ToList();
     }
 

@@ -64,10 +64,10 @@ internal sealed class FitCommand : CliCommand
         FitResult result;
         using (var bar = context.StdErrIsTerminal ? ProgressReporter.Create(context, "taiyaku fit", quiet) : null)
         {
-            // One line per trial: on a terminal they advance the bar (the trials' count is known only roughly: the
+            // One report per trial: on a terminal they advance the bar (the trials' count is known only roughly: the
             // grid of λ for each s² estimate, then ν with the λ chosen and its neighbours).
             bar?.Stage("trials", 2 * (ParameterFitter.AnchorWeights.Count + 3 * (ParameterFitter.UnmatchedItemCosts.Count - 1)), "trials");
-            var progress = quiet ? null : new SyncProgress(line => { if (bar != null) bar.Advance(); else Say(line); });
+            var progress = quiet ? null : new SyncProgress(trial => { if (bar != null) bar.Advance(); else Say(trial.ToString()); });
             result = ParameterFitter.Fit(documents, setup.Aligner, progress, ct);
         }
         var p = result.Parameters;
@@ -81,8 +81,8 @@ internal sealed class FitCommand : CliCommand
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SyncProgress(Action<string> report) : IProgress<string>
+    private sealed class SyncProgress(Action<FitTrial> report) : IProgress<FitTrial>
     {
-        public void Report(string value) => report(value);
+        public void Report(FitTrial value) => report(value);
     }
 }
