@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Taiyaku.Japanese;
 
 /// <summary>Finds a MeCab dictionary directory the way users expect: explicit path, mecabrc, usual install places.</summary>
@@ -71,11 +73,11 @@ public static class DictionaryLocator
         throw new DictionaryNotFoundException(tried);
     }
 
-    /// <summary>Like <see cref="Locate"/> but returns null instead of throwing.</summary>
-    public static string? TryLocate(string? explicitDirectory = null)
+    /// <summary>Like <see cref="Locate"/>, but false instead of an exception when nothing usable is found.</summary>
+    public static bool TryLocate(string? explicitDirectory, [NotNullWhen(true)] out string? directory)
     {
-        try { return Locate(explicitDirectory); }
-        catch (DictionaryNotFoundException) { return null; }
+        try { directory = Locate(explicitDirectory); return true; }
+        catch (DictionaryNotFoundException) { directory = null; return false; }
     }
 
     private static bool IsDictionary(string dir) => File.Exists(Path.Combine(dir, "sys.dic"));

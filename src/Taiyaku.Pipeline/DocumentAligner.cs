@@ -147,6 +147,11 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
+        // Named after the caller's argument, not the measuring code's.
+        for (int i = 0; i < japanese.Count; i++)
+            if (japanese[i] is null) throw new ArgumentException($"Japanese sentence {i} is null.", nameof(japanese));
+        for (int j = 0; j < english.Count; j++)
+            if (english[j] is null) throw new ArgumentException($"English sentence {j} is null.", nameof(english));
         var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer);
         var enLengths = SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, _analyzer);
         if (!UsesAnchors(japanese.Count, english.Count))

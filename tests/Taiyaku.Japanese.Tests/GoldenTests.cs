@@ -65,7 +65,6 @@ public sealed class GoldenTests(DictionaryFixture fixture)
     [SkippableFact]
     public void User_dictionary_output_is_byte_identical_to_mecab()
     {
-        Skip.If(TestPaths.Dictionary == null, TestPaths.NoDictionary);
         string user = Path.Combine(TestPaths.Golden, "user-dic.dic");
         using var dic = MecabDictionary.Open(TestPaths.Dictionary, [user]);
         Assert.Equal([user], dic.UserDictionaries);

@@ -12,7 +12,6 @@ public sealed class AnalyzerConcurrencyTests
     [SkippableFact]
     public void One_analyzer_used_by_16_threads_at_once_matches_the_sequential_run()
     {
-        Skip.If(TestPaths.Dictionary == null, TestPaths.NoDictionary);
         using var analyzer = MorphologicalAnalyzer.Open(TestPaths.Dictionary);
         var lines = TestPaths.MecabLines(TestPaths.ReadGolden("corpus-sample.txt"))
             .Concat(TestPaths.MecabLines(TestPaths.ReadGolden("torture.txt")).Where(l => l.Length < 500).Take(300))
@@ -70,7 +69,6 @@ public sealed class ResourceTests : IDisposable
 
     private static string Source()
     {
-        Skip.If(TestPaths.Dictionary == null, TestPaths.NoDictionary);
         Skip.IfNot(OperatingSystem.IsLinux(), "reads /proc/self");
         return TestPaths.Dictionary!;
     }

@@ -12,8 +12,11 @@ internal static class TestPaths
 
     public static string Corpora => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpora"));
 
-    /// <summary>The installed dictionary, or null (tests that need one skip).</summary>
-    public static string? Dictionary { get; } = DictionaryLocator.TryLocate();
+    /// <summary>
+    /// The dictionary the analyzer finds (the bundled IPADIC unless MECABRC names another). Its absence fails the tests
+    /// that need it rather than skipping them: the bundled IPADIC is built with the solution, so a missing one is a bug.
+    /// </summary>
+    public static string Dictionary => DictionaryLocator.TryLocate(null, out var found) ? found : throw new InvalidOperationException(NoDictionary);
 
     public const string NoDictionary = "no MeCab dictionary found: the shipped IPADIC (src/Taiyaku.Japanese.Ipadic) was not built";
 
@@ -39,18 +42,19 @@ internal static class TestPaths
 /// <summary>One dictionary for the whole test run (opening it is cheap, but sharing it is the intended use).</summary>
 public sealed class DictionaryFixture : IDisposable
 {
-    /// <summary>The shared dictionary, or null when none is installed.</summary>
-    public MecabDictionary? Dictionary { get; } = TestPaths.Dictionary == null ? null : MecabDictionary.Open(TestPaths.Dictionary);
+    /// <summary>The shared dictionary (opened on first use; its absence fails the test).</summary>
+    public MecabDictionary Dictionary => _dictionary.Value;
 
-    /// <summary>The dictionary; skips the test when there is none.</summary>
-    public MecabDictionary Require()
-    {
-        Skip.If(Dictionary == null, TestPaths.NoDictionary);
-        return Dictionary!;
-    }
+    private readonly Lazy<MecabDictionary> _dictionary = new(() => MecabDictionary.Open(TestPaths.Dictionary));
+
+    /// <summary>The dictionary.</summary>
+    public MecabDictionary Require() => Dictionary;
 
     /// <inheritdoc />
-    public void Dispose() => Dictionary?.Dispose();
+    public void Dispose()
+    {
+        if (_dictionary.IsValueCreated) _dictionary.Value.Dispose();
+    }
 }
 
 [CollectionDefinition("dictionary")]

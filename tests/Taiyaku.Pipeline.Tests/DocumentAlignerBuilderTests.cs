@@ -76,4 +76,14 @@ public sealed class DocumentAlignerBuilderTests
         Assert.Equal("analyzer", e.ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => new DocumentAlignerBuilder().UseParameters(AlignmentParameters.Default with { DeletionRates = [1.5] }).Build());
     }
+
+    [Fact]
+    public void A_null_sentence_is_refused_naming_the_callers_argument()
+    {
+        var aligner = new DocumentAlignerBuilder().Build();
+        var e = Assert.Throws<ArgumentException>(() => aligner.AlignSentences(["一。", null!], ["One."]));
+        Assert.Equal("japanese", e.ParamName);
+        Assert.Contains("Japanese sentence 1 is null", e.Message);
+        Assert.Equal("english", Assert.Throws<ArgumentException>(() => aligner.AlignSentences(["一。"], [null!])).ParamName);
+    }
 }
