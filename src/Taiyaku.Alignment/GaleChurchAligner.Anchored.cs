@@ -20,7 +20,7 @@ public sealed partial class GaleChurchAligner
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
         IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, CancellationToken cancellationToken = default) =>
-        Align(sourceLengths, targetLengths, sourceAnchors, targetAnchors, null, cancellationToken);
+        AlignAnchored(sourceLengths, targetLengths, sourceAnchors, targetAnchors, null, null, cancellationToken);
 
     /// <summary>
     /// Aligns with anchors as <see cref="Align(ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{SentenceAnchors}, IReadOnlyList{SentenceAnchors}, CancellationToken)"/>
@@ -39,7 +39,33 @@ public sealed partial class GaleChurchAligner
     /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
-        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide, CancellationToken cancellationToken = default)
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide, CancellationToken cancellationToken = default) =>
+        AlignAnchored(sourceLengths, targetLengths, sourceAnchors, targetAnchors, guide, null, cancellationToken);
+
+    /// <summary>
+    /// Aligns with anchors as <see cref="Align(ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{SentenceAnchors}, IReadOnlyList{SentenceAnchors}, AlignmentResult?, CancellationToken)"/>
+    /// does, telling <paramref name="progress"/> how far each search has come (see <see cref="AlignmentProgress"/>;
+    /// without an anchor skeleton the length-only alignment that places the band is one of the searches).
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="sourceAnchors">Anchors of each source unit (same count as <paramref name="sourceLengths"/>).</param>
+    /// <param name="targetAnchors">Anchors of each target unit (same count as <paramref name="targetLengths"/>).</param>
+    /// <param name="guide">An alignment of the same units, or null.</param>
+    /// <param name="progress">Told the rows done about every 1 % of each search, on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    /// <exception cref="ArgumentException">A length is negative, an anchor list has the wrong count, or the guide
+    /// covers other counts of units.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide,
+        IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default) =>
+        AlignAnchored(sourceLengths, targetLengths, sourceAnchors, targetAnchors, guide, ProgressSink.For(progress), cancellationToken);
+
+    private AlignmentResult AlignAnchored(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
+        IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide,
+        ProgressSink? progress, CancellationToken cancellationToken)
     {
         if (guide != null && (guide.SourceCount != sourceLengths.Length || guide.TargetCount != targetLengths.Length))
             throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(guide));
@@ -51,7 +77,7 @@ public sealed partial class GaleChurchAligner
             throw new ArgumentException($"There are {targetLengths.Length} target lengths but {targetAnchors.Count} anchor sets.", nameof(targetAnchors));
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 || m == 0 || Options.AnchorWeight == 0)
-            return Align(sourceLengths, targetLengths, cancellationToken);
+            return AlignLengths(sourceLengths, targetLengths, progress, cancellationToken);
 
         var src = PrefixSums(sourceLengths, nameof(sourceLengths));
         var tgt = PrefixSums(targetLengths, nameof(targetLengths));
@@ -76,13 +102,13 @@ public sealed partial class GaleChurchAligner
         {
             var full = Band.Full(n, m);
             var term = MakeTerm(full);
-            return Run(full, src, tgt, model, ref term, cancellationToken) ?? throw NoAlignment();
+            return Run(full, src, tgt, model, ref term, progress, cancellationToken) ?? throw NoAlignment();
         }
 
         // The band follows the anchor skeleton where there is one, else the length-only alignment.
         var skeleton = AnchorSkeleton.Find(sa, ta, cancellationToken);
-        IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? Align(sourceLengths, targetLengths, cancellationToken).Links : null;
-        return Search(new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide), MakeTerm, src, tgt, model, cancellationToken);
+        IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? AlignLengths(sourceLengths, targetLengths, progress, cancellationToken).Links : null;
+        return Search(new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide), MakeTerm, src, tgt, model, progress, cancellationToken);
     }
 
     /// <summary>

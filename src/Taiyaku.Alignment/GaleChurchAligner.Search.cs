@@ -26,14 +26,14 @@ public sealed partial class GaleChurchAligner
     /// The band driver: searches <paramref name="plan"/>'s bands until a path keeps clear of the band's edges (or the
     /// band is the whole lattice), with the bead term <paramref name="makeTerm"/> builds for each band.
     /// </summary>
-    private AlignmentResult Search<TTerm>(IBandPlan plan, Func<Band, TTerm> makeTerm, double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
+    private AlignmentResult Search<TTerm>(IBandPlan plan, Func<Band, TTerm> makeTerm, double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
         where TTerm : struct, IBeadTerm
     {
         var band = plan.First();
         while (true)
         {
             var term = makeTerm(band);
-            var result = Run(band, src, tgt, model, ref term, cancellationToken);
+            var result = Run(band, src, tgt, model, ref term, progress, cancellationToken);
             if (result is null)
             {
                 // The band cut every path (possible with a bead set lacking 1-0 or 0-1): widen it.
@@ -50,15 +50,17 @@ public sealed partial class GaleChurchAligner
     /// <summary>
     /// Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it. Each bead's
     /// length-cost candidates for a row are computed four cells at a time (<see cref="LengthCostVector"/>); a term that
-    /// adjusts them does so on the row before the minimum is taken.
+    /// adjusts them does so on the row before the minimum is taken. Cancellation and progress are handled at the
+    /// rows of <see cref="RowCheckpoints"/>.
     /// </summary>
     // Fully optimised from the first call: the method runs only a few times per alignment, each time for long, so
     // tiered compilation would leave it in tier-0/OSR code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, CancellationToken cancellationToken)
+    private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ProgressSink? progress, CancellationToken cancellationToken)
         where TTerm : struct, IBeadTerm
     {
         int n = band.N, m = band.M;
+        var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken);
         int rowCount = maxSourceCount + 1;
         int stride = band.MaxRowWidth;
         var costRows = new double[(long)rowCount * stride];
@@ -76,8 +78,8 @@ public sealed partial class GaleChurchAligner
                 double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
                 for (int i = 0; i <= n; i++)
                 {
-                    if (i % CancellationRowInterval == 0)
-                        cancellationToken.ThrowIfCancellationRequested();
+                    if (i == checkpoints.Next)
+                        checkpoints.Reached(i);
                     term.BeginRow(i);
                     int rowLo = lo[i], rowHi = hi[i];
                     // Pointers shifted by -lo so that cur[j] and bp[j] index by target position directly.
@@ -154,6 +156,7 @@ public sealed partial class GaleChurchAligner
                     }
                 }
 
+                checkpoints.End();
                 double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
                 if (double.IsPositiveInfinity(last[m]))
                     return null;
@@ -169,6 +172,50 @@ public sealed partial class GaleChurchAligner
         {
             NativeMemory.Free(back);
         }
+    }
+
+    /// <summary>
+    /// The rows at which a search checks its cancellation token (every <see cref="CancellationRowInterval"/> rows) and
+    /// reports its progress (row 0, about every 1 % of its rows but at most every <see cref="MinProgressRows"/>, and
+    /// the end). The DP compares the row with <see cref="Next"/>, one load and compare per row and no register held
+    /// across the row's inner loops; the work is out of line. Lives on the stack of one search.
+    /// </summary>
+    private struct RowCheckpoints
+    {
+        private readonly ProgressSink? progress;
+        private readonly CancellationToken token;
+        private readonly int search, rows, step;
+        private int nextReport;
+
+        /// <summary>The next row at which <see cref="Reached"/> must be called.</summary>
+        public int Next;
+
+        public RowCheckpoints(ProgressSink? progress, int rows, CancellationToken token)
+        {
+            this.progress = progress;
+            this.token = token;
+            this.rows = rows;
+            search = progress?.Begin() ?? 0;
+            step = Math.Max(MinProgressRows, rows / ProgressRows);
+            nextReport = progress is null ? int.MaxValue : 0;
+            Next = 0;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public void Reached(int row)
+        {
+            if (row % CancellationRowInterval == 0)
+                token.ThrowIfCancellationRequested();
+            if (row == nextReport)
+            {
+                progress!.Report(search, row, rows);
+                nextReport = row + step;
+            }
+            Next = Math.Min((row / CancellationRowInterval + 1) * CancellationRowInterval, nextReport);
+        }
+
+        /// <summary>Reports the search complete.</summary>
+        public readonly void End() => progress?.Report(search, rows, rows);
     }
 
     /// <summary>

@@ -10,6 +10,12 @@ public sealed partial class GaleChurchAligner
     private const byte Unreached = 255;
     private const int CancellationRowInterval = 4096;
 
+    /// <summary>A search reports its progress about this many times (every 1 %).</summary>
+    private const int ProgressRows = 100;
+
+    /// <summary>...but not more often than once every this many rows (small searches take microseconds).</summary>
+    private const int MinProgressRows = 64;
+
     // Beads split by whether they consume source units: those that do read earlier rows and run bead-by-bead over a
     // row; those that do not (0-b) read the current row and must run left to right. Arrays are never written after
     // construction.
@@ -61,7 +67,25 @@ public sealed partial class GaleChurchAligner
     /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences (for example no
     /// 1-0 bead while the target side is empty).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, CancellationToken cancellationToken = default)
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, CancellationToken cancellationToken = default) =>
+        AlignLengths(sourceLengths, targetLengths, null, cancellationToken);
+
+    /// <summary>
+    /// Aligns as <see cref="Align(ReadOnlySpan{int}, ReadOnlySpan{int}, CancellationToken)"/> does, telling
+    /// <paramref name="progress"/> how far each search has come (see <see cref="AlignmentProgress"/>).
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="progress">Told the rows done about every 1 % of each search, on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows of the dynamic programme.</param>
+    /// <returns>Links in document order covering every unit of both sides exactly once; each link's cost is its bead's cost.</returns>
+    /// <exception cref="ArgumentException">A length is negative.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default) =>
+        AlignLengths(sourceLengths, targetLengths, ProgressSink.For(progress), cancellationToken);
+
+    private AlignmentResult AlignLengths(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, ProgressSink? progress, CancellationToken cancellationToken)
     {
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 && m == 0)
@@ -74,9 +98,9 @@ public sealed partial class GaleChurchAligner
         if (Options.Search == SearchMode.Full || n == 0 || m == 0)
         {
             var term = default(LengthOnlyTerm);
-            return Run(Band.Full(n, m), src, tgt, model, ref term, cancellationToken) ?? throw NoAlignment();
+            return Run(Band.Full(n, m), src, tgt, model, ref term, progress, cancellationToken) ?? throw NoAlignment();
         }
-        return AlignBanded(src, tgt, model, cancellationToken);
+        return AlignBanded(src, tgt, model, progress, cancellationToken);
     }
 
     /// <summary>Below this many units on either side the first band follows the diagonal; above it, a coarse alignment.</summary>
@@ -91,13 +115,13 @@ public sealed partial class GaleChurchAligner
     /// (recursively) instead; then the band is widened and re-centred on the path until the path keeps clear of its
     /// edges.
     /// </summary>
-    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, CancellationToken cancellationToken)
+    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
     {
         int n = src.Length - 1, m = tgt.Length - 1;
         IReadOnlyList<Link>? guide = null;
         if (n >= CoarseThreshold && m >= CoarseThreshold)
         {
-            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), model, cancellationToken);
+            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), model, progress, cancellationToken);
             var projected = new Link[coarse.Links.Count];
             for (int k = 0; k < projected.Length; k++)
             {
@@ -109,7 +133,7 @@ public sealed partial class GaleChurchAligner
             guide = projected;
         }
 
-        return Search(new GuidedBands(n, m, Options.InitialBandWidth, guide, margin), static _ => default(LengthOnlyTerm), src, tgt, model, cancellationToken);
+        return Search(new GuidedBands(n, m, Options.InitialBandWidth, guide, margin), static _ => default(LengthOnlyTerm), src, tgt, model, progress, cancellationToken);
     }
 
     /// <summary>

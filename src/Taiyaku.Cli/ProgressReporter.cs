@@ -11,8 +11,11 @@ namespace Taiyaku.Cli;
 /// </summary>
 internal sealed class ProgressReporter : IDisposable
 {
-    /// <summary>How often a plain line is written (and how long before the first).</summary>
+    /// <summary>How often a plain line is written (and how long before the first), unless <see cref="IntervalVariable"/> says otherwise.</summary>
     public static readonly TimeSpan PlainPeriod = TimeSpan.FromSeconds(15);
+
+    /// <summary>The environment variable that sets the seconds between plain lines (e.g. 60 for a quieter log).</summary>
+    public const string IntervalVariable = "TAIYAKU_PROGRESS_INTERVAL";
 
     /// <summary>How often the live line is redrawn.</summary>
     public static readonly TimeSpan LivePeriod = TimeSpan.FromMilliseconds(250);
@@ -42,8 +45,17 @@ internal sealed class ProgressReporter : IDisposable
     }
 
     /// <summary>A reporter for <paramref name="command"/> (e.g. <c>taiyaku align</c>), or null with <c>--quiet</c>.</summary>
-    public static ProgressReporter? Create(CliContext context, string command, bool quiet, TimeSpan? period = null) =>
-        quiet ? null : new ProgressReporter(context.StdErr, command, context.StdErrIsTerminal && !IsDumbTerminal(), period);
+    public static ProgressReporter? Create(CliContext context, string command, bool quiet, TimeSpan? period = null)
+    {
+        if (quiet) return null;
+        bool live = context.StdErrIsTerminal && !IsDumbTerminal();
+        return new ProgressReporter(context.StdErr, command, live, period ?? (live ? null : PlainInterval()));
+    }
+
+    /// <summary>The period of plain lines: <see cref="IntervalVariable"/>'s seconds when it holds a number above 0, else <see cref="PlainPeriod"/>.</summary>
+    private static TimeSpan PlainInterval() =>
+        double.TryParse(Environment.GetEnvironmentVariable(IntervalVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s > 0 && s < 86_400
+            ? TimeSpan.FromSeconds(s) : PlainPeriod;
 
     /// <summary>A reporter writing to <paramref name="err"/>: live (a terminal) or plain lines (tests).</summary>
     public static ProgressReporter ForWriter(TextWriter err, string command, bool live, TimeSpan period) => new(err, command, live, period);
@@ -107,6 +119,31 @@ internal sealed class ProgressReporter : IDisposable
     private sealed class CountProgress(ProgressReporter owner) : IProgress<long>
     {
         public void Report(long value) => owner.Set(value);
+    }
+
+    /// <summary>
+    /// An IProgress of an alignment (<c>align</c>): each search of the aligner is a stage of its own, named
+    /// <paramref name="what"/> (the second and later with their number), with a bar, rate and time left over its rows.
+    /// </summary>
+    public IProgress<Taiyaku.Alignment.AlignmentProgress> Alignment(string what) => new AlignmentStages(this, what);
+
+    private sealed class AlignmentStages(ProgressReporter owner, string what) : IProgress<Taiyaku.Alignment.AlignmentProgress>
+    {
+        private int search;
+
+        public void Report(Taiyaku.Alignment.AlignmentProgress value)
+        {
+            if (value.Search != search)
+            {
+                search = value.Search;
+                owner.Stage(Name(), value.RowsTotal, "rows");
+            }
+            owner.Set(value.RowsDone);
+            // Between searches (anchors, the learned pass): no bar at 100 % with a falling rate, the time so far.
+            if (value.RowsDone == value.RowsTotal) owner.Stage(Name() + " done");
+        }
+
+        private string Name() => search == 1 ? what : $"{what}, search {search}";
     }
 
     /// <summary>The line as it would be drawn now (live: with the bar).</summary>

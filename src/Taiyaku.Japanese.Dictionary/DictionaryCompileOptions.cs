@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Taiyaku.Japanese.Dictionary;
 
-/// <summary>Options of <see cref="DictionaryCompiler.CompileSystem"/>, mirroring mecab-dict-index's -f and -t.</summary>
+/// <summary>Options of <see cref="DictionaryCompiler.CompileSystem(string, string, DictionaryCompileOptions?, CancellationToken)"/>, mirroring mecab-dict-index's -f and -t.</summary>
 public sealed class DictionaryCompileOptions
 {
     /// <summary>

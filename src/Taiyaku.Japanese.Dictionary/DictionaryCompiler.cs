@@ -28,6 +28,25 @@ public static class DictionaryCompiler
         string sourceDirectory,
         string outputDirectory,
         DictionaryCompileOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        CompileSystem(sourceDirectory, outputDirectory, options, null, cancellationToken);
+
+    /// <summary>
+    /// Compiles a system dictionary as <see cref="CompileSystem(string, string, DictionaryCompileOptions?, CancellationToken)"/>
+    /// does, telling <paramref name="progress"/> of each source file read.
+    /// </summary>
+    /// <param name="sourceDirectory">Folder with the dictionary sources.</param>
+    /// <param name="outputDirectory">Folder to write into; created when missing.</param>
+    /// <param name="options">Charsets and lexicon files; defaults as documented on <see cref="DictionaryCompileOptions"/>.</param>
+    /// <param name="progress">Told of each source file read, from the threads that read them (it must be thread-safe); null for no reports.</param>
+    /// <param name="cancellationToken">Cancels the compilation; nothing is written then.</param>
+    /// <returns>The number of lexicon entries and any warnings.</returns>
+    /// <exception cref="DictionaryCompileException">A source file is missing or invalid.</exception>
+    public static DictionaryCompileResult CompileSystem(
+        string sourceDirectory,
+        string outputDirectory,
+        DictionaryCompileOptions? options,
+        IProgress<DictionarySourceRead>? progress,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourceDirectory);
@@ -54,6 +73,10 @@ public static class DictionaryCompiler
         if (lexiconFiles.Count == 0) throw new DictionaryCompileException(sourceDirectory, 0, "no dictionaries (*.csv) found");
 
         var matrixPath = Src("matrix.def");
+        var unkPath = Src("unk.def");
+        int fileCount = lexiconFiles.Count + (File.Exists(matrixPath) ? 1 : 0) + (File.Exists(unkPath) ? 1 : 0), filesRead = 0;
+        void Read(string path, int lines, int entries) =>
+            progress?.Report(new DictionarySourceRead(path, lines, entries, Interlocked.Increment(ref filesRead), fileCount));
         byte[] matrixBin;
         int lsize, rsize;
         Task<byte[]>? matrixTask = null;
@@ -62,7 +85,12 @@ public static class DictionaryCompiler
             var matrixText = SourceText.Read(matrixPath);
             (lsize, rsize) = MatrixDefinition.ReadSize(matrixText);
             // The matrix is independent of the lexicon: compile it on the other core.
-            matrixTask = Task.Run(() => MatrixDefinition.Compile(matrixText, cancellationToken), cancellationToken);
+            matrixTask = Task.Run(() =>
+            {
+                var (bytes, lines, costs) = MatrixDefinition.CompileCounting(matrixText, cancellationToken);
+                Read(matrixPath, lines, costs);
+                return bytes;
+            }, cancellationToken);
         }
         else
         {
@@ -75,7 +103,6 @@ public static class DictionaryCompiler
         var reader = new LexiconReader(from, to, posIds, lsize, rsize,
             new Lazy<ContextIdAssigner>(() => ContextIdAssigner.Load(sourceDirectory, configCharset, lsize, rsize)));
 
-        var unkPath = Src("unk.def");
         var unkText = File.Exists(unkPath) ? SourceText.Read(unkPath) : null;
         List<LexiconEntry> unkEntries;
         if (unkText is null)
@@ -85,7 +112,8 @@ public static class DictionaryCompiler
         }
         else
         {
-            unkEntries = reader.Read(unkText, new HashSet<string>(chars.CategoryNames, StringComparer.Ordinal), warnings, cancellationToken);
+            unkEntries = reader.Read(unkText, new HashSet<string>(chars.CategoryNames, StringComparer.Ordinal), warnings, cancellationToken, out int unkLines);
+            Read(unkPath, unkLines, unkEntries.Count);
         }
 
         var unkNames = new HashSet<string>(unkEntries.Select(e => Encoding.ASCII.GetString(e.Surface)), StringComparer.Ordinal);
@@ -103,7 +131,8 @@ public static class DictionaryCompiler
             perFileWarnings[i] = [];
             try
             {
-                perFile[i] = reader.Read(SourceText.Read(lexiconFiles[i]), null, perFileWarnings[i], cancellationToken);
+                perFile[i] = reader.Read(SourceText.Read(lexiconFiles[i]), null, perFileWarnings[i], cancellationToken, out int lines);
+                Read(lexiconFiles[i], lines, perFile[i].Count);
             }
             catch (Exception e)
             {
@@ -217,16 +246,39 @@ public static class DictionaryCompiler
         string systemDictionaryDirectory,
         Stream output,
         Encoding? sourceEncoding = null,
+        CancellationToken cancellationToken = default) =>
+        CompileUser(csvPaths, systemDictionaryDirectory, output, sourceEncoding, null, cancellationToken);
+
+    /// <summary>
+    /// Compiles a user dictionary and writes it to <paramref name="output"/> as
+    /// <see cref="CompileUser(IReadOnlyList{string}, string, Stream, Encoding?, CancellationToken)"/> does, telling
+    /// <paramref name="progress"/> of each CSV read.
+    /// </summary>
+    /// <param name="csvPaths">The user lexicons.</param>
+    /// <param name="systemDictionaryDirectory">A compiled system dictionary (with sys.dic; pos-id.def is used when present).</param>
+    /// <param name="output">Receives the compiled dictionary; not closed.</param>
+    /// <param name="sourceEncoding">Encoding of the CSVs; <see langword="null"/> means UTF-8.</param>
+    /// <param name="progress">Told of each CSV read; null for no reports.</param>
+    /// <param name="cancellationToken">Cancels the compilation; nothing is written then.</param>
+    /// <returns>The number of entries and any warnings.</returns>
+    /// <exception cref="DictionaryCompileException">A CSV or the system dictionary is invalid.</exception>
+    public static DictionaryCompileResult CompileUser(
+        IReadOnlyList<string> csvPaths,
+        string systemDictionaryDirectory,
+        Stream output,
+        Encoding? sourceEncoding,
+        IProgress<DictionarySourceRead>? progress,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var (bytes, result) = BuildUser(csvPaths, systemDictionaryDirectory, sourceEncoding, cancellationToken);
+        var (bytes, result) = BuildUser(csvPaths, systemDictionaryDirectory, sourceEncoding, cancellationToken, progress);
         output.Write(bytes);
         return result;
     }
 
     private static (byte[] Bytes, DictionaryCompileResult Result) BuildUser(
-        IReadOnlyList<string> csvPaths, string systemDictionaryDirectory, Encoding? sourceEncoding, CancellationToken cancellationToken)
+        IReadOnlyList<string> csvPaths, string systemDictionaryDirectory, Encoding? sourceEncoding, CancellationToken cancellationToken,
+        IProgress<DictionarySourceRead>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(csvPaths);
         ArgumentNullException.ThrowIfNull(systemDictionaryDirectory);
@@ -247,10 +299,13 @@ public static class DictionaryCompiler
         var reader = new LexiconReader(from, to, posIds, lsize, rsize,
             new Lazy<ContextIdAssigner>(() => ContextIdAssigner.Load(systemDictionaryDirectory, configCharset ?? to, lsize, rsize)));
         var entries = new List<LexiconEntry>();
+        var filesRead = 0;
         foreach (var csv in csvPaths)
         {
             if (!File.Exists(csv)) throw new DictionaryCompileException(csv, 0, "no such file");
-            entries.AddRange(reader.Read(SourceText.Read(csv), null, warnings, cancellationToken));
+            var read = reader.Read(SourceText.Read(csv), null, warnings, cancellationToken, out int lines);
+            entries.AddRange(read);
+            progress?.Report(new DictionarySourceRead(csv, lines, read.Count, ++filesRead, csvPaths.Count));
         }
 
         // The user dictionary carries the system dictionary's charset name so that MeCab finds them compatible.

@@ -10,12 +10,18 @@ internal readonly record struct LexiconEntry(byte[] Surface, ushort LeftId, usho
 internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator posIds, int leftSize, int rightSize, Lazy<ContextIdAssigner> contextIds)
 {
     // categoryNames: for unk.def, the char.def categories, which its surfaces must name.
-    public List<LexiconEntry> Read(SourceText text, IReadOnlySet<string>? categoryNames, List<string> warnings, CancellationToken ct)
+    public List<LexiconEntry> Read(SourceText text, IReadOnlySet<string>? categoryNames, List<string> warnings, CancellationToken ct) =>
+        Read(text, categoryNames, warnings, ct, out _);
+
+    /// <summary>The entries of <paramref name="text"/>, and in <paramref name="lines"/> how many lines it has.</summary>
+    public List<LexiconEntry> Read(SourceText text, IReadOnlySet<string>? categoryNames, List<string> warnings, CancellationToken ct, out int lines)
     {
         var entries = new List<LexiconEntry>();
         var fields = new List<byte[]>(5);
+        lines = 0;
         foreach (var line in text.Lines())
         {
+            lines = line.Number;
             if ((line.Number & 0x3FFF) == 0) ct.ThrowIfCancellationRequested();
             var span = text.Span(line);
             if (!Tokenizer.SplitCsv(span, 5, fields)) throw text.Error(line, "malformed CSV: unterminated quoted field");

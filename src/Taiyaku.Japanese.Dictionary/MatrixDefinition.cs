@@ -29,8 +29,12 @@ internal static class MatrixDefinition
     }
 
     /// <summary>matrix.bin: two ushort sizes, then short costs indexed [left + lsize * right].</summary>
-    public static byte[] Compile(SourceText text, CancellationToken ct)
+    public static byte[] Compile(SourceText text, CancellationToken ct) => CompileCounting(text, ct).Bytes;
+
+    /// <summary>matrix.bin (see <see cref="Compile"/>), the lines of matrix.def and the costs they set.</summary>
+    public static (byte[] Bytes, int Lines, int Costs) CompileCounting(SourceText text, CancellationToken ct)
     {
+        var costCount = 0;
         var (lsize, rsize) = ReadSize(text);
         var output = new byte[4 + (2 * lsize * rsize)];
         BinaryPrimitives.WriteUInt16LittleEndian(output, (ushort)lsize);
@@ -63,9 +67,10 @@ internal static class MatrixDefinition
             if (c is < short.MinValue or > short.MaxValue)
                 throw new DictionaryCompileException(text.Path, number, $"cost {c} does not fit in 16 bits");
             BinaryPrimitives.WriteInt16LittleEndian(costs[(2 * (l + (lsize * r)))..], (short)c);
+            costCount++;
         }
 
-        return output;
+        return (output, number, costCount);
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim((byte)' ').Trim((byte)'\t').IsEmpty;

@@ -95,13 +95,22 @@ public sealed class DocumentAligner
     internal DocumentAligner WithOptions(DocumentAlignerOptions options) => new(options, _analyzer, _lexicon, _translations, _sources);
 
     /// <summary>Aligns a Japanese text with its English translation, both raw (paragraphs, wrapped lines, page stamps).</summary>
-    public DocumentAlignment Align(string japanese, string english, CancellationToken cancellationToken = default)
+    public DocumentAlignment Align(string japanese, string english, CancellationToken cancellationToken = default) =>
+        Align(japanese, english, null, cancellationToken);
+
+    /// <summary>As <see cref="Align(string, string, CancellationToken)"/>, reporting the alignment's progress.</summary>
+    /// <param name="japanese">The Japanese text, raw.</param>
+    /// <param name="english">The English text, raw.</param>
+    /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
+    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public DocumentAlignment Align(string japanese, string english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
         var ja = _segmenter.SegmentJapanese(japanese, cancellationToken);
         var en = _segmenter.SegmentEnglish(english, cancellationToken);
-        return new DocumentAlignment(ja, en, [], AlignSegments(ja, en, cancellationToken));
+        return new DocumentAlignment(ja, en, [], AlignSegments(ja, en, SearchNumbering.For(progress), cancellationToken));
     }
 
     /// <summary>
@@ -109,26 +118,45 @@ public sealed class DocumentAligner
     /// paired by the document itself (one pair per line or CSV record, alternating lines or paragraphs; see
     /// <see cref="SentenceSegmenter.SegmentBilingual"/>). The document's own pairs are kept: each is aligned on its own.
     /// </summary>
-    public DocumentAlignment AlignBilingual(string document, CancellationToken cancellationToken = default)
+    public DocumentAlignment AlignBilingual(string document, CancellationToken cancellationToken = default) =>
+        AlignBilingual(document, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AlignBilingual(string, CancellationToken)"/>, reporting the alignment's progress. A document that
+    /// makes its own pairs is reported as one search whose rows are its Japanese sentences, counted pair by pair.
+    /// </summary>
+    /// <param name="document">The bilingual document, raw.</param>
+    /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
+    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public DocumentAlignment AlignBilingual(string document, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
-        var result = doc.Pairings.Count == 0 ? AlignSegments(doc.Japanese, doc.English, cancellationToken) : AlignPairings(doc, cancellationToken);
+        var result = doc.Pairings.Count == 0 ? AlignSegments(doc.Japanese, doc.English, SearchNumbering.For(progress), cancellationToken) : AlignPairings(doc, progress, cancellationToken);
         return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, result) { BilingualLayout = doc.Layout, Pairings = doc.Pairings };
     }
 
     /// <summary>Aligns the sentences of each of the document's own pairs on their own; the links never cross a pair.</summary>
-    private AlignmentResult AlignPairings(BilingualText doc, CancellationToken ct)
+    private AlignmentResult AlignPairings(BilingualText doc, IProgress<AlignmentProgress>? progress, CancellationToken ct)
     {
         var ja = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
         var en = doc.English.Sentences.Select(s => s.Text).ToArray();
         var links = new List<Link>(doc.Pairings.Count);
+        // Thousands of tiny searches: one report per percent of the Japanese sentences, not one search each.
+        int step = Math.Max(1, ja.Length / 100), next = 0;
         foreach (var p in doc.Pairings)
         {
-            var part = AlignSentences(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], ct);
+            if (progress != null && p.JapaneseStart >= next)
+            {
+                progress.Report(new AlignmentProgress(1, p.JapaneseStart, ja.Length));
+                next = p.JapaneseStart + step;
+            }
+            var part = AlignSentences(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], null, ct);
             foreach (var l in part.Links)
                 links.Add(l with { SourceStart = l.SourceStart + p.JapaneseStart, TargetStart = l.TargetStart + p.EnglishStart });
         }
+        progress?.Report(new AlignmentProgress(1, ja.Length, ja.Length));
         return new AlignmentResult(links, ja.Length, en.Length);
     }
 
@@ -137,7 +165,16 @@ public sealed class DocumentAligner
     /// <see cref="DocumentAlignerOptions.Scores"/> is on, a calibrated <see cref="Link.Score"/>.
     /// </summary>
     public AlignmentResult AlignSentences(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken cancellationToken = default) =>
-        Align(Prepare(japanese, english, cancellationToken), cancellationToken);
+        Align(Prepare(japanese, english, cancellationToken), null, cancellationToken);
+
+    /// <summary>As <see cref="AlignSentences(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/>, reporting the alignment's progress.</summary>
+    /// <param name="japanese">The Japanese sentences.</param>
+    /// <param name="english">The English sentences.</param>
+    /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
+    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public AlignmentResult AlignSentences(IReadOnlyList<string> japanese, IReadOnlyList<string> english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default) =>
+        Align(Prepare(japanese, english, cancellationToken), progress, cancellationToken);
 
     /// <summary>
     /// Measures and analyses segmented sentences once (lengths, anchor items), so that several aligners that differ only
@@ -169,9 +206,18 @@ public sealed class DocumentAligner
 
     /// <summary>Aligns a document prepared by an aligner with the same <see cref="AlignmentParameters.Length"/> and <see cref="DocumentAlignerOptions.Anchors"/>.</summary>
     /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
-    public AlignmentResult Align(PreparedDocument document, CancellationToken cancellationToken = default)
+    public AlignmentResult Align(PreparedDocument document, CancellationToken cancellationToken = default) =>
+        Align(document, null, cancellationToken);
+
+    /// <summary>As <see cref="Align(PreparedDocument, CancellationToken)"/>, reporting the alignment's progress.</summary>
+    /// <param name="document">A document prepared with the same length and anchor settings.</param>
+    /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
+    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
+    public AlignmentResult Align(PreparedDocument document, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
-        var (result, coverage) = AlignWithEvidence(document, cancellationToken);
+        var (result, coverage) = AlignWithEvidence(document, SearchNumbering.For(progress), cancellationToken);
         if (!Options.Scores) return result;
         var model = Options.Parameters.Confidence;
         var links = new Link[result.Links.Count];
@@ -184,20 +230,23 @@ public sealed class DocumentAligner
     /// The alignment before scoring, with each link's anchor coverage: what <see cref="ConfidenceModel.Score"/> reads
     /// (and what fitting a confidence model learns from). Without anchors every coverage is empty.
     /// </summary>
-    public AlignmentEvidence AlignWithEvidence(PreparedDocument document, CancellationToken cancellationToken = default)
+    public AlignmentEvidence AlignWithEvidence(PreparedDocument document, CancellationToken cancellationToken = default) =>
+        AlignWithEvidence(document, null, cancellationToken);
+
+    private AlignmentEvidence AlignWithEvidence(PreparedDocument document, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Length != Options.Parameters.Length || document.Anchors != Options.Anchors)
             throw new ArgumentException("The document was prepared with other length or anchor settings.", nameof(document));
         if (document.JapaneseItems is not { } jaItems || document.EnglishItems is not { } enItems)
         {
-            var lengthsOnly = _aligner.Align(document.JaLengths, document.EnLengths, cancellationToken);
+            var lengthsOnly = _aligner.Align(document.JaLengths, document.EnLengths, progress, cancellationToken);
             return new AlignmentEvidence(lengthsOnly, new AnchorCoverage[lengthsOnly.Links.Count]);
         }
 
         var jaAnchors = AnchorExtractor.Pack(jaItems, enItems);
         var enAnchors = AnchorExtractor.Pack(enItems, jaItems);
-        var result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, cancellationToken);
+        var result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
         if (Options.Anchors.SecondPass)
         {
             // A corpus-level model adds the words the document alone cannot teach; the document's own model keeps
@@ -218,7 +267,7 @@ public sealed class DocumentAligner
             foreach (double rate in rates.Order())
             {
                 var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, rate) });
-                var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, cancellationToken);
+                var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, progress, cancellationToken);
                 double total = 0;
                 foreach (var l in candidate.Links) total += l.Cost;
                 if (total >= bestCost) break;
@@ -228,7 +277,7 @@ public sealed class DocumentAligner
         }
         else if (Options.Anchors.SecondPass)
         {
-            result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, cancellationToken);
+            result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, progress, cancellationToken);
         }
         var coverage = new AnchorCoverage[result.Links.Count];
         for (int k = 0; k < coverage.Length; k++)
@@ -298,7 +347,7 @@ public sealed class DocumentAligner
         return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken), settings: TranslationSettings);
     }
 
-    /// <summary>As <see cref="CollectTranslations(string, string, CancellationToken)"/> for one bilingual document, segmented as <see cref="AlignBilingual"/> does (each of its own pairs on its own).</summary>
+    /// <summary>As <see cref="CollectTranslations(string, string, CancellationToken)"/> for one bilingual document, segmented as <see cref="AlignBilingual(string, CancellationToken)"/> does (each of its own pairs on its own).</summary>
     public TranslationStatistics CollectTranslationsBilingual(string document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -358,6 +407,6 @@ public sealed class DocumentAligner
             foreach (var e in english) yield return AnchorExtractor.WordKey(e);
     }
 
-    private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, CancellationToken ct) =>
-        AlignSentences(ja.Sentences.Select(s => s.Text).ToArray(), en.Sentences.Select(s => s.Text).ToArray(), ct);
+    private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, IProgress<AlignmentProgress>? progress, CancellationToken ct) =>
+        AlignSentences(ja.Sentences.Select(s => s.Text).ToArray(), en.Sentences.Select(s => s.Text).ToArray(), progress, ct);
 }

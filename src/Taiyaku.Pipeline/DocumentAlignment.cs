@@ -39,7 +39,7 @@ public sealed class DocumentAlignment
     /// <summary>Page furniture and metadata: never aligned, never dropped.</summary>
     public IReadOnlyList<Segment> Unaligned { get; }
 
-    /// <summary>How a bilingual document laid out its languages (see <see cref="DocumentAligner.AlignBilingual"/>); null for two texts.</summary>
+    /// <summary>How a bilingual document laid out its languages (see <see cref="DocumentAligner.AlignBilingual(string, CancellationToken)"/>); null for two texts.</summary>
     public BilingualLayout? BilingualLayout { get; internal init; }
 
     /// <summary>The pairs a bilingual document made itself (lines, records, paragraphs), kept: no link crosses one. Empty otherwise.</summary>

@@ -29,6 +29,24 @@ public class DictCommandTests
     }
 
     [Fact]
+    public void Progress_counts_the_entries_and_lines_of_each_csv_and_quiet_is_silent()
+    {
+        using var dir = new TempDir();
+        // Three entries, an empty line (skipped, as mecab-dict-index skips it), four lines.
+        string csv = dir.File("names.csv", Entry + "\n" + Entry.Replace("多々良", "多田良", StringComparison.Ordinal) + Entry.Replace("多々良", "田多良", StringComparison.Ordinal));
+        string dic = System.IO.Path.Combine(dir.Path, "names.dic");
+        var r = ToolProcess.Run("dict", "--user", csv, "--out", dic);
+        Assert.Equal(0, r.ExitCode);
+        // Without a terminal: plain lines, no bar.
+        Assert.DoesNotContain("\u001b", r.StdErr, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"taiyaku dict: read names.csv: 3 entries in 4 lines (1/1 files)", $"taiyaku: 3 entries written to {dic}"],
+            r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var quiet = ToolProcess.Run("dict", "--user", csv, "--out", dic + "2", "--quiet");
+        Assert.Equal((0, $"taiyaku: 3 entries written to {dic}2\n"), (quiet.ExitCode, quiet.StdErr));
+    }
+
+    [Fact]
     public void MalformedCsvNamesFileAndLineAndWritesNothing()
     {
         using var dir = new TempDir();

@@ -36,7 +36,20 @@ public class DictSystemCommandTests
         var r = ToolProcess.Run("dict", "--system", source, "--out", output, "--from-charset", "EUC-JP", "--charset", "UTF-8",
             "--files", LexiconOrder(), "--with-defs");
         Assert.True(r.ExitCode == 0, r.StdErr);
-        Assert.Matches(@"^taiyaku: 392127 entries compiled into .* in [\d.]+ s\n$", r.StdErr);
+        // Progress without a terminal: a line per source file read with its counts (26 CSVs, unk.def, matrix.def), then the summary.
+        var lines = r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(29, lines.Length);
+        Assert.Matches(@"^taiyaku: 392127 entries compiled into .* in [\d.]+ s$", lines[^1]);
+        var read = new Regex(@"^taiyaku dict: read (\S+): ([\d,]+) (entries|connection costs) in ([\d,]+) lines \((\d+)/28 files\)$");
+        var matches = lines[..^1].Select(l => read.Match(l)).ToList();
+        Assert.All(matches, m => Assert.True(m.Success, m.Value));
+        static int Number(Match m, int group) => int.Parse(m.Groups[group].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Enumerable.Range(1, 28), matches.Select(m => Number(m, 5)));
+        Assert.Equal(LexiconOrder().Split(',').Append("unk.def").Append("matrix.def").Order(), matches.Select(m => m.Groups[1].Value).Order());
+        // The CSVs' entries add up to the lexicon; IPADIC's matrix is 1316 x 1316 costs, one a line after the size line.
+        Assert.Equal(392127, matches.Where(m => m.Groups[1].Value.EndsWith(".csv", StringComparison.Ordinal)).Sum(m => Number(m, 2)));
+        var matrix = matches.Single(m => m.Groups[1].Value == "matrix.def");
+        Assert.Equal(("connection costs", 1316 * 1316, 1316 * 1316 + 1), (matrix.Groups[3].Value, Number(matrix, 2), Number(matrix, 4)));
         foreach (var file in new[] { "sys.dic", "unk.dic", "char.bin", "matrix.bin", "dicrc", "pos-id.def", "rewrite.def", "left-id.def", "right-id.def" })
             Assert.True(File.ReadAllBytes(Path.Combine(IpadicDictionary.DirectoryPath, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, file))), file);
         // The result is a dictionary tokenize reads.

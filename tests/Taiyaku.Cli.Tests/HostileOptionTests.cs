@@ -107,7 +107,7 @@ public class HostileOptionTests
         string empty = dir.File("empty.csv", $"多々良木蓮太郎,,,3000,{feature}\n");
         string ids = dir.File("ids.csv", $"多々良木蓮太郎,1289,1289,3000,{feature}\n");
         var r = ToolProcess.Run("dict", "--user", empty, "--out", Path.Combine(dir.Path, "empty.dic"));
-        Assert.Equal((0, "taiyaku: 1 entries written to " + Path.Combine(dir.Path, "empty.dic") + "\n"), (r.ExitCode, r.StdErr));
+        Assert.Equal((0, "taiyaku dict: read empty.csv: 1 entries in 1 lines (1/1 files)\ntaiyaku: 1 entries written to " + Path.Combine(dir.Path, "empty.dic") + "\n"), (r.ExitCode, r.StdErr));
         Assert.Equal(0, ToolProcess.Run("dict", "--user", ids, "--out", Path.Combine(dir.Path, "ids.dic")).ExitCode);
         // IPADIC's rewrite.def gives 名詞,固有名詞,人名 the ids 1289: the same dictionary as with the ids written out.
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Path, "ids.dic")), File.ReadAllBytes(Path.Combine(dir.Path, "empty.dic")));
@@ -255,7 +255,7 @@ public class HostileOptionTests
         var r = InProcess.Run("align", "--src", dir.File("a.ja", Ja), "--tgt", dir.File("a.en", En), "--segmented");
         Assert.Equal("", r.Err);
         var help = InProcess.Run("align", "--help");
-        Assert.Contains("else a line every 15 s after the first 15 s", help.Out);
+        Assert.Contains("a plain line every 15 s after the first 15 s", help.Out);
         Assert.Contains("--quiet", help.Out);
     }
 }

@@ -74,8 +74,54 @@ public class TerminalProgressTests
         // The message stands on a line of its own, and no two messages share one.
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku: read 10560 \+ 12000 sentences in [\d.]+ s$"));
         Assert.DoesNotContain(lines, l => l.IndexOf("taiyaku", 1, StringComparison.Ordinal) > 0);
+        // While aligning: a bar over the rows of each search of the aligner, with the rate and the time left.
+        var bars = screens.SelectMany(s => AlignBar.Matches(s)).ToList();
+        Console.WriteLine("taiyaku align in a 150x12 terminal, its bars:\n" + string.Join("\n", bars.Select(m => m.Value)));
+        Assert.True(bars.Count >= 2, "fewer than two alignment bars were seen:\n" + string.Join("\n----\n", screens));
+        Assert.All(screens, s => Assert.True(AlignBar.Matches(s).Count <= 1, "more than one bar line on the screen:\n" + s));
+        Assert.All(bars, m => Assert.InRange(m.Groups["bar"].Value.Count(c => c == '#') - int.Parse(m.Groups["percent"].Value) * 24 / 100, -1, 1));
+        Assert.All(bars, m => Assert.Contains(Number(m, "total"), new[] { 10561, (10560 + 7) / 8 + 1 }));
+        // Within a search the rows only go forward, and the searches come in order.
+        var steps = bars.Select(m => (Search: m.Groups["search"].Success ? int.Parse(m.Groups["search"].Value) : 1, Done: Number(m, "done"))).ToList();
+        Assert.Equal(steps.Order(), steps);
+        Assert.Contains(bars, m => m.Groups["left"].Success);
         // At the end only the messages and the shell's line are left: the live line is erased.
         Assert.DoesNotContain("taiyaku align:", final);
+    }
+
+    /// <summary>The live line of align while it aligns: the search (from the second), the bar, the rows, the rate, the time left.</summary>
+    private static readonly Regex AlignBar = new(
+        @"^taiyaku align: aligning 10560 \+ 12000 sentences(, search (?<search>\d+))? \[(?<bar>[#-]{24})\] +(?<percent>\d+)% (?<done>[\d,]+)/(?<total>[\d,]+) rows, [\d,]+/s(, (?<left>\d+:\d\d) left)?\s*$",
+        RegexOptions.Multiline);
+
+    private static int Number(Match m, string group) =>
+        int.Parse(m.Groups[group].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Without_a_terminal_align_writes_plain_lines_with_the_rows_of_each_search_and_quiet_is_silent()
+    {
+        using var dir = new TempDir();
+        string ja = dir.File("big.ja", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("ja")), 160)));
+        string en = dir.File("big.en", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("en")), 160)));
+        // Plain lines every 0.1 s instead of every 15 s, so that a run of seconds shows several.
+        var env = new Dictionary<string, string> { [ProgressReporter.IntervalVariable] = "0.1" };
+        var plain = ToolProcess.RunWithEnvironment(env, "align", "--src", ja, "--tgt", en, "--segmented");
+        Assert.Equal(0, plain.ExitCode);
+        Assert.DoesNotContain("\r", plain.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", plain.StdErr, StringComparison.Ordinal);
+        var lines = plain.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Console.WriteLine("taiyaku align, stderr not a terminal:\n" + plain.StdErr);
+        var rows = new Regex(@"^taiyaku align: aligning 10560 \+ 12000 sentences(, search (?<search>\d+))?: (?<done>[\d,]+)/(?<total>[\d,]+) rows \((?<percent>\d+)%\), [\d,]+ rows/s(, \d+:\d\d left)?, \d+ s$");
+        var seen = lines.Select(l => rows.Match(l)).Where(m => m.Success).ToList();
+        Assert.True(seen.Count >= 2, "fewer than two plain lines about the rows:\n" + plain.StdErr);
+        Assert.All(seen, m => Assert.Contains(Number(m, "total"), new[] { 10561, (10560 + 7) / 8 + 1 }));
+        Assert.All(seen, m => Assert.Equal(Number(m, "done") * 100 / Number(m, "total"), int.Parse(m.Groups["percent"].Value), 1.0));
+        // Every line is progress, a message or the summary: nothing else on stderr.
+        Assert.All(lines, l => Assert.Matches(@"^taiyaku( align)?: ", l));
+        var quiet = ToolProcess.RunWithEnvironment(env, "align", "--src", ja, "--tgt", en, "--segmented", "--quiet");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.DoesNotContain("taiyaku align:", quiet.StdErr, StringComparison.Ordinal);
+        Assert.Equal(plain.StdOut, quiet.StdOut);
     }
 
     [Fact]

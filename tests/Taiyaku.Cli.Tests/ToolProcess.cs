@@ -13,9 +13,15 @@ internal static class ToolProcess
     public static Outcome Run(byte[]? stdin, params string[] args) => RunIn(null, stdin, args);
 
     /// <summary>Runs the tool with <paramref name="folder"/> as its working directory (null: this process's).</summary>
-    public static Outcome RunIn(string? folder, byte[]? stdin, params string[] args)
+    public static Outcome RunIn(string? folder, byte[]? stdin, params string[] args) => RunWith(folder, stdin, null, args);
+
+    /// <summary>Runs the tool with environment variables set (e.g. the period of plain progress lines).</summary>
+    public static Outcome RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) => RunWith(null, null, environment, args);
+
+    private static Outcome RunWith(string? folder, byte[]? stdin, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var psi = ToolStartInfo(folder, args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -51,7 +51,11 @@ internal sealed class AlignCommand : CliCommand
         Sentence indices of raw input refer to the segmenter's sentences (see 'taiyaku segment').
 
         Progress goes to stderr: on a terminal one live line with the stage (reading, analysing, aligning,
-        writing) and the time so far, else a line every {ProgressReporter.PlainPeriod.TotalSeconds:F0} s after the first {ProgressReporter.PlainPeriod.TotalSeconds:F0} s (--quiet: none).
+        writing) and the time so far; while aligning, a bar over the rows of each search of the aligner (one
+        to a few: a coarse one for long texts, a wider band when the path came near its edge, the anchored
+        passes, each named by its number) with the rate and the time it has left. Without a terminal the same
+        as a plain line every {ProgressReporter.PlainPeriod.TotalSeconds:F0} s after the first {ProgressReporter.PlainPeriod.TotalSeconds:F0} s ({ProgressReporter.IntervalVariable}=SECONDS sets
+        another period); --quiet: none.
         {Tool.ExitCodesNote}
         """;
 
@@ -123,7 +127,7 @@ internal sealed class AlignCommand : CliCommand
         {
             Progress(context, ja + en, $"read {ja} + {en} sentences", clock);
             WarnIfLengthOnly(context, aligner, ja, en);
-        }, stage: what => progress?.Stage(what));
+        }, stage: what => progress?.Stage(what), progress: progress is null ? null : progress.Alignment);
         if (result.Layout is { } layout)
             context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(layout)}" + (result.Pairings > 0 ? $", its {result.Pairings} pairs kept" : ""));
         if (!segmented)

@@ -20,7 +20,8 @@ internal sealed class CompletionCommand : CliCommand
           bash        echo 'source <(taiyaku completion --shell bash)' >> ~/.bashrc
           zsh         echo 'source <(taiyaku completion --shell zsh)' >> ~/.zshrc   (after compinit)
           PowerShell  taiyaku completion --shell pwsh >> $PROFILE
-        The script calls 'taiyaku "[suggest:POSITION]" "COMMAND LINE"', which prints the candidates, one per line.
+        The script calls 'taiyaku "[suggest:POSITION]" "COMMAND LINE"', which prints the candidates, one per line,
+        and offers those that start with the word under the cursor.
         """;
 
     public override void AddOptions(Command command) =>
@@ -34,8 +35,13 @@ internal sealed class CompletionCommand : CliCommand
                 # taiyaku tab completion for bash: source <(taiyaku completion --shell bash)
                 _taiyaku_complete()
                 {
-                    local IFS=$'\n'
-                    COMPREPLY=( $(taiyaku "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null) )
+                    local IFS=$'\n' c cur="${COMP_LINE:0:COMP_POINT}"
+                    cur="${cur##* }"
+                    COMPREPLY=()
+                    # The tool also suggests names that merely contain the word: keep those that start with it.
+                    for c in $(taiyaku "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null); do
+                        [[ "$c" == "$cur"* ]] && COMPREPLY+=("$c")
+                    done
                 }
                 complete -o default -F _taiyaku_complete taiyaku
 
@@ -55,7 +61,9 @@ internal sealed class CompletionCommand : CliCommand
                 # taiyaku tab completion for PowerShell: taiyaku completion --shell pwsh >> $PROFILE
                 Register-ArgumentCompleter -Native -CommandName taiyaku -ScriptBlock {
                     param($wordToComplete, $commandAst, $cursorPosition)
-                    taiyaku "[suggest:$cursorPosition]" "$commandAst" 2>$null | ForEach-Object {
+                    # The tool also suggests names that merely contain the word: keep those that start with it.
+                    taiyaku "[suggest:$cursorPosition]" "$commandAst" 2>$null |
+                        Where-Object { $_.StartsWith($wordToComplete, [System.StringComparison]::Ordinal) } | ForEach-Object {
                         [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
                     }
                 }

@@ -35,7 +35,10 @@ internal sealed class DictCommand : CliCommand
         """;
 
     public override string Notes => $"""
-        Progress goes to stderr while a system dictionary compiles (a live line on a terminal).
+        Progress goes to stderr: a line for each source file read, with its entries and lines (as
+        mecab-dict-index prints them: the lexicon CSVs, unk.def, and matrix.def with its connection costs), and
+        on a terminal a live line below them with a bar over the files and then the step under way
+        (--quiet: none).
         {Tool.ExitCodesNote}
         """;
 
@@ -90,7 +93,7 @@ internal sealed class DictCommand : CliCommand
         DictionaryCompileResult result;
         using (var progress = ProgressReporter.Create(context, "taiyaku dict", cl.Has("quiet")))
         {
-            progress?.Stage($"compiling {source}");
+            progress?.Stage($"reading {source}");
             try
             {
                 result = DictionaryCompiler.CompileSystem(source, output, new DictionaryCompileOptions
@@ -100,7 +103,7 @@ internal sealed class DictCommand : CliCommand
                     OutputCharsetName = cl.Get("charset"),
                     LexiconFiles = files,
                     CopyDefinitionFiles = cl.Has("with-defs"),
-                }, context.Cancellation);
+                }, SourcesRead(progress, "building sys.dic and writing"), context.Cancellation);
             }
             catch (DictionaryCompileException e) { throw new InputException(e.Message); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -111,6 +114,29 @@ internal sealed class DictCommand : CliCommand
         foreach (var w in result.Warnings) context.StdErr.WriteLine($"taiyaku: warning: {w}");
         context.StdErr.WriteLine($"taiyaku: {result.EntryCount} entries compiled into {output} in {clock.Elapsed.TotalSeconds:F1} s");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A line per source file read (its entries and lines, as mecab-dict-index prints them), written above the live
+    /// line; the live line's bar counts the files, then names <paramref name="then"/> once all are read.
+    /// </summary>
+    private static IProgress<DictionarySourceRead>? SourcesRead(ProgressReporter? progress, string then) =>
+        progress is null ? null : new SourceLines(progress, then);
+
+    private sealed class SourceLines(ProgressReporter progress, string then) : IProgress<DictionarySourceRead>
+    {
+        private int started;
+
+        // Called from the threads that read the files: the reporter and its message writer are thread-safe.
+        public void Report(DictionarySourceRead value)
+        {
+            if (Interlocked.Exchange(ref started, 1) == 0) progress.Stage("reading the sources", value.FileCount, "files");
+            string unit = Path.GetFileName(value.Path) == "matrix.def" ? "connection costs" : "entries";
+            progress.Messages.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"taiyaku dict: read {Path.GetFileName(value.Path)}: {value.Entries:N0} {unit} in {value.Lines:N0} lines ({value.FilesRead}/{value.FileCount} files)"));
+            progress.Set(value.FilesRead);
+            if (value.FilesRead == value.FileCount) progress.Stage(then);
+        }
     }
 
     private static int CompileUser(CommandLine cl, string csv, CliContext context)
@@ -129,7 +155,10 @@ internal sealed class DictCommand : CliCommand
             // Through the one output module: the output may not be the CSV or a file of the system dictionary.
             var inputs = new List<string?> { csv };
             if (Directory.Exists(dicdir)) inputs.AddRange(Directory.GetFiles(dicdir));
-            OutputFile.Write(output, context.StdOut, inputs, s => result = DictionaryCompiler.CompileUser([csv], dicdir, s, encoding, context.Cancellation));
+            using var progress = ProgressReporter.Create(context, "taiyaku dict", cl.Has("quiet"));
+            progress?.Stage($"reading {csv}");
+            OutputFile.Write(output, context.StdOut, inputs,
+                s => result = DictionaryCompiler.CompileUser([csv], dicdir, s, encoding, SourcesRead(progress, "building the dictionary"), context.Cancellation));
         }
         catch (DictionaryCompileException e)
         {

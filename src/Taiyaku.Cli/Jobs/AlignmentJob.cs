@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 using Taiyaku.Formats;
 using Taiyaku.Pipeline;
 using Taiyaku.Text;
@@ -32,11 +33,13 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
     /// <param name="ct">Stops the work.</param>
     /// <param name="read">Told the sentence counts of segmented input once it is read, before the alignment.</param>
     /// <param name="stage">Told what segmented input goes through next (analysing, aligning), for progress.</param>
-    public JobResult Run(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read = null, Action<string>? stage = null)
+    /// <param name="progress">Makes, from what is being aligned, the progress of the alignment's searches; null for none.</param>
+    public JobResult Run(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read = null, Action<string>? stage = null,
+        Func<string, IProgress<AlignmentProgress>>? progress = null)
     {
         if (Input is JobInput.Bilingual { Path: var bilingualPath } && Segmented)
             throw InputException.In(bilingualPath, "a bilingual document is raw text: it cannot be segmented");
-        return Segmented ? RunSegmented(aligner, ct, read, stage) : RunRaw(aligner, ct);
+        return Segmented ? RunSegmented(aligner, ct, read, stage, progress) : RunRaw(aligner, ct, progress?.Invoke("aligning"));
     }
 
     /// <summary>
@@ -63,7 +66,8 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         }
     }
 
-    private JobResult RunSegmented(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read, Action<string>? stage)
+    private JobResult RunSegmented(DocumentAligner aligner, CancellationToken ct, Action<int, int>? read, Action<string>? stage,
+        Func<string, IProgress<AlignmentProgress>>? progress)
     {
         IReadOnlyList<string> ja, en;
         switch (Input)
@@ -84,28 +88,29 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         // sentence for anchors, the second is the search).
         stage?.Invoke($"analysing {ja.Count} + {en.Count} sentences");
         var prepared = aligner.Prepare(ja, en, ct);
-        stage?.Invoke($"aligning {ja.Count} + {en.Count} sentences");
-        var result = aligner.Align(prepared, ct);
+        string aligning = $"aligning {ja.Count} + {en.Count} sentences";
+        stage?.Invoke(aligning);
+        var result = aligner.Align(prepared, progress?.Invoke(aligning), ct);
         return new JobResult(AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " "), ja, en, result.Links.Count, null, 0);
     }
 
-    private JobResult RunRaw(DocumentAligner aligner, CancellationToken ct)
+    private JobResult RunRaw(DocumentAligner aligner, CancellationToken ct, IProgress<AlignmentProgress>? progress)
     {
         DocumentAlignment doc;
         switch (Input)
         {
             case JobInput.Bilingual b:
-                doc = aligner.AlignBilingual(InputFiles.ReadDocument(b.Path, ct, SourceDecoding), ct);
+                doc = aligner.AlignBilingual(InputFiles.ReadDocument(b.Path, ct, SourceDecoding), progress, ct);
                 if (doc.Japanese.Sentences.Count == 0) throw InputException.In(b.Path, "no Japanese text found");
                 if (doc.English.Sentences.Count == 0) throw InputException.In(b.Path, "no English text found");
                 break;
             case JobInput.Files f:
-                doc = aligner.Align(InputFiles.ReadDocument(f.Source, ct, SourceDecoding), InputFiles.ReadDocument(f.Target, ct, TargetDecoding), ct);
+                doc = aligner.Align(InputFiles.ReadDocument(f.Source, ct, SourceDecoding), InputFiles.ReadDocument(f.Target, ct, TargetDecoding), progress, ct);
                 if (doc.Japanese.Sentences.Count == 0) throw InputException.In(f.Source, "no sentence found");
                 if (doc.English.Sentences.Count == 0) throw InputException.In(f.Target, "no sentence found");
                 break;
             case JobInput.Texts t:
-                doc = aligner.Align(t.Japanese, t.English, ct);
+                doc = aligner.Align(t.Japanese, t.English, progress, ct);
                 if (doc.Japanese.Sentences.Count == 0) throw new InputException($"{t.Where}: no sentence found in \"ja\"");
                 if (doc.English.Sentences.Count == 0) throw new InputException($"{t.Where}: no sentence found in \"en\"");
                 break;

@@ -1,0 +1,47 @@
+using Taiyaku.Alignment;
+
+namespace Taiyaku.Pipeline.Tests;
+
+/// <summary>DocumentAligner's progress: the searches of every pass in one sequence, and nothing changed by reporting.</summary>
+public class AlignmentProgressTests
+{
+    private static string Sample(string ext) => Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468." + ext);
+
+    private sealed class Recorder : IProgress<AlignmentProgress>
+    {
+        public List<AlignmentProgress> Reports { get; } = [];
+
+        public void Report(AlignmentProgress value) => Reports.Add(value);
+    }
+
+    [Fact]
+    public void The_passes_of_a_document_are_numbered_as_one_sequence_of_searches()
+    {
+        // Twenty copies of the cable: long enough for the anchored first pass and the learned second pass to search a while.
+        var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
+        var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
+        var aligner = new DocumentAligner();
+        var recorder = new Recorder();
+        var with = aligner.AlignSentences(ja, en, recorder);
+        Assert.Equal(aligner.AlignSentences(ja, en).Links, with.Links);
+
+        var searches = recorder.Reports.Select(r => r.Search).Distinct().ToList();
+        Assert.Equal(Enumerable.Range(1, searches.Count), searches);
+        Assert.True(searches.Count >= 2, "the first and the second pass each search at least once");
+        Assert.Equal(recorder.Reports.Select(r => (r.Search, r.RowsDone)).Order(), recorder.Reports.Select(r => (r.Search, r.RowsDone)));
+        foreach (var search in recorder.Reports.GroupBy(r => r.Search))
+            Assert.Equal((0, search.First().RowsTotal), (search.First().RowsDone, search.Last().RowsDone));
+        Assert.Equal(ja.Length + 1, recorder.Reports[^1].RowsTotal);
+    }
+
+    [Fact]
+    public void A_bilingual_document_of_its_own_pairs_reports_its_japanese_sentences()
+    {
+        var recorder = new Recorder();
+        var doc = new DocumentAligner().AlignBilingual(string.Concat(Enumerable.Range(0, 300).Select(i => $"これは{i}番目の文です。\tThis is sentence {i}.\n")), recorder);
+        Assert.Equal(300, doc.Japanese.Sentences.Count);
+        Assert.All(recorder.Reports, r => Assert.Equal((1, 300), (r.Search, r.RowsTotal)));
+        Assert.Equal(300, recorder.Reports[^1].RowsDone);
+        Assert.InRange(recorder.Reports.Count, 2, 102);
+    }
+}
