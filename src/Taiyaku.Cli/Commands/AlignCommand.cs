@@ -135,7 +135,7 @@ internal sealed class AlignCommand : CliCommand
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         progress?.Stage("writing");
-        Action<Stream> write = s => AlignmentWriters.Write(s, items, format);
+        Action<Stream> write = s => AlignmentWriter.Write(s, items, format);
         if (review)
         {
             string title = bilingual != null ? Path.GetFileName(bilingual) : $"{Path.GetFileName(src)} + {Path.GetFileName(tgt)}";
