@@ -59,7 +59,7 @@ internal sealed class ParametersHarness : IHarness
             if (s != ja.Length || t != en.Length) throw new InvariantException($"links end at ({s}, {t}), not ({ja.Length}, {en.Length})");
             var items = AlignedText.Create(result, ja, en);
             foreach (var format in new[] { OutputFormat.Links, OutputFormat.Tsv, OutputFormat.Json, OutputFormat.Tmx })
-                AlignmentWriters.Write(Stream.Null, AlignedText.FilterByScore(items, 0.5), format);
+                AlignmentWriter.Write(Stream.Null, AlignedText.FilterByScore(items, 0.5), format);
         }
     }
 }

@@ -136,7 +136,7 @@ internal sealed class TextHarness : IHarness
         var items = doc.Pairs.Select(p => new AlignedText(
             new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
             p.JapaneseText, p.EnglishText, p.Cost)).ToList();
-        items.AddRange(doc.Unaligned.Select(u => AlignedText.Unaligned(AlignedKind.Furniture, source: true, u.Text, null)));
+        items.AddRange(doc.Unaligned.Select(u => AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Source, u.Text, null)));
         WriteAll(items);
     }
 
@@ -163,7 +163,7 @@ internal sealed class TextHarness : IHarness
         foreach (var format in Enum.GetValues<OutputFormat>())
         {
             using var m = new MemoryStream();
-            AlignmentWriters.Write(m, items, format);
+            AlignmentWriter.Write(m, items, format);
             if (format != OutputFormat.Tmx) continue;
             m.Position = 0;
             var tus = XDocument.Load(m).Descendants("tu").ToList();

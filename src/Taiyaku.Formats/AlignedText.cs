@@ -2,7 +2,11 @@ using Taiyaku.Alignment;
 
 namespace Taiyaku.Formats;
 
-/// <summary>A link together with the text of its sentences, ready to be written.</summary>
+/// <summary>
+/// A link together with the text of its sentences, ready to be written by <see cref="AlignmentWriter"/>; or text set apart
+/// from alignment. A document's list comes from <c>DocumentAlignment.ToAlignedText()</c> (Taiyaku.Pipeline), sentence-level
+/// results' from <see cref="Create"/>.
+/// </summary>
 /// <param name="Link">The sentence indices of both sides.</param>
 /// <param name="SourceText">The source sentences of the link, joined; empty for an insertion.</param>
 /// <param name="TargetText">The target sentences of the link, joined; empty for a deletion.</param>
@@ -21,14 +25,41 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
     /// <summary>Where the target text stands in the original target document; null when unknown.</summary>
     public IReadOnlyList<(int Start, int Length)>? TargetRanges { get; init; }
 
-    /// <summary>Text that is not aligned (page furniture or metadata) on one side, so that it still appears in the output.</summary>
-    public static AlignedText Unaligned(AlignedKind kind, bool source, string text, IReadOnlyList<(int Start, int Length)>? ranges) =>
-        new(new IndexLink([], []), source ? text : "", source ? "" : text, 0)
+    /// <summary>
+    /// Text that is not aligned (page furniture or metadata) on one side, so that it still appears in the output: in
+    /// <see cref="SourceText"/> and <see cref="SourceRanges"/> for <see cref="AlignmentSide.Source"/>, else in the target's.
+    /// </summary>
+    /// <param name="kind"><see cref="AlignedKind.Furniture"/> or <see cref="AlignedKind.Metadata"/>.</param>
+    /// <param name="side">The side the text belongs to.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="ranges">Where it stands in that side's original document, as (start, length) in UTF-16 units; null when unknown.</param>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not furniture or metadata, or <paramref name="side"/> is not a side.</exception>
+    public static AlignedText Unaligned(AlignedKind kind, AlignmentSide side, string text, IReadOnlyList<(int Start, int Length)>? ranges)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (kind is not (AlignedKind.Furniture or AlignedKind.Metadata))
+            throw new ArgumentException($"Text set apart is furniture or metadata, not {kind}.", nameof(kind));
+        if (side is not (AlignmentSide.Source or AlignmentSide.Target))
+            throw new ArgumentException($"Not a side: {side}.", nameof(side));
+        bool source = side == AlignmentSide.Source;
+        return new(new IndexLink([], []), source ? text : "", source ? "" : text, 0)
         {
             Kind = kind,
+            SetApartSide = side,
             SourceRanges = source ? ranges : null,
             TargetRanges = source ? null : ranges,
         };
+    }
+
+    /// <summary>The side of an item that is not a link (set by <see cref="Unaligned"/> and <see cref="FilterByScore"/>).</summary>
+    internal AlignmentSide? SetApartSide { get; init; }
+
+    /// <summary>
+    /// The side an item that is not a link belongs to: as made by <see cref="Unaligned"/> or <see cref="FilterByScore"/>,
+    /// else the side that has sentences, else the side that has text.
+    /// </summary>
+    internal AlignmentSide Side =>
+        SetApartSide ?? (Link.Source.Count > 0 || (Link.Target.Count == 0 && TargetText.Length == 0) ? AlignmentSide.Source : AlignmentSide.Target);
 
     /// <summary>
     /// Pairs each link of <paramref name="result"/> with its sentences. Sentences of one side are joined with
@@ -72,8 +103,8 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
                 list.Add(i);
                 continue;
             }
-            list.Add(i with { Kind = AlignedKind.LowScore, TargetText = "", TargetRanges = null, Link = new IndexLink(i.Link.Source, []) });
-            list.Add(i with { Kind = AlignedKind.LowScore, SourceText = "", SourceRanges = null, Link = new IndexLink([], i.Link.Target) });
+            list.Add(i with { Kind = AlignedKind.LowScore, SetApartSide = AlignmentSide.Source, TargetText = "", TargetRanges = null, Link = new IndexLink(i.Link.Source, []) });
+            list.Add(i with { Kind = AlignedKind.LowScore, SetApartSide = AlignmentSide.Target, SourceText = "", SourceRanges = null, Link = new IndexLink([], i.Link.Target) });
         }
         return list;
     }

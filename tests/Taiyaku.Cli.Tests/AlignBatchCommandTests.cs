@@ -49,9 +49,9 @@ public class AlignBatchCommandTests
         {
             var links = records[k].GetProperty("links");
             Assert.Equal(k % 7 == 0 ? 400 : 1 + k % 5, links.GetArrayLength());
-            Assert.Equal($"文書{k}の0番目の文である。", links[0].GetProperty("ja_text").GetString());
-            Assert.Equal($"This is sentence 0 of document {k}.", links[0].GetProperty("en_text").GetString());
-            Assert.Equal(0, links[0].GetProperty("ja")[0].GetInt32());
+            Assert.Equal($"文書{k}の0番目の文である。", links[0].GetProperty("sourceText").GetString());
+            Assert.Equal($"This is sentence 0 of document {k}.", links[0].GetProperty("targetText").GetString());
+            Assert.Equal(0, links[0].GetProperty("source")[0].GetInt32());
             Assert.True(double.IsFinite(links[0].GetProperty("cost").GetDouble()));
         }
     }
@@ -90,7 +90,7 @@ public class AlignBatchCommandTests
         Assert.Contains(":4: unknown key \"trg\"", records[3].GetProperty("error").GetString());
 
         Assert.Equal(7, records[4].GetProperty("id").GetInt32());
-        Assert.Equal("日本語の文。", records[4].GetProperty("links")[0].GetProperty("ja_text").GetString());
+        Assert.Equal("日本語の文。", records[4].GetProperty("links")[0].GetProperty("sourceText").GetString());
         Assert.Contains("3 failed", err);
     }
 
@@ -116,7 +116,7 @@ public class AlignBatchCommandTests
 
         // Raw input carries offsets into the original, and the bilingual record's metadata is set apart.
         var records = Records(one.Out);
-        Assert.True(records[1].GetProperty("links")[0].TryGetProperty("ja_offsets", out _));
+        Assert.True(records[1].GetProperty("links")[0].TryGetProperty("sourceOffsets", out _));
         Assert.Contains(records[2].GetProperty("unaligned").EnumerateArray(), u => u.GetProperty("kind").GetString() == "metadata");
     }
 
@@ -129,7 +129,7 @@ public class AlignBatchCommandTests
         Assert.Equal(0, batch.Code);
         Assert.Equal(0, align.ExitCode);
         var links = Records(batch.Out)[0].GetProperty("links").EnumerateArray()
-            .Select(l => $"[{string.Join(", ", l.GetProperty("ja").EnumerateArray().Select(i => i.GetInt32()))}]:[{string.Join(", ", l.GetProperty("en").EnumerateArray().Select(i => i.GetInt32()))}]");
+            .Select(l => $"[{string.Join(", ", l.GetProperty("source").EnumerateArray().Select(i => i.GetInt32()))}]:[{string.Join(", ", l.GetProperty("target").EnumerateArray().Select(i => i.GetInt32()))}]");
         Assert.Equal(align.StdOut, string.Concat(links.Select(l => l + "\n")));
     }
 
@@ -190,9 +190,9 @@ public class AlignBatchCommandTests
         Assert.Equal(0, code);
         var links = Records(output)[0].GetProperty("links");
         Assert.Equal(2, links.GetArrayLength());
-        Assert.Equal("多くの寺がある。", links[1].GetProperty("ja_text").GetString());
-        Assert.Equal("There are many temples.", links[1].GetProperty("en_text").GetString());
-        Assert.Equal(13, links[1].GetProperty("ja_offsets")[0][0].GetInt32());
+        Assert.Equal("多くの寺がある。", links[1].GetProperty("sourceText").GetString());
+        Assert.Equal("There are many temples.", links[1].GetProperty("targetText").GetString());
+        Assert.Equal(13, links[1].GetProperty("sourceOffsets")[0][0].GetInt32());
     }
 
     [Fact]

@@ -230,7 +230,7 @@ public class HostileOptionTests
         Assert.Equal(1, r.Code);
         var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Equal("{\"id\":\"dup\",\"line\":2,\"error\":\"<stdin>:2: key \\\"en\\\" given twice (which one was meant?)\"}", lines[1]);
+        Assert.Equal("{\"schema\":\"taiyaku-alignment/2\",\"id\":\"dup\",\"line\":2,\"error\":\"<stdin>:2: key \\\"en\\\" given twice (which one was meant?)\"}", lines[1]);
     }
 
     [Fact]

@@ -336,7 +336,7 @@ public class OutputSafetyTests
         string path = dir.File("m.jsonl", manifest.ToString());
         using var p = ToolProcess.Start(dir.Path, "align-batch", "--manifest", path, "--threads", "1", "--progress", "1");
         var stderr = p.StandardError.ReadToEndAsync();
-        Assert.StartsWith("{\"id\":0,", p.StandardOutput.ReadLine());
+        Assert.StartsWith("{\"schema\":\"taiyaku-alignment/2\",\"id\":0,", p.StandardOutput.ReadLine());
         p.StandardOutput.Close();   // `| head -1`
         Assert.True(p.WaitForExit(60_000));
         Assert.Equal(1, p.ExitCode);

@@ -243,7 +243,7 @@ public sealed class ReviewPageBrowserTests(ITestOutputHelper output)
         ];
         string[] en = ["One.", "Two.", "Three.", "Four."];
         var items = hostile.Select((h, i) => new AlignedText(new IndexLink([i], [i]), h, en[i], 0.1) { Score = 0.5 }).ToList();
-        items.Add(AlignedText.Unaligned(AlignedKind.Furniture, source: false, "<svg onload=\"window.pwned = 4\">", null));
+        items.Add(AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Target, "<svg onload=\"window.pwned = 4\">", null));
         using (var f = File.Create(page)) ReviewPage.Write(f, ReviewDocument.Create("<b onmouseover=\"window.pwned = 5\">t</b>", items, hostile, en));
         using var d = Start(dir.Path);
         d.Navigate().GoToUrl(new Uri(page).AbsoluteUri);

@@ -92,7 +92,7 @@ public class AlignmentPropertyTests
     private static byte[] Write(IReadOnlyList<AlignedText> items, OutputFormat format)
     {
         using var m = new MemoryStream();
-        AlignmentWriters.Write(m, items, format);
+        AlignmentWriter.Write(m, items, format);
         return m.ToArray();
     }
 
@@ -144,10 +144,7 @@ public class AlignmentPropertyTests
         Gen.Select(Documents, Gen.Int[0, Aligners.Length - 1]).Sample((doc, a) =>
         {
             var d = Aligners[a].Align(doc.Ja, doc.En);
-            var items = d.Pairs.Select(p => new AlignedText(
-                new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
-                p.JapaneseText, p.EnglishText, p.Cost) { Score = p.Score }).ToList();
-            items.AddRange(d.Unaligned.Select(u => AlignedText.Unaligned(AlignedKind.Furniture, source: d.Japanese.Segments.Contains(u), u.Text, null)));
+            var items = d.ToAlignedText();
             var units = ReadTmx(Write(items, OutputFormat.Tmx));
             Assert.Equal(items.Count, units.Count);
             for (int k = 0; k < items.Count; k++)

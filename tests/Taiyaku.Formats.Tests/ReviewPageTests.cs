@@ -32,8 +32,8 @@ public class ReviewPageTests
             new(new IndexLink([0], [0]), ja[0], en[0], 0.1) { Score = 0.91, SourceRanges = [(10, 5)], TargetRanges = [(100, 5)] },
             new(new IndexLink([1, 2], [1]), ja[1] + ja[2], en[1], 0.5) { Score = 0.42, SourceRanges = [(20, 5), (26, 5)], TargetRanges = [(110, 5)] },
             new(new IndexLink([], [2]), "", en[2], 0.9) { Score = double.NaN, TargetRanges = [(120, 5)] },
-            AlignedText.Unaligned(AlignedKind.Furniture, source: true, "- 3 -", [(16, 3)]),
-            AlignedText.Unaligned(AlignedKind.Metadata, source: false, "Translated by X.", [(90, 5)]),
+            AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Source, "- 3 -", [(16, 3)]),
+            AlignedText.Unaligned(AlignedKind.Metadata, AlignmentSide.Target, "Translated by X.", [(90, 5)]),
         };
         return ReviewDocument.Create("doc.txt", items, ja, en);
     }
@@ -76,7 +76,7 @@ public class ReviewPageTests
         {
             new AlignedText(new IndexLink([0], [0]), hostile, en[0], 0.1) { Score = 0.5 },
             new AlignedText(new IndexLink([1, 2], [1, 2]), "二。三。", "Two. Three.", 0.1) { Score = 0.5 },
-            AlignedText.Unaligned(AlignedKind.Furniture, source: false, hostile, null),
+            AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Target, hostile, null),
         };
         string page = Page(ReviewDocument.Create(hostile, items, ja, en));
         int start = page.IndexOf(DataOpen, StringComparison.Ordinal) + DataOpen.Length;

@@ -10,7 +10,7 @@ public class WriterEscapingTests
     private static string Write(IReadOnlyList<AlignedText> items, OutputFormat format)
     {
         var m = new MemoryStream();
-        AlignmentWriters.Write(m, items, format);
+        AlignmentWriter.Write(m, items, format);
         return Encoding.UTF8.GetString(m.ToArray());
     }
 

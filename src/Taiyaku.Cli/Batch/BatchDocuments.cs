@@ -160,42 +160,18 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         catch (PairException e) { throw new InputException(e.Message); }
     }
 
-    /// <summary>The record of an aligned pair: its links, then the text set apart (raw input only).</summary>
+    /// <summary>
+    /// The record of an aligned pair: the one JSON record of <c>align --format json</c> (schema
+    /// <see cref="AlignmentWriter.JsonSchema"/>) with the pair's id, on one line.
+    /// </summary>
     private static BatchRecord Write(JsonElement id, JobResult result, int lineNumber)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + 128 * result.Links);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            json.WriteStartObject();
-            WriteId(json, id, lineNumber);
-            json.WriteStartArray("links");
-            foreach (var item in result.Items.Where(i => i.Kind == AlignedKind.Link))
-            {
-                json.WriteStartObject();
-                Indices(json, "ja", item.Link.Source);
-                Indices(json, "en", item.Link.Target);
-                json.WriteNumber("cost", Math.Round(item.Cost, 4));
-                if (!double.IsNaN(item.Score)) json.WriteNumber("score", Math.Round(item.Score, 4));
-                json.WriteString("ja_text", item.SourceText);
-                json.WriteString("en_text", item.TargetText);
-                if (item.SourceRanges is { } jaRanges) Offsets(json, "ja_offsets", jaRanges);
-                if (item.TargetRanges is { } enRanges) Offsets(json, "en_offsets", enRanges);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("unaligned");
-            foreach (var item in result.Items.Where(i => i.Kind is AlignedKind.Furniture or AlignedKind.Metadata))
-            {
-                bool japanese = item.SourceRanges != null;
-                json.WriteStartObject();
-                json.WriteString("kind", item.Kind == AlignedKind.Furniture ? "furniture" : "metadata");
-                if (item.Kind == AlignedKind.Furniture) json.WriteString("lang", japanese ? "ja" : "en");
-                json.WriteString("text", japanese ? item.SourceText : item.TargetText);
-                Offsets(json, "offsets", (japanese ? item.SourceRanges : item.TargetRanges) ?? []);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            var written = AlignmentJson.WriteAsync(json, result.Items, AlignmentWriterOptions.Default, writeId: j => WriteId(j, id, lineNumber));
+            if (!written.IsCompleted) throw new InvalidOperationException("A record written to memory did not complete synchronously.");
+            written.GetAwaiter().GetResult();
         }
         return new BatchRecord(Terminate(buffer), false, result.Links, result.Sentences);
     }
@@ -215,29 +191,9 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         return full;
     }
 
-    private static void Indices(Utf8JsonWriter json, string name, IReadOnlyList<int> indices)
-    {
-        json.WriteStartArray(name);
-        foreach (int i in indices) json.WriteNumberValue(i);
-        json.WriteEndArray();
-    }
-
-    private static void Offsets(Utf8JsonWriter json, string name, IReadOnlyList<(int Start, int Length)> ranges)
-    {
-        json.WriteStartArray(name);
-        foreach (var (start, length) in ranges)
-        {
-            json.WriteStartArray();
-            json.WriteNumberValue(start);
-            json.WriteNumberValue(length);
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-    }
-
+    /// <summary>The id's value: the manifest's, else the line number.</summary>
     private static void WriteId(Utf8JsonWriter json, JsonElement id, int lineNumber)
     {
-        json.WritePropertyName("id");
         if (id.ValueKind == JsonValueKind.Undefined) json.WriteNumberValue(lineNumber);
         else id.WriteTo(json);
     }
@@ -248,6 +204,8 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
+            json.WriteString("schema", AlignmentWriter.JsonSchema);
+            json.WritePropertyName("id");
             WriteId(json, id, lineNumber);
             json.WriteNumber("line", lineNumber);
             json.WriteString("error", message);

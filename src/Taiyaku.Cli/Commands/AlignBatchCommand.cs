@@ -34,16 +34,18 @@ internal sealed class AlignBatchCommand : CliCommand
         """;
 
     public override string Notes => $$"""
-        Output, one line per manifest line, in the same order:
-          {"id":"doc1","links":[{"ja":[0,1],"en":[0],"cost":1.23,"score":0.98,"ja_text":"…","en_text":"…"},…],
-           "unaligned":[]}   (on one line)
-        Raw input adds "ja_offsets"/"en_offsets" ([start, length] in UTF-16 units of the original text) and
-        lists page furniture and metadata under "unaligned" ({"kind","lang","text","offsets"}).
+        Output, one line per manifest line, in the same order: the JSON record of 'taiyaku align --format json'
+        (schema "taiyaku-alignment/2", docs/schema/alignment.schema.json) on one line, with the pair's id:
+          {"schema":"taiyaku-alignment/2","id":"doc1","sourceLanguage":"ja","targetLanguage":"en",
+           "links":[{"source":[0,1],"target":[0],"sourceText":"…","targetText":"…","cost":1.23,"score":0.98},…],
+           "unaligned":[]}
+        Raw input adds "sourceOffsets"/"targetOffsets" ([start, length] in UTF-16 units of the original text)
+        and lists page furniture and metadata under "unaligned" ({"kind","side","language","text","offsets"}).
         With --shard K/N only the lines of that shard are read and written (a shard's --out is replaced whole
         when its task runs again); putting the shards' lines back in manifest order gives the output of the
         whole manifest (scripts/slurm/gather.sh does).
-        A pair that fails gives {"id":…,"line":N,"error":"message naming the file and line"} and the batch
-        goes on; so does a malformed manifest line.
+        A pair that fails gives {"schema":…,"id":…,"line":N,"error":"message naming the file and line"} and
+        the batch goes on; so does a malformed manifest line.
 
         Progress goes to stderr: a live bar on a terminal (pairs done, rate, time left when the manifest is a
         file), else a line every --progress pairs (--quiet: none, and no summary).

@@ -32,9 +32,11 @@ internal sealed class AlignCommand : CliCommand
           tsv    {N} tab-separated columns: {TSV}.
                  Page furniture, metadata and, with --min-score, the two sides of a low-scored link follow as rows
                  with one text, an empty cost and the kind (furniture, metadata, low-score) in the last column
-          json   one indented JSON object: languages, links with indices, texts, cost, score and character offsets,
-                 and the unaligned text
-          tmx    TMX 1.4b translation memory (xml:lang ja and en)
+          json   one indented JSON object, schema "taiyaku-alignment/2" (the record align-batch writes per line;
+                 docs/schema/alignment.schema.json): languages, links with indices, texts, cost, score and
+                 character offsets, and the unaligned text
+          tmx    TMX 1.4b translation memory (xml:lang ja and en): links, cost and score as properties of
+                 each unit, character offsets of each variant as x-offsets
           html   a review page, one self-contained file (no network): the path plot, both texts side by side with
                  each link's score, a score filter, search, keys (j/k), corrections (merge, split, move, no
                  counterpart, undo) and export of the corrected links and TMX
@@ -139,7 +141,7 @@ internal sealed class AlignCommand : CliCommand
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         progress?.Stage("writing");
-        Action<Stream> write = s => AlignmentWriters.Write(s, items, format);
+        Action<Stream> write = s => AlignmentWriter.Write(s, items, format);
         if (review)
         {
             string title = bilingual != null ? Path.GetFileName(bilingual) : $"{Path.GetFileName(src)} + {Path.GetFileName(tgt)}";

@@ -59,7 +59,7 @@ internal static class EvalReport
     }
 
     // HTML-encoded, and lone surrogates (which UTF-8 cannot carry) replaced.
-    private static string H(string text) => WebUtility.HtmlEncode(AlignmentWriters.XmlSafe(text));
+    private static string H(string text) => WebUtility.HtmlEncode(AlignmentWriter.XmlSafe(text));
 
     private static string Reliability(IReadOnlyList<CalibrationBin> bins)
     {

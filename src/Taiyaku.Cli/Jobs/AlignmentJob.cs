@@ -117,7 +117,7 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
             default:
                 throw new InvalidOperationException("unknown input");
         }
-        return new JobResult(Items(doc), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
+        return new JobResult(doc.ToAlignedText(), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
             doc.Pairs.Count, doc.BilingualLayout, doc.Pairings.Count);
     }
 
@@ -131,33 +131,6 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         if (lines.Count == 0) throw new InputException($"{where}: \"{key}\" is empty: there is no sentence to align");
         return lines;
     }
-
-    /// <summary>The links with their texts, scores and places in the documents, then the text set apart (Japanese side first).</summary>
-    private static List<AlignedText> Items(DocumentAlignment doc)
-    {
-        var items = new List<AlignedText>(doc.Pairs.Count + doc.Unaligned.Count);
-        foreach (var p in doc.Pairs)
-        {
-            items.Add(new AlignedText(
-                new IndexLink(Enumerable.Range(p.JapaneseIndex, p.Japanese.Count), Enumerable.Range(p.EnglishIndex, p.English.Count)),
-                p.JapaneseText, p.EnglishText, p.Cost)
-            {
-                Score = p.Score,
-                SourceRanges = Ranges(p.Japanese),
-                TargetRanges = Ranges(p.English),
-            });
-        }
-        var japaneseSide = new HashSet<Segment>(doc.Japanese.Segments);
-        foreach (var s in doc.Unaligned)
-        {
-            var kind = s.Kind == SegmentKind.Furniture ? AlignedKind.Furniture : AlignedKind.Metadata;
-            items.Add(AlignedText.Unaligned(kind, source: japaneseSide.Contains(s), s.Text, Ranges([s])));
-        }
-        return items;
-    }
-
-    private static List<(int, int)> Ranges(IEnumerable<Segment> segments) =>
-        [.. segments.SelectMany(s => s.Ranges).Select(r => (r.Start, r.Length))];
 }
 
 /// <summary>What a job produced: the records every output format is written from.</summary>

@@ -9,7 +9,7 @@ internal sealed record ReviewRow(IndexLink Link, double Score, AlignedKind Kind,
 /// </summary>
 internal sealed class ReviewDocument
 {
-    private ReviewDocument(string title, string name, IReadOnlyList<string> source, IReadOnlyList<string> target, IReadOnlyList<ReviewRow> rows, WriterOptions options)
+    private ReviewDocument(string title, string name, IReadOnlyList<string> source, IReadOnlyList<string> target, IReadOnlyList<ReviewRow> rows, AlignmentWriterOptions options)
     {
         Title = title;
         Name = name;
@@ -30,7 +30,7 @@ internal sealed class ReviewDocument
 
     public IReadOnlyList<ReviewRow> Rows { get; }
 
-    public WriterOptions Options { get; }
+    public AlignmentWriterOptions Options { get; }
 
     public IEnumerable<ReviewRow> Links => Rows.Where(r => r.Kind == AlignedKind.Link);
 
@@ -38,7 +38,7 @@ internal sealed class ReviewDocument
     /// The rows of <paramref name="items"/> (as the aligner made them, before any score filter) over the sentences of
     /// each side. Text set apart that knows its offsets goes before the first link of its side that starts after it.
     /// </summary>
-    public static ReviewDocument Create(string title, IReadOnlyList<AlignedText> items, IReadOnlyList<string> source, IReadOnlyList<string> target, WriterOptions? options = null, string? name = null)
+    public static ReviewDocument Create(string title, IReadOnlyList<AlignedText> items, IReadOnlyList<string> source, IReadOnlyList<string> target, AlignmentWriterOptions? options = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(source);
@@ -57,7 +57,7 @@ internal sealed class ReviewDocument
             }
             else if (i.Kind is AlignedKind.Furniture or AlignedKind.Metadata)
             {
-                bool src = i.SourceText.Length > 0;
+                bool src = i.Side == AlignmentSide.Source;
                 apart.Add((new ReviewRow(i.Link, double.NaN, i.Kind, src, src ? i.SourceText : i.TargetText), First(src ? i.SourceRanges : i.TargetRanges)));
             }
             else throw new ArgumentException("The review page shows the alignment before any score filter (it has its own).", nameof(items));
@@ -82,7 +82,7 @@ internal sealed class ReviewDocument
             if (before[k] != null) rows.AddRange(before[k]);
             if (k < links.Count) rows.Add(links[k].Row);
         }
-        return new ReviewDocument(title, string.IsNullOrWhiteSpace(name) ? "alignment" : name, source, target, rows, options ?? WriterOptions.Default);
+        return new ReviewDocument(title, string.IsNullOrWhiteSpace(name) ? "alignment" : name, source, target, rows, options ?? AlignmentWriterOptions.Default);
 
         static int First(IReadOnlyList<(int Start, int Length)>? ranges) => ranges is { Count: > 0 } ? ranges[0].Start : -1;
     }
