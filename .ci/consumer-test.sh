@@ -19,17 +19,18 @@ echo "consumer-test: packing $version into $tmp/feed"
   || { cat "$tmp/pack.log"; fail "dotnet pack -c Release -warnaserror"; }
 grep -h 'no SourceLink' "$tmp/pack.log" | head -1 | sed 's/^ */consumer-test: note: /' || true
 packages="Taiyaku.Alignment Taiyaku.Text Taiyaku.Japanese Taiyaku.Japanese.Dictionary Taiyaku.Japanese.Ipadic
-          Taiyaku.Features Taiyaku.Edict Taiyaku.Pipeline Taiyaku.Formats Taiyaku.Evaluation Taiyaku.Cli"
+          Taiyaku.Features Taiyaku.Edict Taiyaku.Pipeline Taiyaku.Formats Taiyaku.Evaluation Taiyaku.Cli Taiyaku"
 for p in $packages; do
   nupkg="$tmp/feed/$p.$version.nupkg"
   [ -f "$nupkg" ] || fail "package $p.$version.nupkg missing"
-  [ -f "$tmp/feed/$p.$version.snupkg" ] || fail "symbols $p.$version.snupkg missing"
+  # The Taiyaku package has no code (it is its dependencies), so no symbols.
+  [ "$p" = Taiyaku ] || [ -f "$tmp/feed/$p.$version.snupkg" ] || fail "symbols $p.$version.snupkg missing"
   nuspec=$(unzip -p "$nupkg" "$p.nuspec")
   for field in '<description>' '<license ' '<readme>README.md' '<repository ' '<tags>' '<projectUrl>'; do
     grep -q -F "$field" <<<"$nuspec" || fail "$p: the nuspec lacks $field"
   done
   printf 'consumer-test: %-28s %9s KB  (symbols %s KB)\n' "$p" \
-    "$(( $(stat -c %s "$nupkg") / 1024 ))" "$(( $(stat -c %s "$tmp/feed/$p.$version.snupkg") / 1024 ))"
+    "$(( $(stat -c %s "$nupkg") / 1024 ))" "$(( $(stat -c %s "$tmp/feed/$p.$version.snupkg" 2>/dev/null || echo 0) / 1024 ))"
 done
 extra=$(cd "$tmp/feed" && ls | grep -v -E "^($(tr -s ' \n' '|' <<<"$packages" | sed 's/^|//; s/|$//'))\.$version\.s?nupkg$" || true)
 [ -z "$extra" ] || fail "unexpected packages in the feed: $extra"
@@ -63,7 +64,7 @@ registries=$(cd "$tmp" && dotnet nuget list source --format short | awk '$1 == "
   i=0; for r in $registries; do i=$((i + 1)); echo "    <add key=\"registry$i\" value=\"$r\" />"; done
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="taiyaku-feed"><package pattern="Taiyaku.*" /></packageSource>'
+  echo '    <packageSource key="taiyaku-feed"><package pattern="Taiyaku" /><package pattern="Taiyaku.*" /></packageSource>'
   i=0; for r in $registries; do i=$((i + 1)); echo "    <packageSource key=\"registry$i\"><package pattern=\"*\" /></packageSource>"; done
   echo '  </packageSourceMapping>'
   # A private package cache: a Taiyaku package of the same version from an earlier run must not be reused.

@@ -169,7 +169,7 @@ internal sealed class AlignerSetup : IDisposable
 
     private static MorphologicalAnalyzer OpenAnalyzer(string? dicdir)
     {
-        try { return MorphologicalAnalyzer.Open(dicdir); }
+        try { return MorphologicalAnalyzer.Open(DictionaryLocator.Locate(dicdir, searchSystem: true)); }
         catch (Exception e) when (e is DictionaryNotFoundException or DictionaryFormatException)
         {
             throw new InputException(e.Message);

@@ -1,3 +1,4 @@
+using Taiyaku.Japanese;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -110,10 +111,10 @@ internal sealed class LexiconReader(Charset from, Charset to, PosIdGenerator pos
 /// <summary>Writes MeCab's dictionary file (sys.dic, unk.dic or a user dictionary).</summary>
 internal static class DictionaryWriter
 {
-    public const uint MagicId = 0xef718f77u;
-    public const uint Version = 102;
-    public const int HeaderSize = 40 + 32;
-    public const int TokenSize = 16;
+    public const uint MagicId = DictionaryFileFormat.MagicId;
+    public const uint Version = DictionaryFileFormat.Version;
+    public const int HeaderSize = DictionaryFileFormat.HeaderSize;
+    public const int TokenSize = DictionaryFileFormat.TokenSize;
 
     /// <summary>
     /// Layout: header (magic, version, type, lexsize, lsize, rsize, dsize, tsize, fsize, reserved, 32-byte charset),

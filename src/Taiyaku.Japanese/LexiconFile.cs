@@ -28,9 +28,9 @@ internal struct RawToken
 /// <summary>A compiled MeCab lexicon (<c>sys.dic</c>, <c>unk.dic</c> or a user dictionary), memory-mapped and validated.</summary>
 internal sealed unsafe class LexiconFile : IDisposable
 {
-    private const uint MagicId = 0xef718f77u;
-    private const uint SupportedVersion = 102;
-    internal const int HeaderSize = 72;
+    private const uint MagicId = DictionaryFileFormat.MagicId;
+    private const uint SupportedVersion = DictionaryFileFormat.Version;
+    internal const int HeaderSize = DictionaryFileFormat.HeaderSize;
 
     private readonly MappedFile _map;
     private readonly DoubleArrayUnit* _units;

@@ -125,8 +125,9 @@ public sealed unsafe class MecabDictionary : IDisposable
         string.IsNullOrWhiteSpace(s) ? [] : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
-    /// Opens the dictionary in <paramref name="directory"/>, or, when null, the first one found by
-    /// <see cref="DictionaryLocator.Locate"/>. <paramref name="userDictionaries"/> (compiled with mecab-dict-index -u)
+    /// Opens the dictionary in <paramref name="directory"/>, or, when null, the one <see cref="DictionaryLocator.Locate"/>
+    /// finds (MECABRC's, else the bundled IPADIC of the <c>Taiyaku.Japanese.Ipadic</c> package; never the machine's
+    /// own unless located with <c>searchSystem: true</c> and passed here). <paramref name="userDictionaries"/> (compiled with mecab-dict-index -u)
     /// replaces dicrc's <c>userdic</c>; they are searched after the system dictionary, as mecab does.
     /// </summary>
     /// <exception cref="DictionaryNotFoundException">No dictionary directory was found.</exception>

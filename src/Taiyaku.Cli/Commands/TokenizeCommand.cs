@@ -151,7 +151,7 @@ internal sealed class TokenizeCommand : CliCommand
 
     private static MecabDictionary OpenDictionary(string? dicdir, string? userdic)
     {
-        try { return MecabDictionary.Open(dicdir, userdic == null ? null : [userdic]); }
+        try { return MecabDictionary.Open(DictionaryLocator.Locate(dicdir, searchSystem: true), userdic == null ? null : [userdic]); }
         catch (DictionaryNotFoundException e) { throw new InputException(e.Message); }
         catch (DictionaryFormatException e) { throw InputException.In(e.FilePath, e.Problem); }
     }

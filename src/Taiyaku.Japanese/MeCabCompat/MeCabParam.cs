@@ -7,7 +7,7 @@ namespace Taiyaku.Japanese.MeCabCompat;
 /// </summary>
 public sealed class MeCabParam
 {
-    /// <summary>The dictionary folder; <see langword="null"/> (default): as <see cref="MecabDictionary.Open"/> finds one (the shipped IPADIC first).</summary>
+    /// <summary>The dictionary folder; <see langword="null"/> (default): as <see cref="MecabDictionary.Open"/> finds one (MECABRC's, else the bundled IPADIC).</summary>
     public string? DicDir { get; set; }
 
     /// <summary>Compiled user dictionaries searched after the system dictionary; empty (default): dicrc's <c>userdic</c>.</summary>
