@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using Taiyaku.Japanese.Analysis;
 
 namespace Taiyaku.Japanese;
 
@@ -36,11 +37,8 @@ public sealed unsafe class AnalyzerSession
     }
 
     private readonly MecabDictionary _dic;
-    private readonly uint[] _charMap;
-    private byte[] _buf = new byte[256];
-    private int _len;
-    private int[] _utf16 = new int[256];
-    private bool _fromUtf16;
+    private readonly SentenceInput _input;
+    private readonly CharClassifier _chars;
     private Node[] _nodes = new Node[4096];
     private int _nodeCount;
     private int[] _endHead = new int[256];
@@ -56,15 +54,13 @@ public sealed unsafe class AnalyzerSession
         ArgumentNullException.ThrowIfNull(dictionary);
         dictionary.ThrowIfDisposed();
         _dic = dictionary;
-        _charMap = dictionary.Chars.Map;
-        _charset = dictionary.CharsetKind;
+        _input = new SentenceInput(dictionary);
+        _chars = new CharClassifier(dictionary);
         _vector = ConnectionKernel.IsSupported && dictionary.Matrix.GatherSafe;
     }
 
     // Whether ConnectAll may take ConnectionKernel's vector path.
     private readonly bool _vector;
-
-    private readonly CharsetKind _charset;
 
     /// <summary>The dictionary this session uses.</summary>
     public MecabDictionary Dictionary => _dic;
@@ -73,7 +69,7 @@ public sealed unsafe class AnalyzerSession
     public ReadOnlySpan<MorphemeToken> Tokens => _tokens.AsSpan(0, _tokenCount);
 
     /// <summary>The bytes of the last analysed sentence (UTF-8, or the dictionary's charset; lone surrogates became U+FFFD).</summary>
-    public ReadOnlySpan<byte> InputUtf8 => _buf.AsSpan(0, _len);
+    public ReadOnlySpan<byte> InputUtf8 => _input.Bytes;
 
     /// <summary>
     /// Analyses <paramref name="text"/> as one sentence (as mecab analyses one input line). Token offsets are
@@ -82,8 +78,7 @@ public sealed unsafe class AnalyzerSession
     /// </summary>
     public ReadOnlySpan<MorphemeToken> Analyze(ReadOnlySpan<char> text)
     {
-        Encode(text);
-        _fromUtf16 = true;
+        _input.SetText(text);
         return Run();
     }
 
@@ -93,11 +88,7 @@ public sealed unsafe class AnalyzerSession
     /// </summary>
     public ReadOnlySpan<MorphemeToken> AnalyzeUtf8(ReadOnlySpan<byte> utf8)
     {
-        EnsureBytes(utf8.Length);
-        utf8.CopyTo(_buf);
-        _len = utf8.Length;
-        _buf[_len] = 0;
-        _fromUtf16 = false;
+        _input.SetBytes(utf8);
         return Run();
     }
 
@@ -125,14 +116,8 @@ public sealed unsafe class AnalyzerSession
             if (nl < 0) break;
             rest = rest[(nl + 1)..];
         }
-        int total = 0;
-        foreach (var p in pieces) total += p.Surface.Length;
-        EnsureBytes(total);
-        int o = 0;
-        foreach (var p in pieces) { p.Surface.CopyTo(_buf, o); o += p.Surface.Length; }
-        _len = total;
-        _buf[_len] = 0;
-        _fromUtf16 = false;
+        _input.SetPieces(pieces);
+        int total = _input.Length;
         if (_boundary.Length < total + 4)
         {
             _boundary = new byte[total + 4];
@@ -214,7 +199,7 @@ public sealed unsafe class AnalyzerSession
 
     /// <summary>The surface of <paramref name="token"/> as UTF-8 bytes of the last sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<byte> SurfaceUtf8(in MorphemeToken token) => _buf.AsSpan(token.Utf8Offset, token.Utf8Length);
+    public ReadOnlySpan<byte> SurfaceUtf8(in MorphemeToken token) => _input.Buffer.AsSpan(token.Utf8Offset, token.Utf8Length);
 
     /// <summary>The token's feature string (e.g. IPADIC's comma-separated fields) as UTF-8, from dictionary memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -222,84 +207,6 @@ public sealed unsafe class AnalyzerSession
     {
         _dic.ThrowIfDisposed();
         return MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)token.FeaturePointer);
-    }
-
-    private void EnsureBytes(int n)
-    {
-        if (_buf.Length < n + 1) _buf = new byte[Math.Max(n + 1, _buf.Length * 2)];
-    }
-
-    // For a dictionary in another charset than UTF-8: the text in that charset, character by character to map offsets.
-    private void EncodeOther(ReadOnlySpan<char> text)
-    {
-        var encoding = _dic.TextEncoding;
-        int max = encoding.GetMaxByteCount(2) * text.Length + 8;
-        EnsureBytes(max);
-        if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];
-        int o = 0;
-        for (int i = 0; i < text.Length;)
-        {
-            int n = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            int written = encoding.GetBytes(text.Slice(i, n), _buf.AsSpan(o));
-            for (int k = 0; k < written; k++) _utf16[o + k] = i;
-            o += written;
-            i += n;
-        }
-        _utf16[o] = text.Length;
-        _len = o;
-        _buf[o] = 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Encode(ReadOnlySpan<char> text)
-    {
-        if (_charset != CharsetKind.Utf8)
-        {
-            EncodeOther(text);
-            return;
-        }
-        int max = text.Length * 3;
-        EnsureBytes(max);
-        if (_utf16.Length < max + 1) _utf16 = new int[Math.Max(max + 1, _utf16.Length * 2)];
-        byte[] b = _buf;
-        int[] map = _utf16;
-        int o = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            int c = text[i];
-            map[o] = i;
-            if (c < 0x80)
-            {
-                b[o++] = (byte)c;
-            }
-            else if (c < 0x800)
-            {
-                map[o + 1] = i;
-                b[o++] = (byte)(0xC0 | (c >> 6));
-                b[o++] = (byte)(0x80 | (c & 0x3F));
-            }
-            else if (char.IsHighSurrogate((char)c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                int cp = char.ConvertToUtf32((char)c, text[i + 1]);
-                map[o + 1] = i; map[o + 2] = i; map[o + 3] = i;
-                b[o++] = (byte)(0xF0 | (cp >> 18));
-                b[o++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                b[o++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                b[o++] = (byte)(0x80 | (cp & 0x3F));
-                i++;
-            }
-            else
-            {
-                if (char.IsSurrogate((char)c)) c = 0xFFFD;
-                map[o + 1] = i; map[o + 2] = i;
-                b[o++] = (byte)(0xE0 | (c >> 12));
-                b[o++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                b[o++] = (byte)(0x80 | (c & 0x3F));
-            }
-        }
-        map[o] = text.Length;
-        _len = o;
-        b[o] = 0; // mecab's sentence is NUL-terminated; reads at the end see 0.
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -315,7 +222,7 @@ public sealed unsafe class AnalyzerSession
     private ReadOnlySpan<MorphemeToken> Run()
     {
         _dic.ThrowIfDisposed();
-        int len = _len;
+        int len = _input.Length;
         if (_endHead.Length < len + 8)
         {
             _endHead = new int[Math.Max(len + 8, _endHead.Length * 2)];
@@ -325,7 +232,7 @@ public sealed unsafe class AnalyzerSession
         endHead.AsSpan(0, len + 8).Fill(-1);
         _endCount.AsSpan(0, len + 8).Clear();
         _nodeCount = 0;
-        _runsReady = false;
+        _chars.Reset(len);
         var matrix = _dic.Matrix;
         short* costs = matrix.Costs;
         int lsize = matrix.LeftSize;
@@ -335,7 +242,7 @@ public sealed unsafe class AnalyzerSession
         endHead[0] = bos;
         _endCount[0] = 1;
 
-        fixed (byte* s = _buf)
+        fixed (byte* s = _input.Buffer)
         {
             for (int pos = 0; pos < len; pos++)
             {
@@ -513,10 +420,9 @@ public sealed unsafe class AnalyzerSession
     private MorphemeToken Token(int i, int prevIndex)
     {
         ref Node node = ref _nodes[i];
-        int b = Math.Min(node.Begin, _len), e = Math.Min(node.Begin + node.Length, _len);
-        int off, length;
-        if (_fromUtf16) { off = _utf16[b]; length = _utf16[e] - off; }
-        else { off = b; length = e - b; }
+        int len = _input.Length;
+        int b = Math.Min(node.Begin, len), e = Math.Min(node.Begin + node.Length, len);
+        _input.MapRange(b, e, out int off, out int length);
         ref Node prev = ref _nodes[prevIndex];
         return new MorphemeToken(off, length, b, e - b, node.Unknown, node.LeftId, node.RightId, node.WordCost, node.Cost, node.Feature,
             b - Math.Min(node.Pos, b), node.PosId, node.CharType, node.Cost - prev.Cost - node.WordCost, i);
@@ -575,8 +481,8 @@ public sealed unsafe class AnalyzerSession
         var matrix = _dic.Matrix;
         short* costs = matrix.Costs;
         int lsize = matrix.LeftSize;
-        if (_firstAt.Length < _len + 1) _firstAt = new int[Math.Max(_len + 1, _firstAt.Length * 2)];
-        _firstAt.AsSpan(0, _len + 1).Clear();
+        if (_firstAt.Length < _input.Length + 1) _firstAt = new int[Math.Max(_input.Length + 1, _firstAt.Length * 2)];
+        _firstAt.AsSpan(0, _input.Length + 1).Clear();
         for (int i = eos - 1; i >= 1; i--) _firstAt[_nodes[i].Pos] = i;
         // alpha: nodes by start position, each look-up's nodes newest first (mecab's begin lists), EOS last.
         _alpha[0] = 0;
@@ -590,7 +496,7 @@ public sealed unsafe class AnalyzerSession
         Alpha(eos, theta, costs, lsize);
         // beta: positions from the end, each end list in its order; a node's right paths newest first.
         _beta.AsSpan(0, count).Clear();
-        for (int pos = _len; pos >= 0; pos--)
+        for (int pos = _input.Length; pos >= 0; pos--)
         {
             for (int l = _endHead[pos]; l >= 0; l = _nodes[l].ENext) Beta(l, theta, costs, lsize);
         }
@@ -656,7 +562,7 @@ public sealed unsafe class AnalyzerSession
         // newest first), after EOS when EOS connected here.
         int m = 0;
         if (_nodes[eos].Pos == end) _rpath[m++] = eos;
-        if (end < _len && _firstAt[end] > 0)
+        if (end < _input.Length && _firstAt[end] > 0)
         {
             for (int i = _firstAt[end]; i < eos && _nodes[i].Pos == end; i++)
             {
@@ -850,157 +756,6 @@ public sealed unsafe class AnalyzerSession
         return result;
     }
 
-    // Decodes like mecab's utf8_to_ucs2: 4..6-byte sequences and broken bytes map to code 0.
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private uint CharInfo(byte* s, int p, int end, out int mblen)
-    {
-        uint b0 = s[p];
-        int rem = end - p;
-        int code;
-        if (_charset != CharsetKind.Utf8) code = DictionaryCharset.ToUcs2(_charset, s + p, s + end, out mblen);
-        else if (b0 < 0x80) { mblen = 1; code = (int)b0; }
-        else if (rem >= 2 && (b0 & 0xE0) == 0xC0) { mblen = 2; code = (int)(((b0 & 0x1F) << 6) | (s[p + 1] & 0x3Fu)); }
-        else if (rem >= 3 && (b0 & 0xF0) == 0xE0) { mblen = 3; code = (int)(((b0 & 0x0F) << 12) | ((s[p + 1] & 0x3Fu) << 6) | (s[p + 2] & 0x3Fu)); }
-        else if (rem >= 4 && (b0 & 0xF8) == 0xF0) { mblen = 4; code = 0; }
-        else if (rem >= 5 && (b0 & 0xFC) == 0xF8) { mblen = 5; code = 0; }
-        else if (rem >= 6 && (b0 & 0xFE) == 0xFC) { mblen = 6; code = 0; }
-        else { mblen = 1; code = 0; }
-        return _charMap[code];
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int SeekToOtherType(byte* s, int p, int end, uint c, ref uint fail, ref int mblen, out int clen)
-    {
-        clen = 0;
-        while (p != end)
-        {
-            fail = CharInfo(s, p, end, out mblen);
-            if ((c & fail & 0x3ffffu) == 0) break;
-            p += mblen;
-            clen++;
-            c = fail;
-        }
-        return p;
-    }
-
-    // The group scan of mecab restarts at every position of a long run (up to the 64 KB cap), which is quadratic.
-    // After a few steps we switch to precomputed run ends, which give the same answer for valid UTF-8.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int SeekGroup(byte* s, int p, int end, uint c, ref uint fail, ref int mblen, out int clen)
-    {
-        const int Steps = 64;
-        int start = p;
-        clen = 0;
-        while (p != end)
-        {
-            fail = CharInfo(s, p, end, out mblen);
-            if ((c & fail & 0x3ffffu) == 0) return p;
-            p += mblen;
-            c = fail;
-            if (++clen == Steps) break;
-        }
-        if (p == end) return p;
-        if (!_runsReady) PrepareRuns(s);
-        // The run from 'start' is accepted at least up to p; the precomputed end is exact when it stops well
-        // before the cap (decoding looks at most 6 bytes ahead, so the cap cannot change it).
-        int runEnd = _runEnd[start];
-        if (runEnd <= end - 8)
-        {
-            clen = _runCount[start];
-            return runEnd;
-        }
-        // The run reaches the cap, where decoding may differ: jump along the precomputed character chain to the last
-        // character that ends well before the cap and scan literally from there. Starting at q with c = its own
-        // info accepts q exactly as mecab did (q lies inside the run) and then continues identically.
-        int limit = end - 8;
-        if (p > limit)
-        {
-            int rest = SeekToOtherType(s, p, end, c, ref fail, ref mblen, out int more);
-            clen += more;
-            return rest;
-        }
-        if (!_jumpsReady) PrepareJumps();
-        int q = p, count = clen;
-        while (_jump64[q] <= limit) { q = _jump64[q]; count += 64; }
-        while (_jump8[q] <= limit) { q = _jump8[q]; count += 8; }
-        while (_next[q] <= limit) { q = _next[q]; count++; }
-        int r = SeekToOtherType(s, q, end, _infoAt[q], ref fail, ref mblen, out int tail);
-        clen = count + tail;
-        return r;
-    }
-
-    private bool _jumpsReady;
-    private int[] _next = [];
-    private int[] _jump8 = [];
-    private int[] _jump64 = [];
-
-    // Positions 1, 8 and 64 characters further along mecab's character chain (int.MaxValue past the end).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PrepareJumps()
-    {
-        _jumpsReady = true;
-        int len = _len;
-        if (_jump8.Length < len + 1)
-        {
-            _jump8 = new int[len + 1];
-            _jump64 = new int[len + 1];
-        }
-        int[] next = _next, j8 = _jump8, j64 = _jump64;
-        j8[len] = j64[len] = int.MaxValue;
-        for (int q = len - 1; q >= 0; q--)
-        {
-            int x = q;
-            for (int k = 0; k < 8 && x != int.MaxValue; k++) x = x >= len ? int.MaxValue : next[x];
-            j8[q] = x;
-            x = q;
-            for (int k = 0; k < 8 && x != int.MaxValue; k++) x = x >= len ? int.MaxValue : j8[x];
-            j64[q] = x;
-        }
-    }
-
-    private bool _runsReady;
-    private int[] _runEnd = [];
-    private int[] _runCount = [];
-    private uint[] _infoAt = [];
-
-    // For every byte position: mecab's character there (decoded up to the sentence end), and where a run of
-    // characters sharing a type bit with their predecessor, starting there, ends.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PrepareRuns(byte* s)
-    {
-        _runsReady = true;
-        _jumpsReady = false;
-        int len = _len;
-        if (_runEnd.Length < len + 1)
-        {
-            _runEnd = new int[len + 1];
-            _runCount = new int[len + 1];
-            _next = new int[len + 1];
-            _infoAt = new uint[len + 1];
-        }
-        int[] runEnd = _runEnd, runCount = _runCount, nextAt = _next;
-        uint[] infoAt = _infoAt;
-        runEnd[len] = len;
-        nextAt[len] = int.MaxValue;
-        runCount[len] = 0;
-        for (int q = len - 1; q >= 0; q--)
-        {
-            infoAt[q] = CharInfo(s, q, len, out int ml);
-            int next = q + ml;
-            nextAt[q] = next;
-            if (next < len && (infoAt[q] & infoAt[next] & 0x3ffffu) != 0)
-            {
-                runEnd[q] = runEnd[next];
-                runCount[q] = runCount[next] + 1;
-            }
-            else
-            {
-                runEnd[q] = next;
-                runCount[q] = 1;
-            }
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Lookup(byte* s, int begin, int sentenceEnd)
     {
@@ -1012,7 +767,7 @@ public sealed unsafe class AnalyzerSession
         }
         uint cinfo = 0;
         int mblen = 0;
-        int begin2 = SeekToOtherType(s, begin, end, _dic.SpaceInfo, ref cinfo, ref mblen, out _);
+        int begin2 = _chars.SeekToOtherType(s, begin, end, _dic.SpaceInfo, ref cinfo, ref mblen, out _);
         int lookupFirst = _nodeCount;
         int defaultType = CharCategories.DefaultType(cinfo);
 
@@ -1066,7 +821,7 @@ public sealed unsafe class AnalyzerSession
             int tmp = begin3;
             uint fail = 0;
             int ml = mblen;
-            begin3 = SeekGroup(s, begin3, end, cinfo, ref fail, ref ml, out int clen);
+            begin3 = _chars.SeekGroup(s, begin3, end, cinfo, ref fail, ref ml, out int clen);
             if (clen <= _dic.MaxGroupingSize) AddUnknown(defaultType, begin, begin2, begin3);
             groupBegin3 = begin3;
             begin3 = tmp;
@@ -1078,7 +833,7 @@ public sealed unsafe class AnalyzerSession
             if (begin3 > end) break;
             if (begin3 == groupBegin3) continue;
             AddUnknown(defaultType, begin, begin2, begin3);
-            uint next = CharInfo(s, begin3, end, out int ml);
+            uint next = _chars.CharInfo(s, begin3, end, out int ml);
             if ((cinfo & next & 0x3ffffu) == 0) break;
             begin3 += ml;
         }
@@ -1093,7 +848,7 @@ public sealed unsafe class AnalyzerSession
             uint ci;
             while (true)
             {
-                ci = CharInfo(s, begin3, end, out int ml);
+                ci = _chars.CharInfo(s, begin3, end, out int ml);
                 begin3 += ml;
                 if (begin3 > end || _boundary[begin3] != 2) break;
             }
