@@ -16,16 +16,7 @@ internal static class Tool
         [new AlignCommand(), new AlignBatchCommand(), new LearnCommand(), new SegmentCommand(), new EvalCommand(), new FitCommand(), new TokenizeCommand(), new DictCommand(), new CompletionCommand(), new DocsCommand()];
 
     /// <summary>The tool's version as packed, prerelease label included (e.g. <c>0.1.0-alpha.1</c>), without build metadata.</summary>
-    public static string Version
-    {
-        get
-        {
-            string v = typeof(Tool).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                ?? typeof(Tool).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            int plus = v.IndexOf('+', StringComparison.Ordinal);
-            return plus < 0 ? v : v[..plus];
-        }
-    }
+    public static string Version => Formats.ProductVersion.Of(typeof(Tool).Assembly);
 
     public const string ExitCodesNote =
         "Exit codes: 0 ok, 1 input or output error (the message names the file and line, or the output and the\n" +

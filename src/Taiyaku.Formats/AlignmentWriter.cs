@@ -189,7 +189,7 @@ public static class AlignmentWriter
             x.WriteAttributeString("version", "1.4");
             x.WriteStartElement("header");
             x.WriteAttributeString("creationtool", "taiyaku");
-            x.WriteAttributeString("creationtoolversion", typeof(AlignmentWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            x.WriteAttributeString("creationtoolversion", ProductVersion.Current);
             x.WriteAttributeString("datatype", "plaintext");
             x.WriteAttributeString("segtype", "sentence");
             x.WriteAttributeString("adminlang", "en");

@@ -37,7 +37,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void OrderIsPreservedWithManySmallDocumentsOnSeveralThreads()
+    public void Order_is_preserved_with_many_small_documents_on_several_threads()
     {
         // Sizes vary a lot so that documents finish out of order.
         var manifest = string.Join("\n", Enumerable.Range(0, 300).Select(k => InlinePair(k, k % 7 == 0 ? 400 : 1 + k % 5)));
@@ -57,7 +57,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void FailingPairsGiveErrorRecordsAndTheBatchGoesOn()
+    public void Failing_pairs_give_error_records_and_the_batch_goes_on()
     {
         using var dir = new TempDir();
         dir.File("a.ja", "一つ目の文。\n二つ目の文。\n");
@@ -95,7 +95,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void OutputIsIdenticalWithOneAndEightThreads()
+    public void Output_is_identical_with_one_and_eight_threads()
     {
         using var dir = new TempDir();
         var lines = new List<string>();
@@ -121,7 +121,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void SegmentedPairGivesTheSameLinksAsAlign()
+    public void Segmented_pair_gives_the_same_links_as_align()
     {
         string ja = Path.Combine(Samples, "cable-1468.ja"), en = Path.Combine(Samples, "cable-1468.en");
         var batch = Run(Line(new { id = "c", src = ja, tgt = en }), CancellationToken.None, "--segmented");
@@ -134,7 +134,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void ReadsTheManifestFromStdinWithPathsRelativeToTheCurrentFolder()
+    public void Reads_the_manifest_from_stdin_with_paths_relative_to_the_current_folder()
     {
         string manifest = Line(new { id = "x", src = "samples/cable-1468.ja", tgt = "samples/cable-1468.en", segmented = true }) + "\n"
             + Line(new { id = "y", ja = "京都は古い都である。\n寺が多い。", en = "Kyoto is an old capital.\nThere are many temples.", segmented = true }) + "\n";
@@ -147,7 +147,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public async Task StreamsRecordsBeforeStdinIsClosed()
+    public async Task Streams_records_before_stdin_is_closed()
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -183,7 +183,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void AlignsInlineRawTexts()
+    public void Aligns_inline_raw_texts()
     {
         string manifest = Line(new { id = "raw", ja = "京都は日本の古い都である。多くの寺がある。", en = "Kyoto is an old capital of Japan. There are many temples." });
         var (code, output, _) = Run(manifest, CancellationToken.None);
@@ -196,7 +196,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void CancellationLeavesNoOutputFile()
+    public void Cancellation_leaves_no_output_file()
     {
         using var dir = new TempDir();
         string output = Path.Combine(dir.Path, "out.jsonl");
@@ -210,7 +210,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void WritesTheOutputFileWholeWhenDone()
+    public void Writes_the_output_file_whole_when_done()
     {
         using var dir = new TempDir();
         string output = Path.Combine(dir.Path, "out.jsonl");
@@ -226,10 +226,10 @@ public class AlignBatchCommandTests
     [InlineData("--threads", "two")]
     [InlineData("--bogus")]
     [InlineData("--length", "words")]
-    public void UsageErrorsExitWith2(params string[] args) => Assert.Equal(2, Run(args).Code);
+    public void Usage_errors_exit_with2(params string[] args) => Assert.Equal(2, Run(args).Code);
 
     [Fact]
-    public void MissingManifestIsAnInputError()
+    public void Missing_manifest_is_an_input_error()
     {
         var (code, _, err) = Run("--manifest", "/nonexistent/batch.jsonl");
         Assert.Equal(1, code);
@@ -237,7 +237,7 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
-    public void HelpDescribesTheManifest()
+    public void Help_describes_the_manifest()
     {
         var (code, output, _) = Run("--help");
         Assert.Equal(0, code);

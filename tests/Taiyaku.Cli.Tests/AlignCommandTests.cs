@@ -9,7 +9,7 @@ public class AlignCommandTests
     private const string En = "Kyoto is an old capital of Japan.\nThere are many temples.\nThe Gion Festival is held in July.\n";
 
     [Fact]
-    public void AlignsSegmentedFilesToLinks()
+    public void Aligns_segmented_files_to_links()
     {
         using var dir = new TempDir();
         var r = ToolProcess.Run("align", "--src", dir.File("a.ja", Ja), "--tgt", dir.File("a.en", En), "--segmented");
@@ -18,7 +18,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void WritesTsvWithTextsAndCosts()
+    public void Writes_tsv_with_texts_and_costs()
     {
         using var dir = new TempDir();
         var r = ToolProcess.Run("align", "--src", dir.File("a.ja", Ja), "--tgt", dir.File("a.en", En), "--segmented", "--format", "tsv");
@@ -30,7 +30,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void WritesJsonThatParses()
+    public void Writes_json_that_parses()
     {
         using var dir = new TempDir();
         var r = ToolProcess.Run("align", "--src", dir.File("a.ja", Ja), "--tgt", dir.File("a.en", En), "--segmented", "--format", "json");
@@ -43,7 +43,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void WritesValidTmxWithEscapedTextToAFile()
+    public void Writes_valid_tmx_with_escaped_text_to_a_file()
     {
         using var dir = new TempDir();
         string ja = dir.File("a.ja", "「A&B」は<会社>である。\n二文目。\n");
@@ -65,7 +65,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void EveryInputSentenceAppearsExactlyOnce()
+    public void Every_input_sentence_appears_exactly_once()
     {
         using var dir = new TempDir();
         // A Japanese side with an extra sentence and an English side with a merge: nothing may be dropped.
@@ -81,7 +81,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void MissingFileIsAnInputError()
+    public void Missing_file_is_an_input_error()
     {
         using var dir = new TempDir();
         string missing = System.IO.Path.Combine(dir.Path, "nope.ja");
@@ -95,7 +95,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void EmptyFileIsAnInputError()
+    public void Empty_file_is_an_input_error()
     {
         using var dir = new TempDir();
         string output = System.IO.Path.Combine(dir.Path, "out.txt");
@@ -107,7 +107,7 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void InvalidUtf8IsAnInputErrorNamingFileAndLine()
+    public void Invalid_utf8_is_an_input_error_naming_file_and_line()
     {
         using var dir = new TempDir();
         byte[] bad = [.. "一行目。\n"u8.ToArray(), .. "二行目"u8.ToArray(), 0xFF, 0xFE, .. "。\n"u8.ToArray()];
@@ -125,7 +125,7 @@ public class AlignCommandTests
     [InlineData("align", "--src", "a", "--tgt", "b", "--segmented", "--format", "xml")]
     [InlineData("align", "--bogus")]
     [InlineData("frobnicate")]
-    public void UsageErrorsExitWith2(params string[] args)
+    public void Usage_errors_exit_with2(params string[] args)
     {
         var r = ToolProcess.Run(args);
         Assert.Equal(2, r.ExitCode);
@@ -138,7 +138,7 @@ public class AlignCommandTests
     [InlineData("align", "--help")]
     [InlineData("eval", "--help")]
     [InlineData("tokenize", "--help")]
-    public void HelpIsPrintedWithExitCode0(params string[] args)
+    public void Help_is_printed_with_exit_code0(params string[] args)
     {
         var r = ToolProcess.Run(args);
         Assert.Equal(0, r.ExitCode);

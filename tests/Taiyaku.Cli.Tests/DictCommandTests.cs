@@ -8,7 +8,7 @@ public class DictCommandTests
     private const string Entry = Name + ",1289,1289,3000,名詞,固有名詞,人名,一般,*,*," + Name + ",タタラギレンタロウ,タタラギレンタロウ\n";
 
     [Fact]
-    public void UserDictionaryMakesAnUnknownNameOneWord()
+    public void User_dictionary_makes_an_unknown_name_one_word()
     {
         using var dir = new TempDir();
         string csv = dir.File("names.csv", Entry);
@@ -47,7 +47,7 @@ public class DictCommandTests
     }
 
     [Fact]
-    public void MalformedCsvNamesFileAndLineAndWritesNothing()
+    public void Malformed_csv_names_file_and_line_and_writes_nothing()
     {
         using var dir = new TempDir();
         string csv = dir.File("bad.csv", Entry + "壊れた,1291,1291\n");

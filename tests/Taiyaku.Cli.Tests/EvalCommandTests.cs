@@ -3,7 +3,7 @@ namespace Taiyaku.Cli.Tests;
 public class EvalCommandTests
 {
     [Fact]
-    public void ScoresOnePair()
+    public void Scores_one_pair()
     {
         using var dir = new TempDir();
         // The hand-computed case of the scorer tests: strict P 2/6, R 1/3; lax P 4/6, R 1.
@@ -15,7 +15,7 @@ public class EvalCommandTests
     }
 
     [Fact]
-    public void PoolsFolderPairsMatchedByName()
+    public void Pools_folder_pairs_matched_by_name()
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(System.IO.Path.Combine(dir.Path, "gold"));
@@ -31,7 +31,7 @@ public class EvalCommandTests
     }
 
     [Fact]
-    public void MalformedLinkNamesFileAndLine()
+    public void Malformed_link_names_file_and_line()
     {
         using var dir = new TempDir();
         var r = ToolProcess.Run("eval", "--gold", dir.File("g.gold", "[0]:[0]\n[1]:[1\n"), "--test", dir.File("t", "[0]:[0]\n"));
@@ -40,7 +40,7 @@ public class EvalCommandTests
     }
 
     [Fact]
-    public void MissingTestFileInFolderIsAnInputError()
+    public void Missing_test_file_in_folder_is_an_input_error()
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(System.IO.Path.Combine(dir.Path, "gold"));
@@ -52,7 +52,7 @@ public class EvalCommandTests
     }
 
     [Fact]
-    public void FilesAndFoldersTogetherIsAUsageError()
+    public void Files_and_folders_together_is_a_usage_error()
     {
         var r = ToolProcess.Run("eval", "--gold", "a", "--test-dir", "b");
         Assert.Equal(2, r.ExitCode);

@@ -82,25 +82,3 @@ internal static class ToolProcess
     /// <summary>A path under ../shared, or null on a machine without it.</summary>
     public static string? Shared(string relative) => Taiyaku.Testing.RepositoryPaths.Shared(relative);
 }
-
-/// <summary>A temporary folder deleted after the test.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("taiyaku-cli-").FullName;
-
-    public string File(string name, string? text = null)
-    {
-        string p = System.IO.Path.Combine(Path, name);
-        if (text != null) System.IO.File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
-
-    public string File(string name, byte[] bytes)
-    {
-        string p = System.IO.Path.Combine(Path, name);
-        System.IO.File.WriteAllBytes(p, bytes);
-        return p;
-    }
-
-    public void Dispose() => Directory.Delete(Path, true);
-}

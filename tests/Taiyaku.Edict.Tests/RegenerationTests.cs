@@ -58,7 +58,7 @@ public class RegenerationTests
 
     /// <summary>Writes the file; run by regenerate.sh (which sets TAIYAKU_EDICT_WRITE), skipped otherwise.</summary>
     [SkippableFact]
-    public void Regenerate()
+    public void Regenerate_the_committed_lexicon()
     {
         string? target = Environment.GetEnvironmentVariable("TAIYAKU_EDICT_WRITE");
         Skip.If(string.IsNullOrEmpty(target), "set TAIYAKU_EDICT_WRITE (see src/Taiyaku.Edict/regenerate.sh)");

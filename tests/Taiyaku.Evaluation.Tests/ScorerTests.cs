@@ -11,7 +11,7 @@ public class ScorerTests
         VecalignLinks.Read(new StringReader(text.Replace(";", "\n")), "inline");
 
     [Fact]
-    public void HandComputedCase()
+    public void Hand_computed_case()
     {
         // Worked by hand: precision counts all 6 test links, 2 strict hits ([0]:[0], [4]:[]) and 4 lax hits
         // (also [1]:[1] and [3]:[2]); recall judges the 3 two-sided gold links against the 3 two-sided test links:
@@ -30,7 +30,7 @@ public class ScorerTests
     }
 
     [Fact]
-    public void PerfectAlignmentScoresOne()
+    public void Perfect_alignment_scores_one()
     {
         var gold = Links("[0]:[0];[1, 2]:[1];[]:[2]");
         var s = AlignmentScorer.Score(gold, gold);
@@ -38,7 +38,7 @@ public class ScorerTests
     }
 
     [Fact]
-    public void LinksEmptyOnBothSidesAreDroppedAndDuplicatesCountOnce()
+    public void Links_empty_on_both_sides_are_dropped_and_duplicates_count_once()
     {
         var gold = Links("[0]:[0];[1]:[1]");
         var test = Links("[0]:[0];[0]:[0];[]:[];[1]:[1]");
@@ -46,14 +46,14 @@ public class ScorerTests
     }
 
     [Fact]
-    public void NothingToScoreGivesZerosNotNaN()
+    public void Nothing_to_score_gives_zeros_not_na_n()
     {
         var s = AlignmentScorer.Score(Links(""), Links(""));
         Assert.Equal(new AlignmentScore(0, 0, 0, 0, 0, 0), s);
     }
 
     [Fact]
-    public void CountsArePooledNotAveraged()
+    public void Counts_are_pooled_not_averaged()
     {
         var a = AlignmentScorer.Count(Links("[0]:[0]"), Links("[0]:[0]"));
         var b = AlignmentScorer.Count(Links("[0]:[0];[1]:[1];[2]:[2]"), Links("[0, 1]:[0, 1];[2]:[2]"));
@@ -65,7 +65,7 @@ public class ScorerTests
     [Theory]
     [InlineData("FML00002")]
     [InlineData("Jonah")]
-    public void MatchesReferenceScorerOnCommittedFixtures(string name)
+    public void Matches_reference_scorer_on_committed_fixtures(string name)
     {
         var gold = VecalignLinks.ReadFile(Fixture(name + ".gold"));
         var test = VecalignLinks.ReadFile(Fixture(name + ".test"));
@@ -73,7 +73,7 @@ public class ScorerTests
     }
 
     [Fact]
-    public void PooledFixturesMatchReferenceScorer()
+    public void Pooled_fixtures_match_reference_scorer()
     {
         var total = default(ScoreCounts);
         foreach (var name in new[] { "FML00002", "Jonah" })
@@ -82,7 +82,7 @@ public class ScorerTests
     }
 
     [SkippableFact]
-    public void MatchesLiveReferenceScorerOnRandomAlignments()
+    public void Matches_live_reference_scorer_on_random_alignments()
     {
         string? score = SharedFile("tools/score.py");
         Skip.If(score == null, "../shared/tools/score.py not found");

@@ -10,7 +10,7 @@ public class VecalignLinksTests
     [InlineData("[5]:[]", new[] { 5 }, new int[0])]
     [InlineData("[]:[3, 4, 5]", new int[0], new[] { 3, 4, 5 })]
     [InlineData("  [2,3]:[ 7 ]  ", new[] { 2, 3 }, new[] { 7 })]
-    public void ParsesLinks(string line, int[] source, int[] target)
+    public void Parses_links(string line, int[] source, int[] target)
     {
         Assert.True(VecalignLinks.TryParseLine(line, out var link, out _));
         Assert.Equal(source, link!.Source);
@@ -23,21 +23,21 @@ public class VecalignLinksTests
     [InlineData("[a]:[1]")]
     [InlineData("[-1]:[1]")]
     [InlineData("[1,]:[1]")]
-    public void RejectsMalformedLines(string line)
+    public void Rejects_malformed_lines(string line)
     {
         Assert.False(VecalignLinks.TryParseLine(line, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
     }
 
     [Fact]
-    public void ErrorNamesFileAndLine()
+    public void Error_names_file_and_line()
     {
         var ex = Assert.Throws<FormatException>(() => VecalignLinks.Read(new StringReader("[0]:[0]\n\n[1]:x\n"), "a.gold"));
         Assert.StartsWith("a.gold:3:", ex.Message);
     }
 
     [Fact]
-    public void WritesVecalignNotationFromAResult()
+    public void Writes_vecalign_notation_from_a_result()
     {
         var result = new AlignmentResult([new Link(0, 2, 0, 1), new Link(2, 1, 1, 0), new Link(3, 0, 1, 1)], 3, 2);
         var w = new StringWriter();
@@ -46,7 +46,7 @@ public class VecalignLinksTests
     }
 
     [Fact]
-    public void RoundTripsEveryCorpusGoldFile()
+    public void Round_trips_every_corpus_gold_file()
     {
         // The committed fixtures always; every gold file of ../shared when it is there.
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.gold").ToList();

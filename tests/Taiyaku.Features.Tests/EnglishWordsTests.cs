@@ -23,7 +23,7 @@ public class EnglishWordsTests
     [InlineData("hath")]
     [InlineData("upon")]
     [InlineData("therefore")]
-    public void KnowsStopWords(string word) => Assert.True(EnglishWords.IsStopWord(word));
+    public void Knows_stop_words(string word) => Assert.True(EnglishWords.IsStopWord(word));
 
     [Theory]
     [InlineData("mountain")]
@@ -33,7 +33,7 @@ public class EnglishWordsTests
     [InlineData("kyoto")]
     [InlineData("The")]
     [InlineData("")]
-    public void KeepsContentWords(string word) => Assert.False(EnglishWords.IsStopWord(word));
+    public void Keeps_content_words(string word) => Assert.False(EnglishWords.IsStopWord(word));
 
     [Theory]
     // Plurals and possessives.
@@ -109,17 +109,17 @@ public class EnglishWordsTests
     [InlineData("bless", "bless")]
     [InlineData("sin", "sin")]
     [InlineData("", "")]
-    public void Stems(string word, string expected) => Assert.Equal(expected, EnglishWords.Stem(word));
+    public void Stems_english_words(string word, string expected) => Assert.Equal(expected, EnglishWords.Stem(word));
 
     [Fact]
-    public void ReturnsTheSameInstanceWhenUnchanged()
+    public void Returns_the_same_instance_when_unchanged()
     {
         string word = "mountain";
         Assert.Same(word, EnglishWords.Stem(word));
     }
 
     [Fact]
-    public void StemsIntoABuffer()
+    public void Stems_into_a_buffer()
     {
         Span<char> buffer = stackalloc char[16];
         int n = EnglishWords.Stem("met", buffer);
@@ -128,7 +128,7 @@ public class EnglishWordsTests
     }
 
     [Fact]
-    public void StemIsIdempotentOnCommonWords()
+    public void Stem_is_idempotent_on_common_words()
     {
         foreach (string word in TestData.CommonWords)
         {

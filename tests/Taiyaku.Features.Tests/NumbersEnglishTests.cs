@@ -52,7 +52,7 @@ public class NumbersEnglishTests
     [InlineData("May 31 - passed away", "5|31")]
     [InlineData("in July the rains came", "7")]
     [InlineData("Henry VIII and World War II", "8|2")]
-    public void ReadsNumbers(string text, string expected) =>
+    public void Reads_numbers(string text, string expected) =>
         Assert.Equal(TestValues.Parse(expected), TestValues.English(text));
 
     [Theory]
@@ -64,9 +64,9 @@ public class NumbersEnglishTests
     [InlineData("He went once and never returned.")]
     [InlineData("Tens of manifold blessings")]
     [InlineData("an often seen sight")]
-    public void IgnoresNonNumbers(string text) => Assert.Empty(TestValues.English(text));
+    public void Ignores_non_numbers(string text) => Assert.Empty(TestValues.English(text));
 
     [Fact]
-    public void RejectsNullCollection() =>
+    public void Rejects_null_collection() =>
         Assert.Throws<ArgumentNullException>(() => Numbers.ExtractEnglish("three", null!));
 }

@@ -42,7 +42,7 @@ public class NumbersJapaneseTests
     [InlineData("約五十人が集まった。", "50")]
     [InlineData("二度目に天から声がかかってきた。", "2")]
     [InlineData("ふつか生き延びるならば", "2")]
-    public void ReadsNumbers(string text, string expected) =>
+    public void Reads_numbers(string text, string expected) =>
         Assert.Equal(TestValues.Parse(expected), TestValues.Japanese(text));
 
     [Theory]
@@ -84,23 +84,23 @@ public class NumbersJapaneseTests
     [InlineData("応永27年")]
     [InlineData("応永二十七年に")]
     [InlineData("文明13）")]
-    public void IgnoresNonNumbers(string text) => Assert.Empty(TestValues.Japanese(text));
+    public void Ignores_non_numbers(string text) => Assert.Empty(TestValues.Japanese(text));
 
     [Fact]
-    public void KeepsTheWesternYearAndDropsTheEraYear() =>
+    public void Keeps_the_western_year_and_drops_the_era_year() =>
         Assert.Equal(TestValues.Parse("1420|1506"), TestValues.Japanese("雪舟（1420年（応永27年） - 1506年（永正3年））は"));
 
     [Fact]
-    public void NormalisesTrailingZeros()
+    public void Normalises_trailing_zeros()
     {
         decimal value = Assert.Single(TestValues.Japanese("2.50倍"));
         Assert.Equal("2.5", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void SkipsOverlongDigitStrings() => Assert.Empty(TestValues.Japanese("番号123456789012345678901234567890"));
+    public void Skips_overlong_digit_strings() => Assert.Empty(TestValues.Japanese("番号123456789012345678901234567890"));
 
     [Fact]
-    public void RejectsNullCollection() =>
+    public void Rejects_null_collection() =>
         Assert.Throws<ArgumentNullException>(() => Numbers.ExtractJapanese("三人", null!));
 }

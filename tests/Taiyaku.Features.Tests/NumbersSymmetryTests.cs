@@ -33,7 +33,7 @@ public class NumbersSymmetryTests
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void SameQuantitiesGiveSameValues(string japanese, string english)
+    public void Same_quantities_give_same_values(string japanese, string english)
     {
         decimal[] ja = TestValues.Japanese(japanese);
         decimal[] en = TestValues.English(english);

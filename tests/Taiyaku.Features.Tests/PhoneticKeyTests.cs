@@ -33,7 +33,7 @@ public class PhoneticKeyTests
     [InlineData("ペリクス", "Felix")]
     [InlineData("ニューヨーク", "New York")]
     [InlineData("マクドナルド", "McDonald")]
-    public void MatchesTranslations(string kana, string english)
+    public void Matches_translations(string kana, string english)
     {
         Assert.True(PhoneticKey.TryFromKana(kana, out ulong k), PhoneticKey.SkeletonOfKana(kana));
         Assert.True(PhoneticKey.TryFromLatin(english, out ulong e), PhoneticKey.SkeletonOfLatin(english));
@@ -49,7 +49,7 @@ public class PhoneticKeyTests
     // Different words.
     [InlineData("トヨタ", "Tokyo")]
     [InlineData("アブラハム", "Abram")]
-    public void KeepsOtherWordsApart(string kana, string english)
+    public void Keeps_other_words_apart(string kana, string english)
     {
         PhoneticKey.TryFromKana(kana, out ulong k);
         PhoneticKey.TryFromLatin(english, out ulong e);
@@ -63,7 +63,7 @@ public class PhoneticKeyTests
     [InlineData("トヨタ自動車")]
     [InlineData("toyota")]
     [InlineData("")]
-    public void GivesNoKeyForShortSkeletonsOrOtherText(string kana) => Assert.False(PhoneticKey.TryFromKana(kana, out _));
+    public void Gives_no_key_for_short_skeletons_or_other_text(string kana) => Assert.False(PhoneticKey.TryFromKana(kana, out _));
 
     [Theory]
     [InlineData("son")]
@@ -73,10 +73,10 @@ public class PhoneticKeyTests
     [InlineData("toyota2")]
     [InlineData("東京")]
     [InlineData("")]
-    public void GivesNoKeyForShortOrLowerCaseTwoConsonantWords(string word) => Assert.False(PhoneticKey.TryFromLatin(word, out _));
+    public void Gives_no_key_for_short_or_lower_case_two_consonant_words(string word) => Assert.False(PhoneticKey.TryFromLatin(word, out _));
 
     [Fact]
-    public void CapitalisedTwoConsonantWordsHaveKeys()
+    public void Capitalised_two_consonant_words_have_keys()
     {
         Assert.True(PhoneticKey.TryFromLatin("Kyoto", out _));
         Assert.False(PhoneticKey.TryFromLatin("kyoto", out _));
@@ -84,7 +84,7 @@ public class PhoneticKeyTests
     }
 
     [Fact]
-    public void AddsAKeyPerPartOfAName()
+    public void Adds_a_key_per_part_of_a_name()
     {
         var keys = new List<ulong>();
         PhoneticKey.AddKanaWordKeys("アシカガ・タカウジ", keys);
@@ -100,7 +100,7 @@ public class PhoneticKeyTests
     // Measured on TestData/name-pairs.tsv (243 pairs from the Bible and Kyoto Wikipedia corpora): 194 pairs
     // (79.8%) get equal keys.
     [Fact]
-    public void RecallOnCorpusNamePairs()
+    public void Recall_on_corpus_name_pairs()
     {
         int equal = 0;
         foreach (var (kana, english, _) in TestData.NamePairs)
@@ -118,7 +118,7 @@ public class PhoneticKeyTests
     [Theory]
     [InlineData(false, 8)]
     [InlineData(true, 24)]
-    public void FalseMatchesWithCommonWords(bool capitalised, int ceiling)
+    public void False_matches_with_common_words(bool capitalised, int ceiling)
     {
         var kanaKeys = new List<ulong>();
         foreach (var (kana, _, _) in TestData.NamePairs)
@@ -140,7 +140,7 @@ public class PhoneticKeyTests
     }
 
     [Fact]
-    public void KeysAreDeterministic()
+    public void Keys_are_deterministic()
     {
         Assert.True(PhoneticKey.TryFromKana("アブラハム", out ulong a));
         Assert.True(PhoneticKey.TryFromKana("あぶらはむ", out ulong b));

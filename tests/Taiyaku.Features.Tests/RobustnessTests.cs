@@ -14,7 +14,7 @@ public class RobustnessTests
     private static readonly Gen<string> Kana = Gen.Char['\u3041', '\u30FF'].Array[0, 30].Select(cs => new string(cs));
 
     [Fact]
-    public void NumbersNeverThrow() => Text.Sample(s =>
+    public void Numbers_never_throw() => Text.Sample(s =>
     {
         var values = new List<decimal>();
         Numbers.ExtractJapanese(s, values);
@@ -23,7 +23,7 @@ public class RobustnessTests
     });
 
     [Fact]
-    public void RomajiIsLowerAsciiOrEmpty() => Gen.OneOf(Kana, Text).Sample(s =>
+    public void Romaji_is_lower_ascii_or_empty() => Gen.OneOf(Kana, Text).Sample(s =>
     {
         string r = Romaji.FromKana(s);
         Assert.All(r, c => Assert.True(c is (>= 'a' and <= 'z') or ' ' or '\''));
@@ -31,7 +31,7 @@ public class RobustnessTests
     });
 
     [Fact]
-    public void PhoneticKeysNeverThrow() => Gen.OneOf(Kana, Text).Sample(s =>
+    public void Phonetic_keys_never_throw() => Gen.OneOf(Kana, Text).Sample(s =>
     {
         PhoneticKey.TryFromKana(s, out _);
         PhoneticKey.TryFromLatin(s, out _);
@@ -39,7 +39,7 @@ public class RobustnessTests
     });
 
     [Fact]
-    public void StemNeverGrowsMuch() => Gen.Char['a', 'z'].Array[0, 20].Select(cs => new string(cs)).Sample(s =>
+    public void Stem_never_grows_much() => Gen.Char['a', 'z'].Array[0, 20].Select(cs => new string(cs)).Sample(s =>
     {
         string stem = EnglishWords.Stem(s);
         Assert.True(stem.Length <= s.Length + 2);
@@ -47,7 +47,7 @@ public class RobustnessTests
     });
 
     [Fact]
-    public void ThreadSafe() => Text.Sample(s =>
+    public void Thread_safe() => Text.Sample(s =>
     {
         var a = new List<decimal>();
         Numbers.ExtractJapanese(s, a);

@@ -45,7 +45,7 @@ public class RomajiTests
     [InlineData("いすゞ", "isuzu")]
     [InlineData("アシカガ・タカウジ", "ashikaga takauji")]
     [InlineData("・アシカガ・・タカウジ・", "ashikaga takauji")]
-    public void Romanises(string kana, string expected) => Assert.Equal(expected, Romaji.FromKana(kana));
+    public void Romanises_kana(string kana, string expected) => Assert.Equal(expected, Romaji.FromKana(kana));
 
     [Theory]
     [InlineData("")]
@@ -57,10 +57,10 @@ public class RomajiTests
     [InlineData("ゝ")]
     [InlineData("ー")]
     [InlineData("・")]
-    public void GivesEmptyForOtherText(string text) => Assert.Equal("", Romaji.FromKana(text));
+    public void Gives_empty_for_other_text(string text) => Assert.Equal("", Romaji.FromKana(text));
 
     [Fact]
-    public void SplitsWords()
+    public void Splits_words()
     {
         Assert.Equal(["ashikaga", "takauji"], Romaji.SplitWords("アシカガ・タカウジ"));
         Assert.Equal(["joji", "washinton"], Romaji.SplitWords("ジョージ＝ワシントン"));
@@ -68,7 +68,7 @@ public class RomajiTests
     }
 
     [Fact]
-    public void HandlesLongInput()
+    public void Handles_long_input()
     {
         string kana = string.Concat(Enumerable.Repeat("カタカナ", 100));
         Assert.Equal(string.Concat(Enumerable.Repeat("katakana", 100)), Romaji.FromKana(kana));

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -136,6 +137,10 @@ public class AlignmentWriterTests
         AlignmentWriter.Write(w, items, OutputFormat.Tmx, options);
         var tmx = XDocument.Parse(w.ToString());
         Assert.Equal("fr", tmx.Root!.Element("header")!.Attribute("srclang")!.Value);
+        // The package's version with its prerelease label, as --version prints it (it said 0.1.0 for 0.1.0-alpha.1).
+        string version = tmx.Root!.Element("header")!.Attribute("creationtoolversion")!.Value;
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", version);
+        Assert.Equal(typeof(AlignmentWriter).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0], version);
         Assert.Equal(["fr", "en-GB", "fr"], tmx.Descendants("tuv").Select(v => v.Attribute(XNamespace.Xml + "lang")!.Value));
     }
 

@@ -7,7 +7,7 @@ namespace Taiyaku.Japanese.Tests;
 public unsafe class ConnectionKernelTests
 {
     [SkippableFact]
-    public void FirstMinMatchesTheScalarRule()
+    public void First_min_matches_the_scalar_rule()
     {
         Skip.IfNot(ConnectionKernel.IsSupported, "AVX2 is not available on this machine: the vector step is not used here");
         var random = new Random(16);

@@ -6,11 +6,11 @@ namespace Taiyaku.Japanese.Tests;
 public class DefaultDictionaryTests
 {
     [Fact]
-    public void ShippedIpadicIsBuiltNextToTheAssemblies() =>
+    public void Shipped_ipadic_is_built_next_to_the_assemblies() =>
         Assert.True(IpadicDictionary.IsAvailable, $"no sys.dic in {IpadicDictionary.DirectoryPath}");
 
     [Fact]
-    public void WithoutMecabrcTheShippedIpadicIsChosen()
+    public void Without_mecabrc_the_shipped_ipadic_is_chosen()
     {
         // MECABRC is the user's explicit choice and would win; CI and fresh machines do not set it.
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MECABRC"))) return;
@@ -18,7 +18,7 @@ public class DefaultDictionaryTests
     }
 
     [Fact]
-    public void DefaultAnalyzerTokenizesJapanese()
+    public void Default_analyzer_tokenizes_japanese()
     {
         using var analyzer = MorphologicalAnalyzer.Open();
         var tokens = analyzer.Analyze("日本の減税である。");

@@ -14,7 +14,7 @@ public class CableEndToEndTests
     private static readonly Lazy<DocumentAlignment> Cable = new(() => new DocumentAlignerBuilder().Build().AlignBilingual(File.ReadAllText(Sample("txt"))));
 
     [Fact]
-    public void EverySentenceIsInExactlyOnePair()
+    public void Every_sentence_is_in_exactly_one_pair()
     {
         var doc = Cable.Value;
         Assert.Equal(Enumerable.Range(0, doc.Japanese.Sentences.Count), doc.Pairs.SelectMany(p => Enumerable.Range(p.JapaneseIndex, p.Japanese.Count)));
@@ -22,7 +22,7 @@ public class CableEndToEndTests
     }
 
     [Fact]
-    public void FurnitureAndMetadataAreUnalignedButKept()
+    public void Furniture_and_metadata_are_unaligned_but_kept()
     {
         var doc = Cable.Value;
         Assert.Contains(doc.Unaligned, s => s.Kind == SegmentKind.Furniture && s.Text.Contains("外交記録・情報公開室", StringComparison.Ordinal));
@@ -31,7 +31,7 @@ public class CableEndToEndTests
     }
 
     [Fact]
-    public void BodyMatchesTheHandMadeGold()
+    public void Body_matches_the_hand_made_gold()
     {
         var doc = Cable.Value;
         var ja = File.ReadAllLines(Sample("ja"));
@@ -52,14 +52,14 @@ public class CableEndToEndTests
     }
 
     [Fact]
-    public void SentencesBrokenByPageStampsArePairedWithTheirTranslation()
+    public void Sentences_broken_by_page_stamps_are_paired_with_their_translation()
     {
         var pair = Assert.Single(Cable.Value.Pairs, p => p.JapaneseText.Contains("主張する人がいるが", StringComparison.Ordinal));
         Assert.Contains("Among our American friends, there are those who argue", pair.EnglishText);
     }
 
     [Fact]
-    public void OffsetsPointIntoTheOriginalDocument()
+    public void Offsets_point_into_the_original_document()
     {
         var doc = Cable.Value;
         string source = doc.Japanese.Source;
@@ -68,7 +68,7 @@ public class CableEndToEndTests
     }
 
     [Fact]
-    public void TwoSeparateTextsAlign()
+    public void Two_separate_texts_align()
     {
         const string ja = "京都は日本の古い都である。多くの寺が\nある。\n\n祇園祭は七月に行われる。";
         const string en = "Kyoto is an old capital of Japan. There are many\ntemples.\n\nThe Gion Festival is held in July.";

@@ -13,7 +13,7 @@ public class CableSampleTests
     private static readonly Lazy<BilingualText> Cable = new(() => new SentenceSegmenter().SegmentBilingual(File.ReadAllText(Sample("txt"))));
 
     [Fact]
-    public void FindsEveryHandSegmentedJapaneseSentence()
+    public void Finds_every_hand_segmented_japanese_sentence()
     {
         var ours = Cable.Value.Japanese.Sentences.Select(s => s.Text).ToList();
         var hand = File.ReadAllLines(Sample("ja"));
@@ -24,7 +24,7 @@ public class CableSampleTests
     }
 
     [Fact]
-    public void FindsEveryHandSegmentedEnglishSentence()
+    public void Finds_every_hand_segmented_english_sentence()
     {
         var ours = Cable.Value.English.Sentences.Select(s => s.Text).ToList();
         var hand = File.ReadAllLines(Sample("en"));
@@ -35,7 +35,7 @@ public class CableSampleTests
     }
 
     [Fact]
-    public void SentencesBrokenByPageStampsAreRejoined()
+    public void Sentences_broken_by_page_stamps_are_rejoined()
     {
         var ja = Cable.Value.Japanese.Sentences;
         var broken = Assert.Single(ja, s => s.Text.StartsWith("米国の友人の中には", StringComparison.Ordinal));
@@ -46,7 +46,7 @@ public class CableSampleTests
     }
 
     [Fact]
-    public void StampsAreFurnitureAndMetadataIsSetApart()
+    public void Stamps_are_furniture_and_metadata_is_set_apart()
     {
         var doc = Cable.Value;
         var furniture = doc.Japanese.Segments.Where(s => s.Kind == SegmentKind.Furniture).Select(s => s.Text.Trim('*', '#', ' ')).ToList();
@@ -59,7 +59,7 @@ public class CableSampleTests
     }
 
     [Fact]
-    public void OffsetsPointIntoTheOriginalDocument()
+    public void Offsets_point_into_the_original_document()
     {
         var doc = Cable.Value;
         foreach (var s in doc.Japanese.Sentences.Concat(doc.English.Sentences))

@@ -44,15 +44,15 @@ public class NoLossTests
     }
 
     [Fact]
-    public void JapaneseSegmentsPartitionTheText() =>
+    public void Japanese_segments_partition_the_text() =>
         Documents.Sample(text => AssertPartition(text, new SentenceSegmenter().SegmentJapanese(text).Segments), iter: 300);
 
     [Fact]
-    public void EnglishSegmentsPartitionTheText() =>
+    public void English_segments_partition_the_text() =>
         Documents.Sample(text => AssertPartition(text, new SentenceSegmenter().SegmentEnglish(text).Segments), iter: 300);
 
     [Fact]
-    public void BilingualSegmentsPartitionTheText() =>
+    public void Bilingual_segments_partition_the_text() =>
         Documents.Sample(text =>
         {
             var doc = new SentenceSegmenter().SegmentBilingual(text);
@@ -60,6 +60,6 @@ public class NoLossTests
         }, iter: 300);
 
     [Fact]
-    public void WhitespaceOnlyTextHasNoSegment() =>
+    public void Whitespace_only_text_has_no_segment() =>
         Assert.Empty(new SentenceSegmenter().SegmentEnglish(" \n\t\n").Segments);
 }

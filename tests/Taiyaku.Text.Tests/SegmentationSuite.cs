@@ -5,7 +5,7 @@ namespace Taiyaku.Text.Tests;
 
 /// <summary>
 /// The hand-checked segmentation suite (Suite/segmentation-cases.txt): every case must come out of the segmenter as
-/// written, and <see cref="ComparisonWithPlainIcu"/> prints the pass counts per category for our segmenter and for
+/// written, and <see cref="Comparison_with_plain_ICU"/> prints the pass counts per category for our segmenter and for
 /// plain ICU4N sentence breaking on the same inputs (scripts/segmentation-suite.sh shows that table).
 /// </summary>
 public class SegmentationSuite(ITestOutputHelper output)
@@ -48,7 +48,7 @@ public class SegmentationSuite(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ComparisonWithPlainIcu()
+    public void Comparison_with_plain_ICU()
     {
         var table = new StringBuilder();
         table.AppendLine("| category | cases | Taiyaku | plain ICU4N |");

@@ -38,7 +38,7 @@ internal static class ReviewPage
             json.WriteString("name", Text(doc.Name));
             json.WriteString("sourceLanguage", doc.Options.SourceLanguage);
             json.WriteString("targetLanguage", doc.Options.TargetLanguage);
-            json.WriteString("tool", "taiyaku " + (typeof(ReviewPage).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+            json.WriteString("tool", "taiyaku " + ProductVersion.Current);
             Strings(json, "source", doc.Source);
             Strings(json, "target", doc.Target);
             json.WriteStartArray("rows");

@@ -3,55 +3,6 @@ using Taiyaku.Japanese;
 
 namespace Taiyaku.Japanese.Tests;
 
-/// <summary>One analyzer shared by 16 threads at once gives what it gives sequentially.</summary>
-public sealed class AnalyzerConcurrencyTests
-{
-    private static string Render(IReadOnlyList<Morpheme> morphemes) =>
-        string.Join("\n", morphemes.Select(m => $"{m.Surface}\t{m.Feature}\t{m.Offset}\t{m.Length}\t{m.IsUnknown}"));
-
-    [SkippableFact]
-    public void One_analyzer_used_by_16_threads_at_once_matches_the_sequential_run()
-    {
-        using var analyzer = MorphologicalAnalyzer.Open(TestPaths.Dictionary);
-        var lines = TestPaths.MecabLines(TestPaths.ReadGolden("corpus-sample.txt"))
-            .Concat(TestPaths.MecabLines(TestPaths.ReadGolden("torture.txt")).Where(l => l.Length < 500).Take(300))
-            .Concat(["", " ", "😀絵文字🇯🇵", "\u05E9\u05DC\u05D5\u05DD עברית", "。。。！？", "\0制御\u0001文字"])
-            .ToArray();
-        string[] expected = lines.Select(l => Render(analyzer.Analyze(l))).ToArray();
-
-        const int Threads = 16;
-        var results = new string[Threads][];
-        var errors = new List<Exception>();
-        using var start = new Barrier(Threads);
-        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
-        {
-            try
-            {
-                var rng = new Random(t);
-                int[] order = Enumerable.Range(0, lines.Length).OrderBy(_ => rng.Next()).ToArray();
-                var mine = new string[lines.Length];
-                start.SignalAndWait();
-                foreach (int i in order) mine[i] = Render(analyzer.Analyze(lines[i]));
-                results[t] = mine;
-            }
-            catch (Exception e)
-            {
-                lock (errors) errors.Add(e);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        Assert.Empty(errors);
-        for (int t = 0; t < Threads; t++)
-            for (int i = 0; i < lines.Length; i++)
-                Assert.True(expected[i] == results[t][i], $"thread {t} differs on line {i}: {lines[i]}");
-    }
-}
-
-/// <summary>Memory maps and file handles of dictionaries are released on dispose, also when opening fails.</summary>
-[CollectionDefinition(nameof(ResourceTests), DisableParallelization = true)]
-public sealed class ResourceCollection;
-
 /// <summary>
 /// Runs alone (no other test opens files meanwhile), so that counting the process's file descriptors is meaningful.
 /// The dictionaries are copies in a temporary folder, so that /proc/self/maps and /proc/self/fd can be searched for it.

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+using Taiyaku.Alignment;
+using Taiyaku.Pipeline;
+using Taiyaku.Text;
+
+namespace Taiyaku.Pipeline.Tests;
+
+/// <summary>One aligner shared by 16 threads, and cancellation of long work.</summary>
+public class AlignerConcurrencyTests
+{
+    private static readonly string Ja = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468.ja"));
+    private static readonly string En = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468.en"));
+    private static readonly string Bilingual = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468.txt"));
+
+    private static string Render(DocumentAlignment doc) => string.Join("\n", doc.Pairs.Select(p =>
+        $"{p.JapaneseIndex}+{p.Japanese.Count}:{p.EnglishIndex}+{p.English.Count}:{p.Cost:R}:{p.Score:R}:{p.JapaneseText}:{p.EnglishText}"));
+
+    [Fact]
+    public void One_aligner_used_by_16_threads_at_once_matches_the_sequential_run()
+    {
+        var aligner = new DocumentAlignerBuilder().Build();
+        // Several inputs, so that threads run different documents at the same time.
+        var inputs = new List<(string Ja, string En, bool Bilingual)> { (Ja, En, false), (Bilingual, "", true) };
+        var jaLines = Ja.Split('\n');
+        var enLines = En.Split('\n');
+        for (int k = 1; k <= 6; k++)
+            inputs.Add((string.Join("\n", jaLines.Skip(k * 5).Take(20)), string.Join("\n", enLines.Skip(k * 5).Take(22)), false));
+        string Run(int i) => Render(inputs[i].Bilingual ? aligner.AlignBilingual(inputs[i].Ja) : aligner.Align(inputs[i].Ja, inputs[i].En));
+        var expected = Enumerable.Range(0, inputs.Count).Select(Run).ToArray();
+
+        const int Threads = 16;
+        var results = new string[Threads][];
+        var errors = new List<Exception>();
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            try
+            {
+                var mine = new string[inputs.Count];
+                start.SignalAndWait();
+                for (int round = 0; round < 3; round++)
+                    for (int k = 0; k < inputs.Count; k++)
+                    {
+                        int i = (k + t) % inputs.Count;
+                        string r = Run(i);
+                        if (mine[i] != null && mine[i] != r) throw new InvalidOperationException($"thread {t}: input {i} changed between rounds");
+                        mine[i] = r;
+                    }
+                results[t] = mine;
+            }
+            catch (Exception e)
+            {
+                lock (errors) errors.Add(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Empty(errors);
+        for (int t = 0; t < Threads; t++)
+            Assert.Equal(expected, results[t]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Cancellation_stops_a_long_alignment_promptly(bool paragraphs)
+    {
+        var ja = new StringBuilder();
+        var en = new StringBuilder();
+        for (int i = 0; i < 200_000; i++)
+        {
+            ja.Append($"これは{i}番目の文である。");
+            en.Append($"This is English sentence number {i}. ");
+            if (paragraphs && i % 10 == 9) { ja.Append("\n\n"); en.Append("\n\n"); }
+        }
+        var aligner = new DocumentAlignerBuilder().Build();
+        string jaText = ja.ToString(), enText = en.ToString();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        var clock = Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => aligner.Align(jaText, enText, cts.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"cancelled after {clock.Elapsed}");   // generous: not a speed test
+
+        var sentences = Enumerable.Range(0, 300_000).Select(i => $"Sentence {i} of a long document.").ToArray();
+        using var cts2 = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        clock.Restart();
+        Assert.ThrowsAny<OperationCanceledException>(() => aligner.AlignSentences(sentences, sentences, cts2.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"cancelled after {clock.Elapsed}");   // generous: not a speed test
+    }
+}
