@@ -38,8 +38,8 @@ public class PipelineBenchmarks
         if (genesis == null) Console.WriteLine("// ../shared/corpora is missing: aligning samples/cable-1468 instead of Genesis");
         ja = File.ReadAllLines(stem + ".ja");
         en = File.ReadAllLines(stem + ".en");
-        jaLengths = SentenceLengths.Measure(ja, LengthMeasure.Utf8Bytes, japanese: true);
-        enLengths = SentenceLengths.Measure(en, LengthMeasure.Utf8Bytes, japanese: false);
+        jaLengths = SentenceLengths.MeasureJapanese(ja, LengthMeasure.Utf8Bytes);
+        enLengths = SentenceLengths.MeasureEnglish(en, LengthMeasure.Utf8Bytes);
         jaRaw = string.Join("\n", ja) + "\n";
         enRaw = string.Join("\n", en) + "\n";
     }

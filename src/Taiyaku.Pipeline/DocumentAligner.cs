@@ -189,8 +189,8 @@ public sealed class DocumentAligner
             if (japanese[i] is null) throw new ArgumentException($"Japanese sentence {i} is null.", nameof(japanese));
         for (int j = 0; j < english.Count; j++)
             if (english[j] is null) throw new ArgumentException($"English sentence {j} is null.", nameof(english));
-        var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer);
-        var enLengths = SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, _analyzer);
+        var jaLengths = SentenceLengths.MeasureJapanese(japanese, Options.Parameters.Length, _analyzer);
+        var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
         if (!UsesAnchors(japanese.Count, english.Count))
             return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null);
         var (jaItems, enItems) = Extract(japanese, english, cancellationToken);
@@ -315,8 +315,8 @@ public sealed class DocumentAligner
         var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
         foreach (var (japanese, english) in documents)
         {
-            var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer);
-            var enLengths = SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, _analyzer);
+            var jaLengths = SentenceLengths.MeasureJapanese(japanese, Options.Parameters.Length, _analyzer);
+            var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
             var jaItems = japanese.Select(anchors.Japanese).ToArray();
             var enItems = english.Select(anchors.English).ToArray();
             var result = _aligner.Align(jaLengths, enLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), cancellationToken);

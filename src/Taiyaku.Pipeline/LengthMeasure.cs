@@ -21,14 +21,28 @@ public enum LengthMeasure
 /// <summary>Counts sentence lengths in each <see cref="LengthMeasure"/>.</summary>
 public static class SentenceLengths
 {
-    /// <summary>The length of every sentence of <paramref name="sentences"/>.</summary>
+    /// <summary>The length of every Japanese sentence of <paramref name="sentences"/>.</summary>
     /// <param name="sentences">The sentences.</param>
     /// <param name="measure">What to count.</param>
-    /// <param name="japanese">True for Japanese text, false for English (matters for <see cref="LengthMeasure.Tokens"/>).</param>
-    /// <param name="analyzer">The Japanese analyzer, needed for Japanese tokens.</param>
-    public static int[] Measure(IReadOnlyList<string> sentences, LengthMeasure measure, bool japanese, MorphologicalAnalyzer? analyzer = null)
+    /// <param name="analyzer">The Japanese analyzer, needed for <see cref="LengthMeasure.Tokens"/>.</param>
+    /// <exception cref="ArgumentNullException">Tokens without an analyzer.</exception>
+    public static int[] MeasureJapanese(IReadOnlyList<string> sentences, LengthMeasure measure, MorphologicalAnalyzer? analyzer = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        return Measure(sentences, measure, japanese: true, analyzer);
+    }
+
+    /// <summary>The length of every English sentence of <paramref name="sentences"/>.</summary>
+    /// <param name="sentences">The sentences.</param>
+    /// <param name="measure">What to count (tokens are ICU words and numbers).</param>
+    public static int[] MeasureEnglish(IReadOnlyList<string> sentences, LengthMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        return Measure(sentences, measure, japanese: false, null);
+    }
+
+    private static int[] Measure(IReadOnlyList<string> sentences, LengthMeasure measure, bool japanese, MorphologicalAnalyzer? analyzer)
+    {
         var lengths = new int[sentences.Count];
         for (int i = 0; i < lengths.Length; i++)
         {

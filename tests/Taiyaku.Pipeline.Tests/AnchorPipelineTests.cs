@@ -16,8 +16,8 @@ public class AnchorPipelineTests
         string[] en = ["Kyoto is an old capital of Japan.", "There are many temples.", "The Gion Festival is held in July."];
         var none = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).Build();
         var lengths = new GaleChurchAligner().Align(
-            SentenceLengths.Measure(ja, LengthMeasure.Utf8Bytes, japanese: true),
-            SentenceLengths.Measure(en, LengthMeasure.Utf8Bytes, japanese: false));
+            SentenceLengths.MeasureJapanese(ja, LengthMeasure.Utf8Bytes),
+            SentenceLengths.MeasureEnglish(en, LengthMeasure.Utf8Bytes));
         Assert.Equal(Shape(lengths), Shape(none.AlignSentences(ja, en)));
     }
 
