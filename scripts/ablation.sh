@@ -5,10 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
-if [ -z "${TAIYAKU:-}" ]; then
-  dotnet build "$root/src/Taiyaku.Cli" -c Release -v q -nologo >/dev/null
-  TAIYAKU="$root/src/Taiyaku.Cli/bin/Release/net10.0/taiyaku.dll"
-fi
+. "$root/scripts/tool.sh"
 kinds=(numbers latin names dictionary punctuation second-pass)
 settings=(none "${kinds[@]}")
 for k in "${kinds[@]}"; do settings+=("$(printf '%s\n' "${kinds[@]}" | grep -vx "$k" | paste -sd, -)"); done

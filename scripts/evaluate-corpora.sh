@@ -4,12 +4,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
-# TAIYAKU=path/to/taiyaku.dll runs a given build instead of building this tree.
-if [ -z "${TAIYAKU:-}" ]; then
-  dotnet build "$root/src/Taiyaku.Cli" -c Release -v q -nologo >/dev/null
-  TAIYAKU="$root/src/Taiyaku.Cli/bin/Release/net10.0/taiyaku.dll"
-fi
-tool=(dotnet "$TAIYAKU")
+# TAIYAKU=path/to/taiyaku.dll runs a given build instead of building this tree (scripts/tool.sh).
+. "$root/scripts/tool.sh"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for corpus in kyoto-wiki/dev kyoto-wiki/tune bible-ja-en; do

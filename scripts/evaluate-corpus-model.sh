@@ -6,11 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
-if [ -z "${TAIYAKU:-}" ]; then
-  dotnet build "$root/src/Taiyaku.Cli" -c Release -v q -nologo >/dev/null
-  TAIYAKU="$root/src/Taiyaku.Cli/bin/Release/net10.0/taiyaku.dll"
-fi
-tool=(dotnet "$TAIYAKU")
+. "$root/scripts/tool.sh"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 scores() { "${tool[@]}" eval --corpus "$@" | grep -o 'strict_f1=[0-9.]*\|lax_f1=[0-9.]*\|one_sided_reproduced=[0-9]*' | paste -sd' '; }

@@ -6,11 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
-if [ -z "${TAIYAKU:-}" ]; then
-  dotnet build "$root/src/Taiyaku.Cli" -c Release -v q -nologo >/dev/null
-  TAIYAKU="$root/src/Taiyaku.Cli/bin/Release/net10.0/taiyaku.dll"
-fi
-tool=(dotnet "$TAIYAKU")
+. "$root/scripts/tool.sh"
 for corpus in kyoto-wiki/dev kyoto-wiki/tune pydocs-dev/para; do
   printf '%-16s %s\n' "$corpus" "$("${tool[@]}" eval --corpus "$shared/corpora/$corpus" --raw "$@" | sed -n '1p;3p' | paste -sd' ')"
 done

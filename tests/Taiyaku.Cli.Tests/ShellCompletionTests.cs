@@ -28,19 +28,6 @@ public class ShellCompletionTests
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
-    private static (int Code, string Out) Tmux(string socket, params string[] args)
-    {
-        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-L");
-        psi.ArgumentList.Add(socket);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
-
     [SkippableFact]
     public void Zsh_completes_commands_and_options_with_the_script()
     {
@@ -58,30 +45,30 @@ public class ShellCompletionTests
 
             """);
         string socket = "taiyaku-zsh-" + Guid.NewGuid().ToString("N")[..12];
-        Assert.Equal(0, Tmux(socket, "new-session", "-d", "-x", "120", "-y", "20", "-s", "zsh", "env", "TERM=xterm", $"ZDOTDIR={dir.Path}", "zsh", "-i").Code);
+        Assert.Equal(0, Tmux.Run(socket, "new-session", "-d", "-x", "120", "-y", "20", "-s", "zsh", "env", "TERM=xterm", $"ZDOTDIR={dir.Path}", "zsh", "-i").Code);
         try
         {
             Assert.True(WaitFor(socket, s => Regex.IsMatch(s, @"(?m)^%\s*$"), out string prompt), "no zsh prompt:\n" + prompt);
             // Two candidates: Ctrl-D (list-choices) lists them, Tab completes their common prefix on the line.
-            Tmux(socket, "send-keys", "-t", "zsh", "taiyaku al", "C-d");
+            Tmux.Run(socket, "send-keys", "-t", "zsh", "taiyaku al", "C-d");
             bool listed = WaitFor(socket, s => Regex.IsMatch(s, @"(?m)^align\s+align-batch\s*$"), out string screen);
             Console.WriteLine("zsh after 'taiyaku al<Ctrl-D>':\n" + screen.TrimEnd());
             Assert.True(listed, "zsh did not offer align and align-batch (and nothing else):\n" + screen);
-            Tmux(socket, "send-keys", "-t", "zsh", "Tab");
+            Tmux.Run(socket, "send-keys", "-t", "zsh", "Tab");
             bool prefixed = WaitFor(socket, s => Regex.IsMatch(s, @"(?m)^% taiyaku align\s*$"), out screen);
             Console.WriteLine("zsh after <Tab>:\n" + screen.TrimEnd());
             Assert.True(prefixed, "zsh did not complete the common prefix align:\n" + screen);
 
             // One candidate: zsh completes it on the line.
-            Tmux(socket, "send-keys", "-t", "zsh", "C-u", "clear", "Enter");
-            Tmux(socket, "send-keys", "-t", "zsh", "taiyaku align --fo", "Tab");
+            Tmux.Run(socket, "send-keys", "-t", "zsh", "C-u", "clear", "Enter");
+            Tmux.Run(socket, "send-keys", "-t", "zsh", "taiyaku align --fo", "Tab");
             bool completed = WaitFor(socket, s => s.Contains("taiyaku align --format", StringComparison.Ordinal), out screen);
             Console.WriteLine("zsh after 'taiyaku align --fo<Tab>':\n" + screen.TrimEnd());
             Assert.True(completed, "zsh did not complete --format:\n" + screen);
         }
         finally
         {
-            Tmux(socket, "kill-server");
+            Tmux.Run(socket, "kill-server");
         }
     }
 
@@ -91,7 +78,7 @@ public class ShellCompletionTests
         var clock = Stopwatch.StartNew();
         do
         {
-            screen = Tmux(socket, "capture-pane", "-p", "-t", "zsh").Out;
+            screen = Tmux.Run(socket, "capture-pane", "-p", "-t", "zsh").Out;
             if (done(screen)) return true;
             Thread.Sleep(100);
         }

@@ -18,19 +18,6 @@ public class TerminalProgressTests
         dir.File("batch.jsonl", string.Concat(Enumerable.Range(1, pairs).Select(i =>
             $"{{\"id\":{i},\"src\":{JsonSerializer.Serialize(Sample("ja"))},\"tgt\":{JsonSerializer.Serialize(Sample("en"))}}}\n")));
 
-    private static (int Code, string Out) Tmux(string socket, params string[] args)
-    {
-        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-L");
-        psi.ArgumentList.Add(socket);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
-
     [SkippableFact]
     public void A_terminal_shows_a_live_bar_with_rate_and_time_left_then_the_summary()
     {
@@ -164,14 +151,14 @@ public class TerminalProgressTests
     {
         string socket = "taiyaku-test-" + Guid.NewGuid().ToString("N")[..12];
         string command = $"{ToolProcess.ShellCommand} {arguments}; echo EXIT=$?; sleep 60";
-        Assert.Equal(0, Tmux(socket, "new-session", "-d", "-x", "150", "-y", "12", "-s", "progress", "env", "TERM=xterm", "sh", "-c", command).Code);
+        Assert.Equal(0, Tmux.Run(socket, "new-session", "-d", "-x", "150", "-y", "12", "-s", "progress", "env", "TERM=xterm", "sh", "-c", command).Code);
         var screens = new List<string>();
         try
         {
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < limit)
             {
-                var (code, screen) = Tmux(socket, "capture-pane", "-p", "-t", "progress");
+                var (code, screen) = Tmux.Run(socket, "capture-pane", "-p", "-t", "progress");
                 Assert.Equal(0, code);
                 if (screens.Count == 0 || screens[^1] != screen) screens.Add(screen);
                 if (screen.Contains("EXIT=", StringComparison.Ordinal)) break;
@@ -180,7 +167,7 @@ public class TerminalProgressTests
         }
         finally
         {
-            Tmux(socket, "kill-server");
+            Tmux.Run(socket, "kill-server");
         }
         return screens;
     }
