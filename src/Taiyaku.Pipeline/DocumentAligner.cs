@@ -249,13 +249,7 @@ public sealed class DocumentAligner
         var result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
         if (Options.Anchors.SecondPass)
         {
-            // A corpus-level model adds the words the document alone cannot teach; the document's own model keeps
-            // its own terms and choices: together they beat either alone on every corpus measured (README).
-            var model = TranslationModel.Learn(ConfidentPairs(result, jaItems, enItems), cancellationToken);
-            if (_translations != null) model = model.Join(_translations);
-            Func<AnchorItem, IEnumerable<ulong>> learned = item => LearnedKeys(model, item);
-            jaAnchors = AnchorExtractor.Pack(jaItems, enItems, sideExtra: learned);
-            enAnchors = AnchorExtractor.Pack(enItems, jaItems, otherExtra: learned);
+            (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, jaItems, enItems, _translations, cancellationToken);
         }
         var first = result;
         if (Options.Parameters.DeletionRates is { Count: > 0 } rates && _core.UnmatchedItemCost > 0)
@@ -320,7 +314,7 @@ public sealed class DocumentAligner
             var jaItems = japanese.Select(anchors.Japanese).ToArray();
             var enItems = english.Select(anchors.English).ToArray();
             var result = _aligner.Align(jaLengths, enLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), cancellationToken);
-            pairs.AddRange(ConfidentPairs(result, jaItems, enItems));
+            pairs.AddRange(LearnedSecondPass.ConfidentPairs(result, jaItems, enItems));
         }
         return TranslationModel.Learn(pairs, cancellationToken);
     }
@@ -367,7 +361,7 @@ public sealed class DocumentAligner
         var prepared = Prepare(japanese, english, ct);
         if (prepared.JapaneseItems is not { } jaItems || prepared.EnglishItems is not { } enItems) return [];
         var result = _aligner.Align(prepared.JaLengths, prepared.EnLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), ct);
-        return ConfidentPairs(result, jaItems, enItems);
+        return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }
 
     private (List<AnchorItem>[] Japanese, List<AnchorItem>[] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
@@ -385,26 +379,6 @@ public sealed class DocumentAligner
             en[j] = _anchors!.English(english[j]);
         }
         return (ja, en);
-    }
-
-    /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>
-    private static List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentPairs(AlignmentResult result, List<AnchorItem>[] ja, List<AnchorItem>[] en)
-    {
-        var ones = result.Links.Where(l => l.SourceCount == 1 && l.TargetCount == 1).OrderBy(l => l.Cost).ToList();
-        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
-        foreach (var l in ones.Take((ones.Count * 2 + 2) / 3))
-        {
-            pairs.Add((Words(ja[l.SourceStart]), Words(en[l.TargetStart])));
-        }
-        return pairs;
-
-        static string[] Words(List<AnchorItem> items) => items.Where(x => x.Word != null).Select(x => x.Word!).ToArray();
-    }
-
-    private static IEnumerable<ulong> LearnedKeys(TranslationModel model, AnchorItem item)
-    {
-        if (item.Word != null && model.TryGetTranslations(item.Word, out var english))
-            foreach (var e in english) yield return AnchorExtractor.WordKey(e);
     }
 
     private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, IProgress<AlignmentProgress>? progress, CancellationToken ct) =>
