@@ -40,15 +40,20 @@ has Taiyaku.Edict LICENSE-EDICT.txt; has Taiyaku.Cli LICENSE.txt; has Taiyaku.Cl
 has Taiyaku.Cli tools/net10.0/any/dic/ipadic/COPYING
 pass "dotnet pack: 11 packages with symbols, licence notices in the Ipadic, Edict and Cli packages"
 
-# 2. A console project outside the repository: Consumer.csproj.template, and a Program.cs that is the README's library
-#    example word for word (the first C# block of its "## Library" section, which reads samples/cable-1468.txt).
+# 2. A console project outside the repository: Consumer.csproj.template, and a Program.cs made of every C# block of
+#    the README's "## Library" section word for word: their using directives first, then each block in a scope of its
+#    own, a marker line between blocks. The first block reads samples/cable-1468.txt; the fit example reads the
+#    hand-segmented cable (samples/cable-1468.{ja,en,gold}).
 app="$tmp/app"
 mkdir -p "$app/samples"
 sed "s/@VERSION@/$version/g" "$root/tests/Consumer/Consumer.csproj.template" > "$app/Consumer.csproj"
-awk '/^## /{lib=($0 ~ /^## Library/)} lib && /^```csharp/{inblock=1; next} inblock && /^```/{exit} inblock{print}' \
+awk '/^## /{lib=($0 ~ /^## Library/)} lib && /^```csharp/{inblock=1; n++; next} inblock && /^```/{inblock=0; next}
+     inblock { if ($0 ~ /^using [A-Za-z][A-Za-z0-9_.]*;$/) { if (!seen[$0]++) usings = usings $0 "\n" } else body[n] = body[n] $0 "\n" }
+     END { printf "%s\n", usings; for (i = 1; i <= n; i++) { if (i > 1) printf "Console.WriteLine(\"== block %d\");\n", i; printf "{\n%s}\n", body[i] } }' \
   "$root/README.md" > "$app/Program.cs"
-[ -s "$app/Program.cs" ] || fail "no C# block found in the README's Library section"
-cp "$root/samples/cable-1468.txt" "$app/samples/"
+blocks=$(grep -c '^Console.WriteLine("== block' "$app/Program.cs" || true)
+[ -s "$app/Program.cs" ] && [ "$blocks" -ge 5 ] || fail "the README's Library section should hold six C# blocks (found $((blocks + 1)))"
+cp "$root/samples/cable-1468.txt" "$root/samples/cable-1468.ja" "$root/samples/cable-1468.en" "$root/samples/cable-1468.gold" "$app/samples/"
 # Empty Directory.Build.* files stop MSBuild from importing any found in the folders above the temporary one.
 for f in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' > "$app/$f"; done
 # Sources: the feed for Taiyaku.*, and for everything else the registries this machine's own NuGet configuration
@@ -77,8 +82,15 @@ echo "consumer-test: sources: $tmp/feed (Taiyaku.*), $(tr '\n' ' ' <<<"$registri
 grep -q -F "$tmp/feed" "$tmp/packages/taiyaku.pipeline/$version/.nupkg.metadata" 2>/dev/null \
   || fail "Taiyaku.Pipeline was not restored from the feed"
 [ -f "$app/bin/Release/net10.0/dic/ipadic/sys.dic" ] || fail "the Ipadic package did not copy dic/ipadic/ to the output"
-(cd "$app" && dotnet bin/Release/net10.0/Consumer.dll >"$tmp/out.tsv" 2>"$tmp/run.err") \
-  || { cat "$tmp/run.err"; fail "the README library example failed to run"; }
+(cd "$app" && dotnet bin/Release/net10.0/Consumer.dll >"$tmp/out.all" 2>"$tmp/run.err") \
+  || { cat "$tmp/run.err"; fail "the README library examples failed to run"; }
+# The first block's output is the TSV of the cable; the others print lines starting with "example:" (and TSV rows).
+sed '/^== block 2$/,$d' "$tmp/out.all" > "$tmp/out.tsv"
+for what in "core: 1-1 1-1 1-2" "glossary: 1 link" "fit and evaluate:" "tokenize: 減税 減税 ゲンゼイ"; do
+  grep -q -F "example: $what" "$tmp/out.all" || { cat "$tmp/out.all" | grep -v $'\t' | head -20; fail "the README's library examples did not print \"example: $what…\""; }
+done
+[ "$(sed -n '/^== block 2$/,/^== block 3$/p' "$tmp/out.all" | grep -c $'\t')" -eq 2 ] || fail "the README's segmented example did not write two TSV rows"
+pass "the README's other library examples ran: $(grep '^example: \(core\|glossary\|fit\)' "$tmp/out.all" | tr '\n' ';' | sed 's/;$//')"
 pairs=$(wc -l < "$tmp/out.tsv")
 [ "$pairs" -gt 50 ] || fail "the README library example printed $pairs pairs, expected more than 50"
 known_en='Among our American friends, there are those who argue'
