@@ -20,10 +20,10 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
     public double Score { get; init; } = double.NaN;
 
     /// <summary>Where the source text stands in the original source document, as (start, length) in UTF-16 units; null when unknown.</summary>
-    public IReadOnlyList<(int Start, int Length)>? SourceRanges { get; init; }
+    public IReadOnlyList<TextRange>? SourceRanges { get; init; }
 
     /// <summary>Where the target text stands in the original target document; null when unknown.</summary>
-    public IReadOnlyList<(int Start, int Length)>? TargetRanges { get; init; }
+    public IReadOnlyList<TextRange>? TargetRanges { get; init; }
 
     /// <summary>
     /// Text that is not aligned (page furniture or metadata) on one side, so that it still appears in the output: in
@@ -34,7 +34,7 @@ public sealed record AlignedText(IndexLink Link, string SourceText, string Targe
     /// <param name="text">The text.</param>
     /// <param name="ranges">Where it stands in that side's original document, as (start, length) in UTF-16 units; null when unknown.</param>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not furniture or metadata, or <paramref name="side"/> is not a side.</exception>
-    public static AlignedText Unaligned(AlignedKind kind, AlignmentSide side, string text, IReadOnlyList<(int Start, int Length)>? ranges)
+    public static AlignedText Unaligned(AlignedKind kind, AlignmentSide side, string text, IReadOnlyList<TextRange>? ranges)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (kind is not (AlignedKind.Furniture or AlignedKind.Metadata))

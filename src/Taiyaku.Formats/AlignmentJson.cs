@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 using System.Text.Json;
 
 namespace Taiyaku.Formats;
@@ -83,7 +84,7 @@ internal static class AlignmentJson
         json.WriteEndArray();
     }
 
-    private static void Offsets(Utf8JsonWriter json, string name, IReadOnlyList<(int Start, int Length)>? ranges)
+    private static void Offsets(Utf8JsonWriter json, string name, IReadOnlyList<TextRange>? ranges)
     {
         if (ranges == null) return;
         json.WriteStartArray(name);

@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -243,7 +244,7 @@ public static class AlignmentWriter
         }
 
         // A variant's offsets in its original document, as in JSON: [[start,length],…] in UTF-16 units.
-        static void Variant(XmlWriter x, string lang, string text, IReadOnlyList<(int Start, int Length)>? ranges)
+        static void Variant(XmlWriter x, string lang, string text, IReadOnlyList<TextRange>? ranges)
         {
             x.WriteStartElement("tuv");
             x.WriteAttributeString("xml", "lang", null, lang);

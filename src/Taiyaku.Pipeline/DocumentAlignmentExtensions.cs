@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 using Taiyaku.Formats;
 using Taiyaku.Text;
 
@@ -41,6 +42,5 @@ public static class DocumentAlignmentExtensions
     private static AlignedText SetApart(Segment s, AlignmentSide side) =>
         AlignedText.Unaligned(s.Kind == SegmentKind.Furniture ? AlignedKind.Furniture : AlignedKind.Metadata, side, s.Text, Ranges([s]));
 
-    private static List<(int, int)> Ranges(IEnumerable<Segment> segments) =>
-        [.. segments.SelectMany(s => s.Ranges).Select(r => (r.Start, r.Length))];
+    private static List<TextRange> Ranges(IEnumerable<Segment> segments) => [.. segments.SelectMany(s => s.Ranges)];
 }

@@ -1,5 +1,7 @@
 using System.Text;
 
+using Taiyaku.Alignment;
+
 namespace Taiyaku.Text;
 
 /// <summary>The sentences of one language of a document, with the page furniture found among them.</summary>

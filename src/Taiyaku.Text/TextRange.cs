@@ -1,13 +1,6 @@
-namespace Taiyaku.Text;
+using Taiyaku.Alignment;
 
-/// <summary>A range of UTF-16 positions in the caller's original text.</summary>
-/// <param name="Start">Index of the first character.</param>
-/// <param name="Length">Number of characters.</param>
-public readonly record struct TextRange(int Start, int Length)
-{
-    /// <summary>Index one past the last character.</summary>
-    public int End => Start + Length;
-}
+namespace Taiyaku.Text;
 
 /// <summary>What a segment of a document is.</summary>
 public enum SegmentKind

@@ -30,13 +30,13 @@ public class AlignmentWriterTests
             items.Add(new AlignedText(new IndexLink([i], [i]), $"第{i}条：é𠀋「政府」は{new string('税', i % 7)}。", $"Article {i}: é 𠀋 the government.", -i / 7.0)
             {
                 Score = (i % 100) / 100.0,
-                SourceRanges = [(i * 20, 15), (i * 20 + 15, 5)],
-                TargetRanges = [(i * 40, 38)],
+                SourceRanges = [new(i * 20, 15), new(i * 20 + 15, 5)],
+                TargetRanges = [new(i * 40, 38)],
             });
         items.Add(new AlignedText(new IndexLink([3000], []), "訳されない文。", "", 1.5) { Score = 0.2 });
         items.Add(new AlignedText(new IndexLink([], [3000]), "", "An added sentence.", 2.5) { Score = 0.3 });
-        items.Add(AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Source, "- 3 -", [(16, 3)]));
-        items.Add(AlignedText.Unaligned(AlignedKind.Metadata, AlignmentSide.Target, "Translated by X.", [(90, 16)]));
+        items.Add(AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Source, "- 3 -", [new(16, 3)]));
+        items.Add(AlignedText.Unaligned(AlignedKind.Metadata, AlignmentSide.Target, "Translated by X.", [new(90, 16)]));
         return AlignedText.FilterByScore(items, 0.05);
     }
 
@@ -147,7 +147,7 @@ public class AlignmentWriterTests
     private static DocumentAlignment Cable() =>
         new DocumentAlignerBuilder().Build().AlignBilingual(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "cable-1468.txt")));
 
-    private static List<(int, int)> Ranges(Segment s) => [.. s.Ranges.Select(r => (r.Start, r.Length))];
+    private static List<TextRange> Ranges(Segment s) => [.. s.Ranges];
 
     [Fact]
     public void A_document_keeps_every_sentence_its_offsets_furniture_and_metadata()
@@ -208,7 +208,7 @@ public class AlignmentWriterTests
                 Assert.Equal(item.Kind == AlignedKind.Furniture ? "furniture" : "metadata", units[k].Elements("prop").Single(p => (string?)p.Attribute("type") == "x-unaligned").Value);
         }
 
-        static string Offsets(IReadOnlyList<(int Start, int Length)>? ranges) =>
+        static string Offsets(IReadOnlyList<TextRange>? ranges) =>
             "[" + string.Join(",", ranges!.Select(r => $"[{r.Start},{r.Length}]")) + "]";
     }
 }

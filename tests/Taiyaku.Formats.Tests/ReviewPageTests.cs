@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -29,11 +30,11 @@ public class ReviewPageTests
     {
         var items = new List<AlignedText>
         {
-            new(new IndexLink([0], [0]), ja[0], en[0], 0.1) { Score = 0.91, SourceRanges = [(10, 5)], TargetRanges = [(100, 5)] },
-            new(new IndexLink([1, 2], [1]), ja[1] + ja[2], en[1], 0.5) { Score = 0.42, SourceRanges = [(20, 5), (26, 5)], TargetRanges = [(110, 5)] },
-            new(new IndexLink([], [2]), "", en[2], 0.9) { Score = double.NaN, TargetRanges = [(120, 5)] },
-            AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Source, "- 3 -", [(16, 3)]),
-            AlignedText.Unaligned(AlignedKind.Metadata, AlignmentSide.Target, "Translated by X.", [(90, 5)]),
+            new(new IndexLink([0], [0]), ja[0], en[0], 0.1) { Score = 0.91, SourceRanges = [new(10, 5)], TargetRanges = [new(100, 5)] },
+            new(new IndexLink([1, 2], [1]), ja[1] + ja[2], en[1], 0.5) { Score = 0.42, SourceRanges = [new(20, 5), new(26, 5)], TargetRanges = [new(110, 5)] },
+            new(new IndexLink([], [2]), "", en[2], 0.9) { Score = double.NaN, TargetRanges = [new(120, 5)] },
+            AlignedText.Unaligned(AlignedKind.Furniture, AlignmentSide.Source, "- 3 -", [new(16, 3)]),
+            AlignedText.Unaligned(AlignedKind.Metadata, AlignmentSide.Target, "Translated by X.", [new(90, 5)]),
         };
         return ReviewDocument.Create("doc.txt", items, ja, en);
     }

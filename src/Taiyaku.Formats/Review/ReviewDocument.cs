@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 namespace Taiyaku.Formats.Review;
 
 /// <summary>One row of the review page: a link (indices into the sentence lists) or text set apart (furniture, metadata).</summary>
@@ -84,6 +85,6 @@ internal sealed class ReviewDocument
         }
         return new ReviewDocument(title, string.IsNullOrWhiteSpace(name) ? "alignment" : name, source, target, rows, options ?? AlignmentWriterOptions.Default);
 
-        static int First(IReadOnlyList<(int Start, int Length)>? ranges) => ranges is { Count: > 0 } ? ranges[0].Start : -1;
+        static int First(IReadOnlyList<TextRange>? ranges) => ranges is { Count: > 0 } ? ranges[0].Start : -1;
     }
 }
