@@ -1,10 +1,4 @@
-using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
-using System.Xml.Linq;
-using Taiyaku.Cli.Commands;
-using Taiyaku.Japanese;
 
 namespace Taiyaku.Cli.Tests;
 

@@ -40,11 +40,15 @@ internal static class ModelFile
     public static List<TranslationStatistics> ReadAll(IReadOnlyList<string> paths)
     {
         var list = new List<TranslationStatistics>(paths.Count);
+        (string Path, string Settings)? first = null;   // the first file that learned anything
         foreach (var path in paths)
         {
             var s = Read(path);
-            if (list.Find(x => x.Documents > 0) is { } first && s.Documents > 0)
-                CheckSettings(path, s.Settings, first.Settings, $"'{paths[list.IndexOf(first)]}'");
+            if (s.Documents > 0)
+            {
+                if (first is { } f) CheckSettings(path, s.Settings, f.Settings, $"'{f.Path}'");
+                else first = (path, s.Settings);
+            }
             list.Add(s);
         }
         return list;

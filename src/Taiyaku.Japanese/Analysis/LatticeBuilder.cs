@@ -72,19 +72,7 @@ internal sealed unsafe class LatticeBuilder
                 for (int j = 0; j < count; j++, t++)
                 {
                     lex.CheckToken(t, first + (uint)j);
-                    int k = lattice.NewNode();
-                    ref LatticeNode node = ref lattice.Nodes[k];
-                    node.Begin = begin2;
-                    node.Pos = begin;
-                    node.Length = (ushort)(nodeEnd - begin2);
-                    node.End = begin + (ushort)(nodeEnd - begin);
-                    node.LeftId = t->LeftId;
-                    node.RightId = t->RightId;
-                    node.WordCost = t->WordCost;
-                    node.Feature = (nint)lex.FeatureAt(t->Feature);
-                    node.Unknown = false;
-                    node.CharType = (byte)defaultType;
-                    node.PosId = t->PosId;
+                    int k = AddNode(lattice, t, begin, begin2, nodeEnd, (nint)lex.FeatureAt(t->Feature), unknown: false, defaultType);
                     constraints?.KeepIfValid(lattice, k);
                 }
             }
@@ -165,20 +153,28 @@ internal sealed unsafe class LatticeBuilder
         RawToken* t = unk.Tokens + first;
         for (int k = 0; k < count; k++, t++)
         {
-            int i = lattice.NewNode();
-            ref LatticeNode node = ref lattice.Nodes[i];
-            node.Begin = begin2;
-            node.Pos = begin;
-            node.Length = (ushort)(begin3 - begin2);
-            node.End = begin + (ushort)(begin3 - begin);
-            node.LeftId = t->LeftId;
-            node.RightId = t->RightId;
-            node.WordCost = t->WordCost;
-            node.Feature = over != 0 ? over : (nint)unk.FeatureAt(t->Feature);
-            node.Unknown = true;
-            node.CharType = (byte)category;
-            node.PosId = t->PosId;
+            int i = AddNode(lattice, t, begin, begin2, begin3, over != 0 ? over : (nint)unk.FeatureAt(t->Feature), unknown: true, category);
             constraints?.KeepIfValid(lattice, i);
         }
+    }
+
+    /// <summary>A new node for dictionary token <paramref name="t"/> over [<paramref name="begin2"/>, <paramref name="end"/>) (after the spaces from <paramref name="begin"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AddNode(Lattice lattice, RawToken* t, int begin, int begin2, int end, nint feature, bool unknown, int charType)
+    {
+        int k = lattice.NewNode();
+        ref LatticeNode node = ref lattice.Nodes[k];
+        node.Begin = begin2;
+        node.Pos = begin;
+        node.Length = (ushort)(end - begin2);
+        node.End = begin + (ushort)(end - begin);
+        node.LeftId = t->LeftId;
+        node.RightId = t->RightId;
+        node.WordCost = t->WordCost;
+        node.Feature = feature;
+        node.Unknown = unknown;
+        node.CharType = (byte)charType;
+        node.PosId = t->PosId;
+        return k;
     }
 }
