@@ -35,9 +35,12 @@ internal sealed class AlignerSetup : IDisposable
         if (withParams)
         {
             command.Options.Add(Opt.Text("params", "FILE",
-                "fitted parameters written by 'taiyaku fit' (default: the built-in ones, fitted on the kyoto-wiki dev documents); " +
-                "'partial' for the built-in set for translations with untranslated or added passages (fitted on kyoto-wiki dev " +
-                "and pydocs-dev: sentences without counterpart are left unaligned on lexical evidence)"));
+                "fitted parameters written by 'taiyaku fit' (default: the built-in ones, for complete and partial translations: " +
+                "each document is aligned first with the set for untranslated or added passages, kept when it leaves at least 1% of " +
+                "the text in one-sided blocks, else aligned with the kyoto-wiki dev fit); 'partial' for the set for " +
+                "untranslated or added passages alone (fitted on kyoto-wiki dev and pydocs-dev: sentences without counterpart " +
+                "are left unaligned on lexical evidence); 'complete' for the kyoto-wiki dev fit alone (complete translations, " +
+                "in less than half the time); --length and --beads other than the defaults use the kyoto-wiki fit alone"));
         }
         var anchors = Opt.Text("anchors", "LIST",
             $"lexical anchors used besides lengths: all, none, or a comma-separated list of {string.Join(", ", AnchorNames)}", defaultValue: "all");
@@ -90,6 +93,7 @@ internal sealed class AlignerSetup : IDisposable
             if (cl.Given("length") || cl.Given("beads"))
                 throw new UsageException("--params sets the length measure and beads: give it without --length and --beads");
             if (path == "partial" && !File.Exists(path)) options = options with { Parameters = AlignmentParameters.PartialTranslations };
+            else if (path == "complete" && !File.Exists(path)) options = options with { Parameters = AlignmentParameters.CompleteTranslations };
             else
             {
                 // Read within the input limits (a parameter file of /dev/zero is an error, not an endless read).
@@ -114,6 +118,8 @@ internal sealed class AlignerSetup : IDisposable
                 _ => LengthMeasure.Utf8Bytes,
             };
             options = options with { Parameters = options.Parameters with { Length = length, Beads = beads } };
+            // The set for untranslated passages was fitted on byte lengths with its own beads.
+            if (cl.Given("length") || cl.Given("beads")) options = options with { Parameters = options.Parameters with { Untranslated = null } };
         }
         options = options with { Segmentation = options.Segmentation with { LineBreaks = ParseLineBreaks(cl) } };
         TranslationStatistics? learned = null;

@@ -86,6 +86,8 @@ public static class ParameterFitter
             Beads = beads,
             AnchorWeight = lambda,
             UnmatchedItemCost = nu,
+            // One set is fitted: the detection of untranslated passages is not part of what is tried.
+            Untranslated = null,
         }).Build();
 
     internal static List<IndexLink> ToIndexLinks(AlignmentResult result) => result.Links.Select(IndexLink.From).ToList();

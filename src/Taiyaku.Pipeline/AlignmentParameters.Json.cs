@@ -8,7 +8,9 @@ namespace Taiyaku.Pipeline;
 public sealed partial record AlignmentParameters
 {
     /// <summary>The parameters as indented JSON.</summary>
-    public string ToJson()
+    public string ToJson() => ToNode().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+    private JsonObject ToNode()
     {
         var beads = new JsonArray();
         foreach (var b in Beads)
@@ -36,7 +38,9 @@ public sealed partial record AlignmentParameters
                 ["emptyAnchorWeight"] = c.EmptyAnchorWeight,
             },
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (Untranslated is { } u)
+            root["untranslated"] = new JsonObject { ["minBlockShare"] = u.MinBlockShare, ["parameters"] = u.Parameters.ToNode() };
+        return root;
     }
 
     /// <summary>Reads parameters written by <see cref="ToJson"/>.</summary>
@@ -49,6 +53,11 @@ public sealed partial record AlignmentParameters
         // A key given twice is an error (found by fuzzing: JsonObject threw ArgumentException on first access).
         try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }); }
         catch (JsonException e) { throw new FormatException($"not valid JSON ({e.Message})", e); }
+        return FromNode(root, nested: false);
+    }
+
+    private static AlignmentParameters FromNode(JsonNode? root, bool nested)
+    {
         if (root is not JsonObject o || (string?)o["format"] != FormatTag)
             throw new FormatException($"not a parameter file: \"format\" must be \"{FormatTag}\"");
         try
@@ -80,6 +89,7 @@ public sealed partial record AlignmentParameters
                 Confidence = new ConfidenceModel(Number(c, "intercept"), Number(c, "cost"), Number(c, "coverage"),
                     Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty"),
                     c["emptyAnchorWeight"] is null ? 0 : Number(c, "emptyAnchorWeight")),
+                Untranslated = o["untranslated"] is not { } u ? null : ReadUntranslated(u, nested),
             };
             Validate(p);
             // Validates every value the way the aligner will.
@@ -90,6 +100,17 @@ public sealed partial record AlignmentParameters
         {
             throw new FormatException(e.Message, e);
         }
+    }
+
+    private static UntranslatedPassages ReadUntranslated(JsonNode u, bool nested)
+    {
+        if (nested) throw new FormatException("\"untranslated\": the parameters for untranslated passages cannot hold their own");
+        double share = Number(u, "minBlockShare");
+        InRange("untranslated.minBlockShare", share, 0, 1);
+        AlignmentParameters inner;
+        try { inner = FromNode(u["parameters"] ?? throw Missing("untranslated.parameters"), nested: true); }
+        catch (FormatException e) when (e.Message != "\"untranslated.parameters\" is missing") { throw new FormatException($"\"untranslated.parameters\": {e.Message}", e); }
+        return new UntranslatedPassages(inner, share);
     }
 
     /// <summary>Writes the parameters to a file (<see cref="ToJson"/>), replacing it if it exists.</summary>
@@ -124,6 +145,8 @@ public sealed partial record AlignmentParameters
             deletion |= b.SourceCount == 1 && b.TargetCount == 0;
             insertion |= b.SourceCount == 0 && b.TargetCount == 1;
         }
+        if (p.Untranslated is { } u && u.Parameters.Length != p.Length)
+            throw new FormatException("\"untranslated.parameters\": \"length\" must be the enclosing parameters' measure (both align one prepared document)");
         if (!deletion || !insertion)
             throw new FormatException("\"beads\": a 1-0 and a 0-1 bead are needed: without them some pairs of sentence counts (e.g. 2 against 1 with only 1-1 beads) cannot be aligned at all");
         var k = p.Confidence;

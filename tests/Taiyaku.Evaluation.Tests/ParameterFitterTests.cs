@@ -36,7 +36,7 @@ public class ParameterFitterTests
         string[] ja = ["ああああああああああ", "ああああああああああ", "ああああああああああ"];
         string[] en = ["aaaaaaaaaa", "aaaaaaaaaaaaaa", "aaaaaa"];
         var doc = new GoldDocument("d", ja, en, [L([0], [0]), L([1], [1]), L([2], [2])]);
-        var aligner = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.Default with { Length = LengthMeasure.Characters }).UseAnchors(AnchorOptions.None).Build();
+        var aligner = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.CompleteTranslations with { Length = LengthMeasure.Characters }).UseAnchors(AnchorOptions.None).Build();
         var (ml, robust) = ParameterFitter.EstimateVariance([doc], [aligner.Prepare(ja, en)]);
         double[] ratios = [0, 16.0 / 12, 16.0 / 8];
         Assert.Equal(ratios.Average(), ml, 12);

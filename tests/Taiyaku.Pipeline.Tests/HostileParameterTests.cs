@@ -31,6 +31,11 @@ public class HostileParameterTests
         { Edit(o => o["anchorWeight"] = "NaN"), "anchorWeight" },
         { Edit(o => o["variance"] = "Infinity"), "variance" },
         { Edit(o => o["beads"] = Beads((1, 1, 0.9), (1, 0, 0), (0, 1, 0.1))), "probability" },
+        { Edit(o => o["untranslated"]!["minBlockShare"] = 2), "untranslated.minBlockShare" },
+        { Edit(o => o["untranslated"]!["parameters"]!["variance"] = -1), "untranslated.parameters\": \"variance\"" },
+        { Edit(o => o["untranslated"]!["parameters"]!["length"] = "chars"), "enclosing parameters' measure" },
+        { Edit(o => o["untranslated"]!["parameters"]!["untranslated"] = o["untranslated"]!.DeepClone()), "cannot hold their own" },
+        { Edit(o => o["untranslated"]!.AsObject().Remove("parameters")), "\"untranslated.parameters\" is missing" },
     };
 
     [Theory]
