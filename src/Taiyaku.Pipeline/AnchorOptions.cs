@@ -1,3 +1,6 @@
+using Taiyaku.Features;
+using Taiyaku.Japanese;
+
 namespace Taiyaku.Pipeline;
 
 /// <summary>
@@ -60,4 +63,18 @@ public sealed record AnchorOptions
 
     /// <summary>Whether any anchor is on.</summary>
     public bool Any => Numbers || Latin || Names || Dictionary || Punctuation || SecondPass;
+
+    /// <summary>
+    /// The built-in kinds switched on, as anchor sources in the order of their items: numbers, punctuation, then one
+    /// word source for Latin words, names, dictionary words and the second pass's content words (it analyses each
+    /// Japanese sentence once, so they share it). The aligner puts the user's sources before them.
+    /// </summary>
+    internal IReadOnlyList<IAnchorSource> BuiltInSources(MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon)
+    {
+        var sources = new List<IAnchorSource>(3);
+        if (Numbers) sources.Add(new NumberAnchorSource(NumberWeight));
+        if (Punctuation) sources.Add(new PunctuationAnchorSource(PunctuationWeight));
+        if (Latin || Names || Dictionary || SecondPass) sources.Add(new WordAnchorSource(this, analyzer, lexicon));
+        return sources;
+    }
 }

@@ -37,6 +37,6 @@ internal static class LearnedSecondPass
     private static IEnumerable<ulong> LearnedKeys(TranslationModel model, AnchorItem item)
     {
         if (item.Word != null && model.TryGetTranslations(item.Word, out var english))
-            foreach (var e in english) yield return AnchorExtractor.WordKey(e);
+            foreach (var e in english) yield return AnchorKeys.Word(e);
     }
 }

@@ -25,7 +25,13 @@ public sealed class AnchorCollector
         if (!(weight >= 0 && double.IsFinite(weight)))
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "An anchor's weight must be finite and at least 0.");
         var item = new AnchorItem(weight, null);
-        item.Keys.Add(AnchorExtractor.SourceKey(_source, key));
+        item.Keys.Add(AnchorKeys.Source(_source, key));
         _items.Add(item);
     }
+
+    /// <summary>
+    /// Adds an item of the built-in kinds: its keys are in the built-in key spaces (<see cref="AnchorKeys"/>), shared by
+    /// all built-in sources, and any one of them matches (one item counts once); its word is what the learned second pass reads.
+    /// </summary>
+    internal void AddBuiltIn(AnchorItem item) => _items.Add(item);
 }
