@@ -10,7 +10,7 @@ using Taiyaku.Fuzzing;
 // Harnesses: dictionary (MecabDictionary.Open on mutated dictionary files, then analysis), text (decoding,
 // segmentation, alignment, writers, with invariant checks), parameters (parameter files: loaded ones must align
 // anything), manifest (align-batch on a manifest, in process). A harness throws only for a crash: expected failures
-// (DictionaryFormatException, InvalidDataException for undecodable bytes) are caught inside it.
+// (DictionaryFormatException, TextDataException for undecodable bytes) are caught inside it.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: Taiyaku.Fuzzing dictionary|text|parameters|manifest afl|random|seeds|replay ...");

@@ -10,7 +10,7 @@ namespace Taiyaku.Fuzzing;
 /// <summary>
 /// The text pipeline: bytes → <see cref="TextDecoding"/> → <see cref="SentenceSegmenter"/> → <see cref="DocumentAligner"/>
 /// → every writer, checking the invariants on the way (every sentence in exactly one link, segments partition the
-/// text, TMX parses back to the same units). <see cref="InvalidDataException"/> from decoding is the expected failure.
+/// text, TMX parses back to the same units). <see cref="TextDataException"/> from decoding is the expected failure.
 /// <para>
 /// Input layout: byte 0 holds the options — bits 0-2 the encoding (<c>% 6</c>: auto, UTF-8, UTF-16LE, UTF-16BE,
 /// CP932, EUC-JP), bit 3 replacement of undecodable bytes, bits 4-5 the mode (two raw documents, one bilingual
@@ -57,7 +57,7 @@ internal sealed class TextHarness : IHarness
         var options = new TextDecodingOptions { Encoding = (TextEncoding)(flags % 8 % 6), ReplaceInvalid = (flags & 8) != 0 };
         string text;
         try { text = TextDecoding.Decode(input[2..], "fuzz", options).Text; }
-        catch (InvalidDataException e)
+        catch (TextDataException e)
         {
             if (!e.Message.StartsWith("fuzz:", StringComparison.Ordinal)) throw new InvariantException("decoding error without file name: " + e.Message);
             return;

@@ -57,7 +57,7 @@ internal sealed record InputDecoding(TextDecodingOptions Options, TextWriter? Wa
     {
         DecodedText decoded;
         try { decoded = TextDecoding.Decode(bytes, name, Options); }
-        catch (InvalidDataException e)
+        catch (TextDataException e)
         {
             string hint = Options.Encoding == TextEncoding.Auto
                 ? "; name the encoding with --encoding, or use --replace-invalid to replace undecodable bytes with U+FFFD"

@@ -87,18 +87,11 @@ public static class GoldCorpus
 
     private delegate T Decoder<T>(ReadOnlySpan<byte> bytes);
 
-    /// <summary>Decodes, turning the decoder's "file:line: reason" into a <see cref="GoldFormatException"/>.</summary>
+    /// <summary>Decodes, turning the decoder's <see cref="TextDataException"/> into a <see cref="GoldFormatException"/>.</summary>
     private static T Decoded<T>(string path, byte[] bytes, Decoder<T> decode)
     {
         try { return decode(bytes); }
-        catch (InvalidDataException e)
-        {
-            string rest = e.Message.StartsWith(path + ":", StringComparison.Ordinal) ? e.Message[(path.Length + 1)..] : e.Message;
-            int colon = rest.IndexOf(':');
-            return colon > 0 && int.TryParse(rest.AsSpan(0, colon), out int line)
-                ? throw new GoldFormatException(path, line, rest[(colon + 1)..].TrimStart())
-                : throw new GoldFormatException(path, 0, rest);
-        }
+        catch (TextDataException e) { throw new GoldFormatException(path, e.Line, e.Reason); }
     }
 
     /// <summary>Every sentence of one side in exactly one gold link.</summary>

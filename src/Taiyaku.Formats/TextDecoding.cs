@@ -125,7 +125,7 @@ public static class TextDecoding
     /// <param name="bytes">The file's bytes.</param>
     /// <param name="fileName">The name used in error messages.</param>
     /// <param name="options">Encoding and replacement; <see cref="TextDecodingOptions.Default"/> when null.</param>
-    /// <exception cref="InvalidDataException">An undecodable byte (without <see cref="TextDecodingOptions.ReplaceInvalid"/>);
+    /// <exception cref="TextDataException">An undecodable byte (without <see cref="TextDecodingOptions.ReplaceInvalid"/>);
     /// the message names the file, the line and the byte offset in the file.</exception>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string fileName, TextDecodingOptions? options = null)
     {
@@ -148,8 +148,8 @@ public static class TextDecoding
         {
             string hex = Convert.ToHexString(body.Slice(bad, Math.Min(Math.Max(badLength, 1), Math.Min(4, body.Length - bad))));
             string detected = why == null ? "" : $" (encoding detected automatically: {why})";
-            throw new InvalidDataException(
-                $"{fileName}:{LineAt(body, bad, encoding)}: invalid {DisplayName(encoding)} at byte offset {bom + bad} of the file (bytes {hex}){detected}");
+            throw new TextDataException(fileName, LineAt(body, bad, encoding),
+                $"invalid {DisplayName(encoding)} at byte offset {bom + bad} of the file (bytes {hex}){detected}");
         }
         return new DecodedText(Get(encoding, DecoderFallback.ExceptionFallback).GetString(body), encoding, why != null, 0);
     }

@@ -16,7 +16,7 @@ public static class TextFiles
     /// Reads the lines of a UTF-8 file (a leading BOM is skipped; <c>\n</c> or <c>\r\n</c> end a line).
     /// Each line is one sentence, kept as it is, empty lines included.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file is not valid UTF-8; the message names the file, line and byte offset.</exception>
+    /// <exception cref="TextDataException">The file is not valid UTF-8; the message names the file, line and byte offset.</exception>
     public static async Task<IReadOnlyList<string>> ReadLinesAsync(string path, CancellationToken cancellationToken = default)
     {
         byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ public static class TextFiles
     /// Reads the lines of a text file in the encoding of <paramref name="options"/> (detected by default): one sentence
     /// per line, kept as it is, empty lines included (see <see cref="SplitLines(string)"/>).
     /// </summary>
-    /// <exception cref="InvalidDataException">An undecodable byte; the message names the file, line and byte offset.</exception>
+    /// <exception cref="TextDataException">An undecodable byte; the message names the file, line and byte offset.</exception>
     public static async Task<(IReadOnlyList<string> Lines, DecodedText Decoded)> ReadLinesAsync(string path, TextDecodingOptions options, CancellationToken cancellationToken = default)
     {
         byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -56,7 +56,7 @@ public static class TextFiles
     }
 
     /// <summary>Decodes <paramref name="bytes"/> as strict UTF-8 and splits it into lines (see <see cref="ReadLinesAsync(string, CancellationToken)"/>).</summary>
-    /// <exception cref="InvalidDataException">The bytes are not valid UTF-8.</exception>
+    /// <exception cref="TextDataException">The bytes are not valid UTF-8.</exception>
     public static IReadOnlyList<string> SplitLines(ReadOnlySpan<byte> bytes, string fileName)
     {
         int bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;   // "\uFEFF"u8 is EF BB BF ("\xEF..."u8 would be the UTF-8 of U+00EF...)
@@ -74,7 +74,7 @@ public static class TextFiles
             if (System.Text.Unicode.Utf8.IsValid(line) == false)
             {
                 int bad = FirstInvalidByte(line);
-                throw new InvalidDataException($"{fileName}:{lineNo}: invalid UTF-8 at byte offset {bom + offset + bad} of the file");
+                throw new TextDataException(fileName, lineNo, $"invalid UTF-8 at byte offset {bom + offset + bad} of the file");
             }
             lines.Add(Encoding.UTF8.GetString(line));
             offset = nl < 0 ? bytes.Length : end + 1;
@@ -85,7 +85,7 @@ public static class TextFiles
     /// <summary>
     /// Decodes a whole document as strict UTF-8 (a leading BOM is skipped), keeping its line breaks as they are.
     /// </summary>
-    /// <exception cref="InvalidDataException">The bytes are not valid UTF-8; the message names the file, line and byte offset.</exception>
+    /// <exception cref="TextDataException">The bytes are not valid UTF-8; the message names the file, line and byte offset.</exception>
     public static string DecodeDocument(ReadOnlySpan<byte> bytes, string fileName)
     {
         int bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;   // "\uFEFF"u8 is EF BB BF ("\xEF..."u8 would be the UTF-8 of U+00EF...)
@@ -94,7 +94,7 @@ public static class TextFiles
         {
             int bad = FirstInvalidByte(bytes);
             int line = 1 + bytes[..bad].Count((byte)'\n');
-            throw new InvalidDataException($"{fileName}:{line}: invalid UTF-8 at byte offset {bom + bad} of the file");
+            throw new TextDataException(fileName, line, $"invalid UTF-8 at byte offset {bom + bad} of the file");
         }
         return Encoding.UTF8.GetString(bytes);
     }
@@ -103,7 +103,7 @@ public static class TextFiles
     /// Decodes a whole document in the encoding of <paramref name="options"/> (detected by default; a byte-order mark
     /// is skipped), keeping its line breaks as they are.
     /// </summary>
-    /// <exception cref="InvalidDataException">An undecodable byte; the message names the file, line and byte offset.</exception>
+    /// <exception cref="TextDataException">An undecodable byte; the message names the file, line and byte offset.</exception>
     public static DecodedText DecodeDocument(ReadOnlySpan<byte> bytes, string fileName, TextDecodingOptions options) =>
         TextDecoding.Decode(bytes, fileName, options);
 

@@ -61,7 +61,7 @@ public class TextDecodingTests
         Assert.Equal(TextEncoding.ShiftJis, TextDecoding.Detect(bytes));
         foreach (var encoding in new[] { TextEncoding.Auto, TextEncoding.ShiftJis })
         {
-            var e = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(bytes, "damaged.txt", new TextDecodingOptions { Encoding = encoding }));
+            var e = Assert.Throws<TextDataException>(() => TextDecoding.Decode(bytes, "damaged.txt", new TextDecodingOptions { Encoding = encoding }));
             Assert.StartsWith("damaged.txt:3: invalid Shift_JIS (CP932) at byte offset 58 ", e.Message);
         }
     }
@@ -83,7 +83,7 @@ public class TextDecodingTests
     public void Invalid_utf8_in_mostly_utf8_text_is_reported_as_utf8()
     {
         byte[] bytes = [.. "一行目。\n二行目"u8.ToArray(), 0xFF, .. "。\n三行目。\n"u8.ToArray()];
-        var e = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(bytes, "bad.ja"));
+        var e = Assert.Throws<TextDataException>(() => TextDecoding.Decode(bytes, "bad.ja"));
         int offset = "一行目。\n二行目"u8.Length;
         Assert.StartsWith($"bad.ja:2: invalid UTF-8 at byte offset {offset} of the file (bytes FF)", e.Message);
         var replaced = TextDecoding.Decode(bytes, "bad.ja", new TextDecodingOptions { ReplaceInvalid = true });
@@ -95,7 +95,7 @@ public class TextDecodingTests
     public void Offsets_count_the_byte_order_mark()
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. "a\nb"u8.ToArray(), 0xC3, 0x28];
-        var e = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(bytes, "f"));
+        var e = Assert.Throws<TextDataException>(() => TextDecoding.Decode(bytes, "f"));
         Assert.StartsWith("f:2: invalid UTF-8 at byte offset 6 ", e.Message);
     }
 
@@ -105,7 +105,7 @@ public class TextDecodingTests
         // "café, naïve résumés" in ISO-8859-1: CP932 would turn some pairs into kanji, but there is no kana.
         byte[] bytes = Encoding.Latin1.GetBytes("The café served naïve résumés.\nSecond line.\n");
         Assert.Equal(TextEncoding.Utf8, TextDecoding.Detect(bytes));
-        var e = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(bytes, "en.txt"));
+        var e = Assert.Throws<TextDataException>(() => TextDecoding.Decode(bytes, "en.txt"));
         Assert.StartsWith("en.txt:1: invalid UTF-8 at byte offset 7 ", e.Message);
         Assert.Contains("detected automatically", e.Message);
     }
@@ -119,14 +119,14 @@ public class TextDecodingTests
         byte[] bom = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE];
         byte[] lone = bigEndian ? [0xD8, 0x3D] : [0x3D, 0xD8];
         byte[] bytes = [.. bom, .. enc.GetBytes("日本\n語"), .. lone, .. enc.GetBytes("x")];
-        var e = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(bytes, "u16"));
+        var e = Assert.Throws<TextDataException>(() => TextDecoding.Decode(bytes, "u16"));
         Assert.StartsWith($"u16:2: invalid {(bigEndian ? "UTF-16BE" : "UTF-16LE")} at byte offset 10 ", e.Message);
         var replaced = TextDecoding.Decode(bytes, "u16", new TextDecodingOptions { ReplaceInvalid = true });
         Assert.Equal("日本\n語\uFFFDx", replaced.Text);
         Assert.Equal(1, replaced.ReplacedSequences);
 
         byte[] odd = [.. bom, .. enc.GetBytes("日本"), 0x41];
-        var e2 = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(odd, "odd"));
+        var e2 = Assert.Throws<TextDataException>(() => TextDecoding.Decode(odd, "odd"));
         Assert.Contains("at byte offset 6 ", e2.Message);
     }
 
@@ -135,7 +135,7 @@ public class TextDecodingTests
     {
         var euc = TextDecoding.GetStrictEncoding(TextEncoding.EucJp);
         byte[] bytes = [.. euc.GetBytes("日本の減税である。\n第二文。\n"), 0xA9, 0xA1, .. euc.GetBytes("です。\n")];
-        var e = Assert.Throws<InvalidDataException>(() => TextDecoding.Decode(bytes, "e.txt", new TextDecodingOptions { Encoding = TextEncoding.EucJp }));
+        var e = Assert.Throws<TextDataException>(() => TextDecoding.Decode(bytes, "e.txt", new TextDecodingOptions { Encoding = TextEncoding.EucJp }));
         Assert.StartsWith($"e.txt:3: invalid EUC-JP at byte offset {bytes.Length - 2 - euc.GetByteCount("です。\n")} ", e.Message);
         Assert.Contains("(bytes A9A1)", e.Message);
     }
@@ -185,7 +185,7 @@ public class TextDecodingTests
                     TextDecoding.Decode(bytes, "r", new TextDecodingOptions { Encoding = enc });
                     strict = true;
                 }
-                catch (InvalidDataException e)
+                catch (TextDataException e)
                 {
                     Assert.Matches(@"^r:\d+: invalid .* at byte offset \d+ ", e.Message);
                     strict = false;
