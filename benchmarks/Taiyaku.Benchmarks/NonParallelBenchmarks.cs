@@ -8,14 +8,14 @@ namespace Taiyaku.Benchmarks;
 /// <summary>
 /// Documents that are not parallel throughout (issue 14): the first N lines of each side of the 13 Bible dev books
 /// concatenated in file-name order, so that the English side runs on past the end of the Japanese text, and 100k
-/// lines a side (the books repeated). Default options (all anchors, second pass) and the built-in parameters for partial
-/// translations. Sentences are analysed once per benchmark call, as a user's call does. Needs ../shared.
+/// lines a side (the books repeated). Default options (all anchors, second pass), and the built-in parameters for partial
+/// translations and for complete ones alone. Sentences are analysed once per benchmark call, as a user's call does. Needs ../shared.
 /// </summary>
 [MemoryDiagnoser]
 public class NonParallelBenchmarks
 {
     private MorphologicalAnalyzer? analyzer;
-    private DocumentAligner defaults = null!, partial = null!;
+    private DocumentAligner defaults = null!, partial = null!, complete = null!;
     private string[] ja = [], en = [];
 
     /// <summary>Lines per side.</summary>
@@ -39,6 +39,7 @@ public class NonParallelBenchmarks
         analyzer = MorphologicalAnalyzer.Open();
         defaults = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(EdictLexicon.Default).Build();
         partial = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.PartialTranslations).UseAnalyzer(analyzer).UseLexicon(EdictLexicon.Default).Build();
+        complete = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.CompleteTranslations).UseAnalyzer(analyzer).UseLexicon(EdictLexicon.Default).Build();
     }
 
     private static string[] Repeat(IEnumerable<string> lines, int count)
@@ -58,4 +59,8 @@ public class NonParallelBenchmarks
     /// <summary>The built-in parameters for partial translations (ν &gt; 0, deletion share chosen per document).</summary>
     [Benchmark]
     public int Partial() => partial.AlignSentences(ja, en).Links.Count;
+
+    /// <summary>The kyoto-wiki fit alone (<see cref="AlignmentParameters.CompleteTranslations"/>), the default before it chose per document.</summary>
+    [Benchmark]
+    public int Complete() => complete.AlignSentences(ja, en).Links.Count;
 }

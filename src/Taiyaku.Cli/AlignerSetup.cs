@@ -117,9 +117,10 @@ internal sealed class AlignerSetup : IDisposable
                 "tokens" => LengthMeasure.Tokens,
                 _ => LengthMeasure.Utf8Bytes,
             };
-            options = options with { Parameters = options.Parameters with { Length = length, Beads = beads } };
-            // The set for untranslated passages was fitted on byte lengths with its own beads.
-            if (cl.Given("length") || cl.Given("beads")) options = options with { Parameters = options.Parameters with { Untranslated = null } };
+            // The set for untranslated passages was fitted on byte lengths with its own beads: another measure or other
+            // beads align with the kyoto-wiki fit alone (the defaults given explicitly change nothing).
+            bool asFitted = length == options.Parameters.Length && ReferenceEquals(beads, options.Parameters.Beads);
+            options = options with { Parameters = options.Parameters with { Length = length, Beads = beads, Untranslated = asFitted ? options.Parameters.Untranslated : null } };
         }
         options = options with { Segmentation = options.Segmentation with { LineBreaks = ParseLineBreaks(cl) } };
         TranslationStatistics? learned = null;

@@ -136,11 +136,11 @@ public sealed class LearnAndShardCommandTests : IDisposable
     {
         string m = Manifest();
         Assert.Equal(0, Run("learn", "--manifest", m, "--out", P("default.bin"), "--quiet").Code);
-        Assert.Equal(0, Run("learn", "--manifest", m, "--params", "partial", "--out", P("partial.bin"), "--quiet").Code);
+        Assert.Equal(0, Run("learn", "--manifest", m, "--params", "complete", "--out", P("complete.bin"), "--quiet").Code);
         // The same options: accepted.
-        Assert.Equal(0, Run("align-batch", "--manifest", m, "--params", "partial", "--model", P("partial.bin"), "--out", P("ok.jsonl"), "--quiet").Code);
+        Assert.Equal(0, Run("align-batch", "--manifest", m, "--params", "complete", "--model", P("complete.bin"), "--out", P("ok.jsonl"), "--quiet").Code);
 
-        var (code, _, err) = Run("align-batch", "--manifest", m, "--params", "partial", "--model", P("default.bin"), "--out", P("out.jsonl"));
+        var (code, _, err) = Run("align-batch", "--manifest", m, "--params", "complete", "--model", P("default.bin"), "--out", P("out.jsonl"));
         Assert.Equal(1, code);
         Assert.Contains($"{P("default.bin")}: learned with other aligner options than this alignment's (variance=", err);
         Assert.False(File.Exists(P("out.jsonl")));
@@ -148,9 +148,9 @@ public sealed class LearnAndShardCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("(segmentation=Auto/", err);
 
-        (code, _, err) = Run("learn", "--merge", P("default.bin"), P("partial.bin"), "--out", P("merged.bin"));
+        (code, _, err) = Run("learn", "--merge", P("default.bin"), P("complete.bin"), "--out", P("merged.bin"));
         Assert.Equal(1, code);
-        Assert.Contains($"{P("partial.bin")}: learned with other aligner options than '{P("default.bin")}'", err);
+        Assert.Contains($"{P("complete.bin")}: learned with other aligner options than '{P("default.bin")}'", err);
         Assert.False(File.Exists(P("merged.bin")));
     }
 
