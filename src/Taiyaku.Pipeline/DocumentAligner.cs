@@ -308,19 +308,32 @@ public sealed class DocumentAligner
         }
         if (Options.Parameters.DeletionRates is { Count: > 0 } rates && _core.UnmatchedItemCost > 0)
         {
-            // The share of untranslated text is the document's own: align with each candidate share and keep the
+            // The share of untranslated text is the document's own: align with some candidate shares and keep the
             // alignment of highest likelihood (lowest total cost), as c is estimated per document. The cost falls and
-            // then rises with the share, so the search stops at the first share that does worse than the one before.
-            double bestCost = double.PositiveInfinity;
-            foreach (double rate in rates.Order())
+            // then rises with the share, so the search starts at the candidate nearest the first pass's own share of
+            // sentences without counterpart and walks the way the cost falls, stopping where it rises.
+            double[] ordered = [.. rates.Order()];
+            var costs = new double[ordered.Length];
+            var results = new AlignmentResult?[ordered.Length];
+            int start = Nearest(ordered, OneSidedShare(first));
+            int best = start;
+            Cost(best);
+            int step = best + 1 < ordered.Length && Cost(best + 1) < costs[best] ? 1 : best > 0 && Cost(best - 1) < costs[best] ? -1 : 0;
+            if (step != 0)
+                for (best += step; best + step >= 0 && best + step < ordered.Length && Cost(best + step) < costs[best];) best += step;
+            result = results[best]!;
+
+            double Cost(int k)
             {
-                var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, rate) });
-                var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, progress, cancellationToken);
-                double total = 0;
-                foreach (var l in candidate.Links) total += l.Cost;
-                if (total >= bestCost) break;
-                bestCost = total;
-                result = candidate;
+                if (results[k] == null)
+                {
+                    var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, ordered[k]) });
+                    var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, progress, cancellationToken);
+                    double total = 0;
+                    foreach (var l in candidate.Links) total += l.Cost;
+                    (results[k], costs[k]) = (candidate, total);
+                }
+                return costs[k];
             }
         }
         else if (Options.Anchors.SecondPass)
@@ -331,6 +344,26 @@ public sealed class DocumentAligner
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
         return new AlignmentEvidence(result, coverage);
+    }
+
+    /// <summary>The share of the sentences, both sides counted, in links with an empty side.</summary>
+    private static double OneSidedShare(AlignmentResult result)
+    {
+        long oneSided = 0;
+        foreach (var l in result.Links)
+            if (l.SourceCount == 0 || l.TargetCount == 0) oneSided += l.SourceCount + l.TargetCount;
+        long total = (long)result.SourceCount + result.TargetCount;
+        return total == 0 ? 0 : (double)oneSided / total;
+    }
+
+    /// <summary>The index of the candidate nearest <paramref name="share"/> on a log scale (the candidates span orders of magnitude).</summary>
+    private static int Nearest(double[] candidates, double share)
+    {
+        if (share <= 0) return 0;
+        int best = 0;
+        for (int k = 1; k < candidates.Length; k++)
+            if (Math.Abs(Math.Log(candidates[k] / share)) < Math.Abs(Math.Log(candidates[best] / share))) best = k;
+        return best;
     }
 
     /// <summary>The beads with deletions (1-0 and 0-1) rescaled to share <paramref name="rate"/> of the prior, the others the rest.</summary>
