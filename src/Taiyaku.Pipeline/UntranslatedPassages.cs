@@ -5,17 +5,17 @@ namespace Taiyaku.Pipeline;
 /// <summary>
 /// How a parameter set finds and aligns documents with untranslated or added passages, so that one set serves complete
 /// and partial translations: each document is first aligned with <see cref="Parameters"/> (fitted on text with such
-/// passages: unaligned sentences decided on lexical evidence); when it leaves at least <see cref="MinBlockShare"/> of
-/// the text (by length, both sides counted) in one-sided blocks (runs of two or more links without counterpart), that
-/// alignment goes on; otherwise the document is aligned with the enclosing parameters. <see cref="AlignmentParameters.Default"/> holds one.
+/// passages: unaligned sentences decided on lexical evidence), and that alignment is kept when it leaves at least
+/// <see cref="MinBlockShare"/> of the text (by length, both sides counted) in one-sided blocks (runs of two or more
+/// links without counterpart); otherwise the enclosing parameters make the final pass, from the first pass of
+/// <see cref="Parameters"/> and the translations learned from it. <see cref="AlignmentParameters.Default"/> holds one.
 /// </summary>
 /// <remarks>
 /// Only blocks count: complete translations also get an isolated unaligned sentence now and then (a split the partial
 /// parameters read as a deletion), and now and then two short ones in a row (list items, headings), but hardly ever
-/// a stretch of text. The decision is made on the first pass of <see cref="Parameters"/>, which the alignment then
-/// goes on from. The threshold was set on the development corpora (see the README): every complete translation there
-/// stays below 0.006 of its text, and any threshold from 0.007 to 0.012 picks the same documents. Without anchors
-/// (length-only alignment) the enclosing parameters are used.
+/// a stretch of text. The threshold was set on the development corpora (see the README): every complete translation
+/// there stays at or below 0.0036 of its text, and any threshold from 0.004 to 0.012 picks the same documents. Without
+/// anchors (length-only alignment) the enclosing parameters are used.
 /// </remarks>
 /// <param name="Parameters">The parameters tried first; they must measure lengths as the enclosing set does and hold no
 /// <see cref="AlignmentParameters.Untranslated"/> of their own.</param>
