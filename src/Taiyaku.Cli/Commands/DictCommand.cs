@@ -125,17 +125,22 @@ internal sealed class DictCommand : CliCommand
 
     private sealed class SourceLines(ProgressReporter progress, string then) : IProgress<DictionarySourceRead>
     {
-        private int started;
+        private readonly Lock gate = new();
+        private int read;
 
-        // Called from the threads that read the files: the reporter and its message writer are thread-safe.
+        // Called from the threads that read the files. Counted and written under one lock, so that the lines come out
+        // numbered in order (two threads could otherwise write 24/28 before 23/28).
         public void Report(DictionarySourceRead value)
         {
-            if (Interlocked.Exchange(ref started, 1) == 0) progress.Stage("reading the sources", value.FileCount, "files");
-            string unit = Path.GetFileName(value.Path) == "matrix.def" ? "connection costs" : "entries";
-            progress.Messages.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"taiyaku dict: read {Path.GetFileName(value.Path)}: {value.Entries:N0} {unit} in {value.Lines:N0} lines ({value.FilesRead}/{value.FileCount} files)"));
-            progress.Set(value.FilesRead);
-            if (value.FilesRead == value.FileCount) progress.Stage(then);
+            lock (gate)
+            {
+                if (read++ == 0) progress.Stage("reading the sources", value.FileCount, "files");
+                string unit = Path.GetFileName(value.Path) == "matrix.def" ? "connection costs" : "entries";
+                progress.Messages.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"taiyaku dict: read {Path.GetFileName(value.Path)}: {value.Entries:N0} {unit} in {value.Lines:N0} lines ({read}/{value.FileCount} files)"));
+                progress.Set(read);
+                if (read == value.FileCount) progress.Stage(then);
+            }
         }
     }
 
