@@ -1,6 +1,7 @@
 using System.Text;
 using Taiyaku.Japanese;
 using Taiyaku.Japanese.Dictionary;
+using Taiyaku.Japanese.Dictionary.Tests;
 
 namespace Taiyaku.Fuzzing;
 
@@ -111,44 +112,6 @@ internal sealed class DictionaryHarness : IHarness
             writer.Process(new MemoryStream(data[..Math.Min(data.Length, 512)].ToArray()), Stream.Null);
             using var analyzer = new MorphologicalAnalyzer(dictionary);
             _ = analyzer.Analyze(Encoding.UTF8.GetString(data[..Math.Min(data.Length, 256)]));
-        }
-    }
-
-    /// <summary>A hand-written three-id dictionary (the same as the dictionary compiler's tests).</summary>
-    private static class Synthetic
-    {
-        public static void Write(string dir)
-        {
-            void Put(string name, string text) => File.WriteAllText(Path.Combine(dir, name), text.ReplaceLineEndings("\n") + "\n", new UTF8Encoding(false));
-            Put("matrix.def", "3 3\n0 0 0\n0 1 100\n0 2 100\n1 0 100\n1 1 200\n1 2 50\n2 0 100\n2 1 50\n2 2 200");
-            Put("char.def", """
-                DEFAULT 0 1 0
-                SPACE 0 1 0
-                KANJI 0 0 2
-                HIRAGANA 0 1 0
-                KATAKANA 1 1 0
-                0x0020 SPACE
-                0x3041..0x309F HIRAGANA
-                0x30A1..0x30FF KATAKANA
-                0x4E00..0x9FFF KANJI
-                """);
-            Put("unk.def", """
-                DEFAULT,1,1,5000,名詞,未知
-                SPACE,1,1,5000,記号,空白
-                KANJI,1,1,3000,名詞,未知
-                HIRAGANA,1,1,5000,名詞,未知
-                KATAKANA,1,1,2000,名詞,未知
-                """);
-            Put("lex.csv", """
-                東京,1,1,1000,名詞,固有,とうきょう
-                京都,1,1,1000,名詞,固有,きょうと
-                東,1,1,3000,名詞,方角,ひがし
-                は,2,2,500,助詞,係,は
-                東,1,1,3500,名詞,固有,あずま
-                に,2,2,500,助詞,格,に
-                行く,1,1,2000,動詞,自立,いく
-                """);
-            Put("dicrc", "cost-factor = 800\nbos-feature = BOS/EOS,*,*\neval-size = 6\nunk-eval-size = 4\nconfig-charset = UTF-8\n");
         }
     }
 }

@@ -96,7 +96,6 @@ public sealed class DocumentAligner
 
     private readonly IBilingualLexicon? _lexicon;
 
-    /// <summary>An aligner with other options and the same analyzer, lexicon and translations.</summary>
     /// <summary>A builder holding this aligner's options and parts, to build a variant (e.g. with other parameters).</summary>
     public DocumentAlignerBuilder ToBuilder()
     {
@@ -107,8 +106,6 @@ public sealed class DocumentAligner
         foreach (var source in _sources) builder.AddAnchorSource(source);
         return builder;
     }
-
-    internal DocumentAligner WithOptions(DocumentAlignerOptions options) => new(options, _analyzer, _lexicon, _translations, _sources);
 
     /// <summary>Aligns a Japanese text with its English translation, both raw (paragraphs, wrapped lines, page stamps).</summary>
     public DocumentAlignment Align(string japanese, string english, CancellationToken cancellationToken = default) =>

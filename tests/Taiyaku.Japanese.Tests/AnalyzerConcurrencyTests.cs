@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Taiyaku.Japanese;
+using Taiyaku.Testing;
 
 namespace Taiyaku.Japanese.Tests;
 
@@ -20,27 +21,14 @@ public sealed class AnalyzerConcurrencyTests
         string[] expected = lines.Select(l => Render(analyzer.Analyze(l))).ToArray();
 
         const int Threads = 16;
-        var results = new string[Threads][];
-        var errors = new List<Exception>();
-        using var start = new Barrier(Threads);
-        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        var (results, errors) = Concurrently.Run(Threads, t =>
         {
-            try
-            {
-                var rng = new Random(t);
-                int[] order = Enumerable.Range(0, lines.Length).OrderBy(_ => rng.Next()).ToArray();
-                var mine = new string[lines.Length];
-                start.SignalAndWait();
-                foreach (int i in order) mine[i] = Render(analyzer.Analyze(lines[i]));
-                results[t] = mine;
-            }
-            catch (Exception e)
-            {
-                lock (errors) errors.Add(e);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+            var rng = new Random(t);
+            int[] order = Enumerable.Range(0, lines.Length).OrderBy(_ => rng.Next()).ToArray();
+            var mine = new string[lines.Length];
+            foreach (int i in order) mine[i] = Render(analyzer.Analyze(lines[i]));
+            return mine;
+        });
         Assert.Empty(errors);
         for (int t = 0; t < Threads; t++)
             for (int i = 0; i < lines.Length; i++)

@@ -3,6 +3,7 @@ using System.Text;
 using Taiyaku.Alignment;
 using Taiyaku.Pipeline;
 using Taiyaku.Text;
+using Taiyaku.Testing;
 
 namespace Taiyaku.Pipeline.Tests;
 
@@ -30,32 +31,19 @@ public class AlignerConcurrencyTests
         var expected = Enumerable.Range(0, inputs.Count).Select(Run).ToArray();
 
         const int Threads = 16;
-        var results = new string[Threads][];
-        var errors = new List<Exception>();
-        using var start = new Barrier(Threads);
-        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        var (results, errors) = Concurrently.Run(Threads, t =>
         {
-            try
-            {
-                var mine = new string[inputs.Count];
-                start.SignalAndWait();
-                for (int round = 0; round < 3; round++)
-                    for (int k = 0; k < inputs.Count; k++)
-                    {
-                        int i = (k + t) % inputs.Count;
-                        string r = Run(i);
-                        if (mine[i] != null && mine[i] != r) throw new InvalidOperationException($"thread {t}: input {i} changed between rounds");
-                        mine[i] = r;
-                    }
-                results[t] = mine;
-            }
-            catch (Exception e)
-            {
-                lock (errors) errors.Add(e);
-            }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+            var mine = new string[inputs.Count];
+            for (int round = 0; round < 3; round++)
+                for (int k = 0; k < inputs.Count; k++)
+                {
+                    int i = (k + t) % inputs.Count;
+                    string r = Run(i);
+                    if (mine[i] != null && mine[i] != r) throw new InvalidOperationException($"thread {t}: input {i} changed between rounds");
+                    mine[i] = r;
+                }
+            return mine;
+        });
         Assert.Empty(errors);
         for (int t = 0; t < Threads; t++)
             Assert.Equal(expected, results[t]);
