@@ -85,16 +85,20 @@ public class HostileOptionTests
     }
 
     [Fact]
-    public void A_link_written_with_score_1_is_kept_at_min_score_1()
+    public void A_link_written_with_the_min_score_as_printed_is_kept()
     {
-        // The hand-segmented cable has links scored 1 as printed (≥ 0.99995) beside lower ones.
+        // The threshold compares the score as printed (4 decimals): the cable's best-scored links, written with the
+        // highest score, stay paired at --min-score of exactly that text, beside lower ones that do not.
         string ja = Path.Combine(Taiyaku.Testing.RepositoryPaths.Root, "samples", "cable-1468.ja"), en = Path.ChangeExtension(ja, ".en");
         var all = InProcess.Run("align", "--src", ja, "--tgt", en, "--segmented", "--format", "tsv");
-        var kept = all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Split('\t')[3] == "1").ToList();
-        Assert.NotEmpty(kept);   // scored 1 as printed (≥ 0.99995)
-        var filtered = InProcess.Run("align", "--src", ja, "--tgt", en, "--segmented", "--format", "tsv", "--min-score", "1");
+        var rows = all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Split('\t')[2].Length > 0).ToList();
+        string top = rows.Select(l => l.Split('\t')[3]).MaxBy(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))!;
+        var kept = rows.Where(l => l.Split('\t')[3] == top).ToList();
+        Assert.True(kept.Count < rows.Count, "every link has the top score");
+        var filtered = InProcess.Run("align", "--src", ja, "--tgt", en, "--segmented", "--format", "tsv", "--min-score", top);
         foreach (var row in kept) Assert.Contains(row + "\n", filtered.Out);
-        Assert.DoesNotContain("low-score", string.Concat(filtered.Out.Split('\n').Where(l => l.Split('\t') is [_, _, _, "1", ..])));
+        Assert.DoesNotContain("low-score", string.Concat(filtered.Out.Split('\n').Where(l => l.Split('\t') is [_, _, _, var score, ..] && score == top)));
+        Assert.Contains("low-score", filtered.Out);
     }
 
     // Case 10 --------------------------------------------------------------------------------------------------------

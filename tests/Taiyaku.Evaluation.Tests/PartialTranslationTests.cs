@@ -35,15 +35,39 @@ public class PartialTranslationTests
         Assert.True(e.Score.LaxF1 >= 0.985, e.Score.ToString());
     }
 
+    private static readonly Lazy<DocumentAligner> Builtin = new(() => new DocumentAlignerBuilder()
+        .UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
+
     [SkippableFact]
-    public void Kyoto_tune_with_inserted_one_sided_lines_leaves_them_unaligned_and_keeps_the_original_links()
+    public void Kyoto_tune_with_inserted_one_sided_lines_under_the_built_in_parameters()
     {
-        // Every document of the tune set with one line in twenty-five inserted on one side: page stamps, translator's
-        // notes and lines of the other language, placed at random (fixed seed). Measured: 60 of the 96 inserted lines
-        // left unaligned (0.63), strict F1 0.961 on the original links (73 and 0.966 before the partial set took the
-        // kyoto-wiki fit's proportions of 1-2 and other splits, which makes merging a short line cheaper). A regression
-        // guard: the aim is 0.90 and 0.98, not reached (short noise lines carry few anchor items, so little evidence
-        // either way).
+        // Measured: 51 of the 96 inserted lines left unaligned (0.53), strict F1 0.970 on the original links (3 of 96 and
+        // 0.952 before the kyoto-wiki fit's 1-0 and 0-1 beads were given a tenth of the prior each). A regression guard:
+        // the aim is 0.90 and 0.98, not reached (short noise lines carry few anchor items, so little evidence either way).
+        var (leftAlone, inserted, score) = InsertedLines(Builtin.Value);
+        Assert.True(leftAlone >= 0.5 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(score.StrictF1 >= 0.965, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+    }
+
+    [SkippableFact]
+    public void Kyoto_tune_with_inserted_one_sided_lines_under_the_partial_set()
+    {
+        // Measured: 60 of the 96 inserted lines left unaligned (0.63), strict F1 0.961 on the original links (73 and
+        // 0.966 before the partial set took the kyoto-wiki fit's proportions of 1-2 and other splits, which makes merging
+        // a short line cheaper). A regression guard, as above.
+        var (leftAlone, inserted, score) = InsertedLines(Aligner.Value);
+        Assert.True(leftAlone >= 0.6 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(score.StrictF1 >= 0.955, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+    }
+
+    /// <summary>
+    /// Every document of the kyoto-wiki tune set with one line in twenty-five inserted on one side: page stamps,
+    /// translator's notes and lines of the other language, placed at random (fixed seed). Returns how many inserted
+    /// lines the aligner left in links of their own, how many there are, and the score of the links without them
+    /// against the original gold.
+    /// </summary>
+    private static (int LeftAlone, int Inserted, AlignmentScore Score) InsertedLines(DocumentAligner aligner)
+    {
         var rng = new Random(1468);
         string[] jaNoise = ["－ 3 －", "（欄外に手書きの書き込みあり）", "秘 無期限", "This page was left blank in the original.", "[TN: blacked out]"];
         string[] enNoise = ["- 12 -", "[TN: illegible in the original]", "CONFIDENTIAL", "本電報は大臣限りとする。", "(page missing from the scan)"];
@@ -63,7 +87,7 @@ public class PartialTranslationTests
             }
             Fill(d.Japanese, ja, jaMap, jaNoise);
             Fill(d.English, en, enMap, enNoise);
-            var links = Aligner.Value.AlignSentences(ja, en).Links;
+            var links = aligner.AlignSentences(ja, en).Links;
             var original = new List<IndexLink>();
             foreach (var l in links)
             {
@@ -76,9 +100,7 @@ public class PartialTranslationTests
             }
             counts += AlignmentScorer.Count(d.Gold, original);
         }
-        var score = counts.ToScore();
-        Assert.True(leftAlone >= 0.6 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
-        Assert.True(score.StrictF1 >= 0.955, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        return (leftAlone, inserted, counts.ToScore());
     }
 
     [Fact]
