@@ -448,21 +448,30 @@ public sealed class DocumentAligner
         return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }
 
+    /// <summary>Sentences per work item of <see cref="Extract"/>: large enough that scheduling is noise, small enough to balance two sides of unequal cost.</summary>
+    private const int ExtractChunk = 256;
+
     private (List<AnchorItem>[] Japanese, List<AnchorItem>[] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
     {
         var ja = new List<AnchorItem>[japanese.Count];
         var en = new List<AnchorItem>[english.Count];
-        for (int i = 0; i < ja.Length; i++)
-        {
-            if (i % 1024 == 0) ct.ThrowIfCancellationRequested();
-            ja[i] = _anchors!.Japanese(japanese[i]);
-        }
-        for (int j = 0; j < en.Length; j++)
-        {
-            if (j % 1024 == 0) ct.ThrowIfCancellationRequested();
-            en[j] = _anchors!.English(english[j]);
-        }
+        int jaChunks = (ja.Length + ExtractChunk - 1) / ExtractChunk, chunks = jaChunks + (en.Length + ExtractChunk - 1) / ExtractChunk;
+        // Sentences are analysed independently (the extractor is thread-safe), so a large document uses every core;
+        // each sentence's items are the same whichever thread computes them.
+        if (chunks <= 1) Run(0);
+        else Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, Run);
         return (ja, en);
+
+        void Run(int chunk)
+        {
+            ct.ThrowIfCancellationRequested();
+            bool japaneseSide = chunk < jaChunks;
+            int start = (japaneseSide ? chunk : chunk - jaChunks) * ExtractChunk;
+            if (japaneseSide)
+                for (int i = start; i < Math.Min(ja.Length, start + ExtractChunk); i++) ja[i] = _anchors!.Japanese(japanese[i]);
+            else
+                for (int j = start; j < Math.Min(en.Length, start + ExtractChunk); j++) en[j] = _anchors!.English(english[j]);
+        }
     }
 
     private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, IProgress<AlignmentProgress>? progress, CancellationToken ct) =>

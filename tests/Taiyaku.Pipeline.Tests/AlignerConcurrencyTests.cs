@@ -49,6 +49,25 @@ public class AlignerConcurrencyTests
             Assert.Equal(expected, results[t]);
     }
 
+    [Fact]
+    public void A_large_document_is_analysed_in_parallel_into_the_same_anchor_items_as_sentence_by_sentence()
+    {
+        // Preparation splits a document's sentences into chunks analysed on several threads: 700 sentences a side make
+        // three chunks each, every one of which must hold each sentence's own items, in order.
+        using var analyzer = Taiyaku.Japanese.MorphologicalAnalyzer.Open();
+        var aligner = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(Taiyaku.Edict.EdictLexicon.Default).Build();
+        string[] ja = [.. Enumerable.Range(0, 700).Select(i => Ja.Split('\n', StringSplitOptions.RemoveEmptyEntries)[i % 40] + i)];
+        string[] en = [.. Enumerable.Range(0, 700).Select(i => En.Split('\n', StringSplitOptions.RemoveEmptyEntries)[(i * 7) % 40] + " " + i)];
+        var whole = aligner.Prepare(ja, en);
+        static string Items(IEnumerable<AnchorItem> items) => string.Join(" | ", items.Select(x => $"{x.Weight:R} {x.Word} {string.Join(",", x.Keys)}"));
+        for (int i = 0; i < ja.Length; i++)
+        {
+            var alone = aligner.Prepare([ja[i]], [en[i]]);
+            Assert.Equal(Items(alone.JapaneseItems![0]), Items(whole.JapaneseItems![i]));
+            Assert.Equal(Items(alone.EnglishItems![0]), Items(whole.EnglishItems![i]));
+        }
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
