@@ -67,13 +67,45 @@ public static class ParameterFitter
         }
 
         var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight, best.UnmatchedItemCost);
-        var confidence = FitConfidence(documents, prepared, chosen, cancellationToken);
+        var confidence = FitConfidenceModel(documents, prepared, chosen, cancellationToken);
         var parameters = (chosen.Options.Parameters with
         {
             Confidence = confidence,
             FittedOn = $"{documents.Count} documents, {goldLinks} gold links",
         }).Round();
         return new FitResult(parameters, trials);
+    }
+
+    /// <summary>
+    /// Refits the confidence model of the aligner's parameters (what turns a link's cost and anchor coverage into its
+    /// score) on documents of the user's kind, and nothing else: the alignments stay as they were. With an
+    /// <see cref="AlignmentParameters.Untranslated"/> set, each set's model is refitted on the links it makes alone.
+    /// </summary>
+    /// <param name="documents">Documents with gold alignments (their gold must cover every sentence).</param>
+    /// <param name="aligner">The aligner whose parameters are recalibrated; its anchors, analyzer and lexicon are used.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <returns>The parameters with the new confidence model(s), rounded as <see cref="Fit"/> rounds them, and
+    /// <see cref="AlignmentParameters.FittedOn"/> saying where the scores were fitted.</returns>
+    /// <exception cref="ArgumentException">No documents, or a gold link points outside its document.</exception>
+    public static AlignmentParameters FitConfidence(IReadOnlyList<GoldDocument> documents, DocumentAligner aligner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(aligner);
+        GoldDocument.Validate(documents, nameof(documents), "fit on");
+        string where = $"link scores fitted on {documents.Count} documents, {documents.Sum(d => d.Gold.Count)} gold links";
+        return Refit(aligner.Options.Parameters).Round();
+
+        AlignmentParameters Refit(AlignmentParameters parameters)
+        {
+            var alone = aligner.ToBuilder().UseParameters(parameters with { Untranslated = null }).Build();
+            var prepared = documents.Select(d => alone.Prepare(d.Japanese, d.English, cancellationToken)).ToArray();
+            return parameters with
+            {
+                Confidence = FitConfidenceModel(documents, prepared, alone, cancellationToken),
+                FittedOn = parameters.FittedOn is { Length: > 0 } before ? $"{before}; {where}" : where,
+                Untranslated = parameters.Untranslated is { } u ? u with { Parameters = Refit(u.Parameters) } : null,
+            };
+        }
     }
 
     private static double Objective(FitTrial t) => t.Score.StrictF1 + t.Score.LaxF1;
@@ -149,7 +181,7 @@ public static class ParameterFitter
     }
 
     /// <summary>Logistic regression of "the link is in the gold" on the confidence features, by Newton's method with a small ridge.</summary>
-    internal static ConfidenceModel FitConfidence(IReadOnlyList<GoldDocument> documents, IReadOnlyList<PreparedDocument> prepared, DocumentAligner aligner, CancellationToken ct)
+    internal static ConfidenceModel FitConfidenceModel(IReadOnlyList<GoldDocument> documents, IReadOnlyList<PreparedDocument> prepared, DocumentAligner aligner, CancellationToken ct)
     {
         var rows = new List<(double[] X, double Y)>();
         for (int k = 0; k < documents.Count; k++)

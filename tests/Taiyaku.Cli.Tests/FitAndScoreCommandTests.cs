@@ -43,6 +43,36 @@ public class FitAndScoreCommandTests
     }
 
     [Fact]
+    public void Fit_scores_only_refits_the_confidence_model_of_the_given_parameters_and_nothing_else()
+    {
+        using var dir = new TempDir();
+        string corpus = CorpusOfCable(dir);
+        string parameters = Path.Combine(dir.Path, "p.json");
+        var fit = ToolProcess.Run("fit", "--scores-only", "--params", "complete", "--corpus", corpus, "--out", parameters);
+        Assert.True(fit.ExitCode == 0, fit.StdErr);
+        Assert.Contains("link scores refitted", fit.StdErr);
+        var p = Pipeline.AlignmentParameters.FromJson(File.ReadAllText(parameters));
+        var complete = Pipeline.AlignmentParameters.CompleteTranslations;
+        Assert.NotEqual(complete.Confidence, p.Confidence);
+        Assert.Equal(complete.Round() with { Confidence = p.Confidence, FittedOn = p.FittedOn }, p);
+        Assert.EndsWith("link scores fitted on 1 documents, 66 gold links", p.FittedOn);
+        // The links are the same as with the built-in set alone; only the scores differ.
+        string Links(string set) => ToolProcess.Run("align", "--src", Sample("ja"), "--tgt", Sample("en"), "--segmented", "--params", set).StdOut;
+        Assert.Equal(Links("complete"), Links(parameters));
+
+        // --params belongs to --scores-only; fit without it fits parameters of its own.
+        var usage = ToolProcess.Run("fit", "--params", "complete", "--corpus", corpus, "--out", Path.Combine(dir.Path, "q.json"));
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("--params is what --scores-only recalibrates", usage.StdErr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "q.json")));
+        // The file it recalibrates is an input: never overwritten.
+        byte[] before = File.ReadAllBytes(parameters);
+        var clash = ToolProcess.Run("fit", "--scores-only", "--params", parameters, "--corpus", corpus, "--out", parameters);
+        Assert.Equal(1, clash.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(parameters));
+    }
+
+    [Fact]
     public void Fit_takes_several_folders_separated_as_in_path()
     {
         using var dir = new TempDir();

@@ -29,6 +29,8 @@ internal sealed class FitCommand : CliCommand
           - the confidence model: logistic regression of "the link is in the gold" on each link's cost and
             anchor coverage.
         Fit on one kind of document and check the result with 'taiyaku eval' on other documents of that kind.
+        With --scores-only, only the confidence model of existing parameters (--params, or the built-in ones) is
+        refitted, so that the link scores are calibrated for these documents; the alignments stay as they are.
         """;
 
     public override string Notes => $"""
@@ -45,6 +47,11 @@ internal sealed class FitCommand : CliCommand
             aliases: "--dir"));
         command.Options.Add(Opt.Text("out", "FILE", "the parameter file to write (written whole or not at all)", required: true));
         AlignerSetup.AddOptions(command, withParams: false);
+        command.Options.Add(Opt.Flag("scores-only",
+            "refit only the confidence model (the link scores) of --params or the built-in parameters; the alignments stay as they are"));
+        command.Options.Add(Opt.Text("params", "FILE",
+            "with --scores-only: the parameters whose link scores are refitted: a file written by 'taiyaku fit', 'complete' or " +
+            "'partial' (default: the built-in ones; each of their two sets is refitted on the links it makes alone)"));
         command.Options.Add(Opt.Flag("quiet", "no progress on stderr"));
     }
 
@@ -56,11 +63,21 @@ internal sealed class FitCommand : CliCommand
         // Several folders (separated like PATH) fit one set of parameters for several kinds of document.
         var folders = dir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         if (folders.Length == 0) throw new UsageException("--corpus names no folder");
+        bool scoresOnly = cl.Has("scores-only");
+        if (cl.Given("params") && !scoresOnly)
+            throw new UsageException("--params is what --scores-only recalibrates: fit without --scores-only fits parameters of its own");
         var documents = folders.SelectMany(d => GoldFolder.Read(d, ct)).ToList();
         using var setup = AlignerSetup.Create(cl, ct);
         bool quiet = cl.Has("quiet");
         void Say(string line) { if (!quiet) context.StdErr.WriteLine($"taiyaku fit: {line}"); }
         Say($"{documents.Count} documents, {documents.Sum(d => d.Japanese.Count)} + {documents.Sum(d => d.English.Count)} sentences");
+        if (scoresOnly)
+        {
+            var calibrated = ParameterFitter.FitConfidence(documents, setup.Aligner, ct);
+            Say($"link scores refitted; wrote {output}");
+            Write(calibrated);
+            return Task.FromResult(ExitCodes.Ok);
+        }
         FitResult result;
         using (var bar = context.StdErrIsTerminal ? ProgressReporter.Create(context, "taiyaku fit", quiet) : null)
         {
@@ -72,12 +89,18 @@ internal sealed class FitCommand : CliCommand
         }
         var p = result.Parameters;
         Say($"chosen: s²={p.Variance:F2} λ={p.AnchorWeight:G3}; wrote {output}");
-        OutputFile.Write(output, context.StdOut, [.. folders.SelectMany(Directory.GetFiles)], s =>
-        {
-            using var w = new StreamWriter(s, Formats.TextFiles.StrictUtf8, 4096, leaveOpen: true) { NewLine = "\n" };
-            w.Write(p.ToJson());
-        });
+        Write(p);
         return Task.FromResult(ExitCodes.Ok);
+
+        void Write(AlignmentParameters parameters)
+        {
+            // --params is an input too: a recalibrated file may not replace the one it came from.
+            OutputFile.Write(output, context.StdOut, [.. folders.SelectMany(Directory.GetFiles), cl.Get("params")], s =>
+            {
+                using var w = new StreamWriter(s, Formats.TextFiles.StrictUtf8, 4096, leaveOpen: true) { NewLine = "\n" };
+                w.Write(parameters.ToJson());
+            });
+        }
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
