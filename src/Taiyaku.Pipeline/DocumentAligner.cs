@@ -314,7 +314,10 @@ public sealed class DocumentAligner
             var results = new AlignmentResult?[ordered.Length];
             int start = Nearest(ordered, OneSidedShare(first));
             int best = start;
-            Cost(best);
+            // The first step needs the start and both its neighbours: they are aligned side by side, each search on
+            // one thread (the neighbours without progress reports, which number one search after another).
+            Parallel.For(Math.Max(0, start - 1), Math.Min(ordered.Length, start + 2), new ParallelOptions { CancellationToken = cancellationToken },
+                k => Align(k, k == start ? progress : null));
             int step = best + 1 < ordered.Length && Cost(best + 1) < costs[best] ? 1 : best > 0 && Cost(best - 1) < costs[best] ? -1 : 0;
             if (step != 0)
                 for (best += step; best + step >= 0 && best + step < ordered.Length && Cost(best + step) < costs[best];) best += step;
@@ -322,15 +325,17 @@ public sealed class DocumentAligner
 
             double Cost(int k)
             {
-                if (results[k] == null)
-                {
-                    var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, ordered[k]) });
-                    var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, progress, cancellationToken);
-                    double total = 0;
-                    foreach (var l in candidate.Links) total += l.Cost;
-                    (results[k], costs[k]) = (candidate, total);
-                }
+                if (results[k] == null) Align(k, progress);
                 return costs[k];
+            }
+
+            void Align(int k, IProgress<AlignmentProgress>? reports)
+            {
+                var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, ordered[k]) });
+                var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, reports, cancellationToken);
+                double total = 0;
+                foreach (var l in candidate.Links) total += l.Cost;
+                (results[k], costs[k]) = (candidate, total);
             }
         }
         else if (Options.Anchors.SecondPass)
