@@ -40,35 +40,49 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// or number says more than one on a word found everywhere. At most <see cref="SentenceAnchors.MaxItems"/> items per
     /// sentence are kept, the heaviest.
     /// </summary>
-    public static SentenceAnchors[] Pack(List<AnchorItem>[] side, List<AnchorItem>[] other, Func<AnchorItem, IEnumerable<ulong>>? sideExtra = null, Func<AnchorItem, IEnumerable<ulong>>? otherExtra = null)
+    public static SentenceAnchors[] Pack(List<AnchorItem>[] side, List<AnchorItem>[] other, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
     {
         var otherFrequency = DocumentFrequency(other, otherExtra);
         double n = other.Length;
         var result = new SentenceAnchors[side.Length];
         var keys = new List<AnchorKey>();
         var weights = new List<double>();
-        var candidates = new List<(double Weight, ulong[] Keys)>();
+        // One sentence's candidate items: weight and where its keys lie in itemKeys. Reused from sentence to sentence.
+        var candidates = new List<(double Weight, int Start, int Count)>();
+        var itemKeys = new List<ulong>();
+        var scratch = new List<ulong>();
         for (int i = 0; i < side.Length; i++)
         {
             candidates.Clear();
+            itemKeys.Clear();
             foreach (var item in side[i])
             {
-                var itemKeys = KeysOf(item, sideExtra);
-                if (itemKeys.Length == 0) continue;
+                int start = itemKeys.Count;
+                AddKeys(item, sideExtra, itemKeys, scratch);
+                if (itemKeys.Count == start) continue;
                 long df = 0;
-                foreach (var k in itemKeys) df += otherFrequency.GetValueOrDefault(k);
+                for (int k = start; k < itemKeys.Count; k++) df += otherFrequency.GetValueOrDefault(itemKeys[k]);
                 // An item that no sentence of the other side can match says nothing about where the sentence goes.
-                if (df == 0) continue;
+                if (df == 0)
+                {
+                    itemKeys.RemoveRange(start, itemKeys.Count - start);
+                    continue;
+                }
                 double q = (Math.Min(df, n) + 0.5) / (n + 1);
-                candidates.Add((Math.Max(0, item.Weight - Math.Log(q)), itemKeys));
+                candidates.Add((Math.Max(0, item.Weight - Math.Log(q)), start, itemKeys.Count - start));
             }
             if (candidates.Count > SentenceAnchors.MaxItems)
-                candidates = candidates.OrderByDescending(x => x.Weight).Take(SentenceAnchors.MaxItems).ToList();
+            {
+                // The heaviest, ties in item order (a stable sort).
+                var order = candidates.Select((c, k) => (c, k)).OrderByDescending(x => x.c.Weight).ThenBy(x => x.k).Take(SentenceAnchors.MaxItems).Select(x => x.c).ToList();
+                candidates.Clear();
+                candidates.AddRange(order);
+            }
             keys.Clear();
             weights.Clear();
-            foreach (var (w, itemKeys) in candidates)
+            foreach (var (w, start, count) in candidates)
             {
-                foreach (var k in itemKeys) keys.Add(new AnchorKey(k, weights.Count));
+                for (int k = start; k < start + count; k++) keys.Add(new AnchorKey(itemKeys[k], weights.Count));
                 weights.Add(w);
             }
             result[i] = weights.Count == 0 ? SentenceAnchors.Empty : new SentenceAnchors(keys, weights);
@@ -76,20 +90,42 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
         return result;
     }
 
-    private static ulong[] KeysOf(AnchorItem item, Func<AnchorItem, IEnumerable<ulong>>? extra) =>
-        extra == null ? [.. item.Keys.Distinct()] : [.. item.Keys.Concat(extra(item)).Distinct()];
+    /// <summary>Appends the item's distinct keys, then those <paramref name="extra"/> gives it, to <paramref name="keys"/> (no allocation per item).</summary>
+    private static void AddKeys(AnchorItem item, Action<AnchorItem, List<ulong>>? extra, List<ulong> keys, List<ulong> scratch)
+    {
+        int start = keys.Count;
+        foreach (var k in item.Keys) AddDistinct(k);
+        if (extra == null) return;
+        scratch.Clear();
+        extra(item, scratch);
+        foreach (var k in scratch) AddDistinct(k);
+
+        void AddDistinct(ulong key)
+        {
+            // An item has a handful of keys: a linear scan beats a set.
+            for (int x = start; x < keys.Count; x++)
+                if (keys[x] == key) return;
+            keys.Add(key);
+        }
+    }
 
     /// <summary>For each key, the number of sentences that hold it.</summary>
-    private static Dictionary<ulong, int> DocumentFrequency(List<AnchorItem>[] sentences, Func<AnchorItem, IEnumerable<ulong>>? extra)
+    private static Dictionary<ulong, int> DocumentFrequency(List<AnchorItem>[] sentences, Action<AnchorItem, List<ulong>>? extra)
     {
         var df = new Dictionary<ulong, int>();
         var seen = new HashSet<ulong>();
+        var keys = new List<ulong>();
+        var scratch = new List<ulong>();
         foreach (var items in sentences)
         {
             seen.Clear();
             foreach (var item in items)
-                foreach (var k in KeysOf(item, extra))
+            {
+                keys.Clear();
+                AddKeys(item, extra, keys, scratch);
+                foreach (var k in keys)
                     if (seen.Add(k)) df[k] = df.GetValueOrDefault(k) + 1;
+            }
         }
         return df;
     }

@@ -18,7 +18,7 @@ internal static class LearnedSecondPass
     {
         var model = TranslationModel.Learn(ConfidentPairs(firstPass, ja, en), ct);
         if (corpus != null) model = model.Join(corpus);
-        Func<AnchorItem, IEnumerable<ulong>> learned = item => LearnedKeys(model, item);
+        Action<AnchorItem, List<ulong>> learned = (item, keys) => LearnedKeys(model, item, keys);
         return (AnchorExtractor.Pack(ja, en, sideExtra: learned), AnchorExtractor.Pack(en, ja, otherExtra: learned));
     }
 
@@ -34,9 +34,9 @@ internal static class LearnedSecondPass
         static string[] Words(List<AnchorItem> items) => items.Where(x => x.Word != null).Select(x => x.Word!).ToArray();
     }
 
-    private static IEnumerable<ulong> LearnedKeys(TranslationModel model, AnchorItem item)
+    private static void LearnedKeys(TranslationModel model, AnchorItem item, List<ulong> keys)
     {
         if (item.Word != null && model.TryGetTranslations(item.Word, out var english))
-            foreach (var e in english) yield return AnchorKeys.Word(e);
+            foreach (var e in english) keys.Add(AnchorKeys.Word(e));
     }
 }
