@@ -90,6 +90,18 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
         return result;
     }
 
+    /// <summary>
+    /// Both sides packed, the Japanese items with <paramref name="learned"/>'s keys added and the English frequencies
+    /// counted against them; side by side on two threads when the document is large (the two are independent).
+    /// </summary>
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(List<AnchorItem>[] ja, List<AnchorItem>[] en, Action<AnchorItem, List<ulong>>? learned = null)
+    {
+        if (ja.Length + en.Length < 2048) return (Pack(ja, en, sideExtra: learned), Pack(en, ja, otherExtra: learned));
+        SentenceAnchors[]? japanese = null, english = null;
+        Parallel.Invoke(() => japanese = Pack(ja, en, sideExtra: learned), () => english = Pack(en, ja, otherExtra: learned));
+        return (japanese!, english!);
+    }
+
     /// <summary>Appends the item's distinct keys, then those <paramref name="extra"/> gives it, to <paramref name="keys"/> (no allocation per item).</summary>
     private static void AddKeys(AnchorItem item, Action<AnchorItem, List<ulong>>? extra, List<ulong> keys, List<ulong> scratch)
     {

@@ -268,8 +268,7 @@ public sealed class DocumentAligner
             return (new AlignmentEvidence(lengthsOnly, new AnchorCoverage[lengthsOnly.Links.Count]), Options.Parameters);
         }
 
-        var jaAnchors = AnchorExtractor.Pack(jaItems, enItems);
-        var enAnchors = AnchorExtractor.Pack(enItems, jaItems);
+        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
         if (_untranslated != null)
         {
             var first = _untranslated._aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
@@ -402,7 +401,8 @@ public sealed class DocumentAligner
             var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
             var jaItems = japanese.Select(anchors.Japanese).ToArray();
             var enItems = english.Select(anchors.English).ToArray();
-            var result = FirstPassAligner.Align(jaLengths, enLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), cancellationToken);
+            var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
+            var result = FirstPassAligner.Align(jaLengths, enLengths, jaAnchors, enAnchors, cancellationToken);
             pairs.AddRange(LearnedSecondPass.ConfidentPairs(result, jaItems, enItems));
         }
         return TranslationModel.Learn(pairs, cancellationToken);
@@ -449,7 +449,8 @@ public sealed class DocumentAligner
     {
         var prepared = Prepare(japanese, english, ct);
         if (prepared.JapaneseItems is not { } jaItems || prepared.EnglishItems is not { } enItems) return [];
-        var result = FirstPassAligner.Align(prepared.JaLengths, prepared.EnLengths, AnchorExtractor.Pack(jaItems, enItems), AnchorExtractor.Pack(enItems, jaItems), ct);
+        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
+        var result = FirstPassAligner.Align(prepared.JaLengths, prepared.EnLengths, jaAnchors, enAnchors, ct);
         return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }
 

@@ -19,7 +19,7 @@ internal static class LearnedSecondPass
         var model = TranslationModel.Learn(ConfidentPairs(firstPass, ja, en), ct);
         if (corpus != null) model = model.Join(corpus);
         Action<AnchorItem, List<ulong>> learned = (item, keys) => LearnedKeys(model, item, keys);
-        return (AnchorExtractor.Pack(ja, en, sideExtra: learned), AnchorExtractor.Pack(en, ja, otherExtra: learned));
+        return AnchorExtractor.PackBoth(ja, en, learned);
     }
 
     /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>
