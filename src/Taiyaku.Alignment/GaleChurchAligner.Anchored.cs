@@ -63,6 +63,29 @@ public sealed partial class GaleChurchAligner
         IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default) =>
         AlignAnchored(sourceLengths, targetLengths, sourceAnchors, targetAnchors, guide, ProgressSink.For(progress), cancellationToken);
 
+    /// <summary>
+    /// Aligns with anchors indexed once (<see cref="AnchorIndex.Create"/>), as
+    /// <see cref="Align(ReadOnlySpan{int}, ReadOnlySpan{int}, IReadOnlyList{SentenceAnchors}, IReadOnlyList{SentenceAnchors}, AlignmentResult?, IProgress{AlignmentProgress}?, CancellationToken)"/>
+    /// does: several searches of the same units (other priors, say) share the index, its skeleton included. The
+    /// result is the same as with the anchors given directly.
+    /// </summary>
+    /// <param name="sourceLengths">Length of each source unit (≥ 0).</param>
+    /// <param name="targetLengths">Length of each target unit (≥ 0).</param>
+    /// <param name="anchors">The anchors of the same units, indexed.</param>
+    /// <param name="guide">An alignment of the same units, or null.</param>
+    /// <param name="progress">Told the rows done about every 1 % of each search, on the aligning thread; null for no reports.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    /// <exception cref="ArgumentException">A length is negative, the index covers other counts of units, or the guide
+    /// does.</exception>
+    /// <exception cref="InvalidOperationException">The configured beads cannot cover the two sequences.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AlignmentResult Align(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, AnchorIndex anchors, AlignmentResult? guide,
+        IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(anchors);
+        return AlignIndexed(sourceLengths, targetLengths, anchors, guide, ProgressSink.For(progress), cancellationToken);
+    }
+
     private AlignmentResult AlignAnchored(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths,
         IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide,
         ProgressSink? progress, CancellationToken cancellationToken)
@@ -78,25 +101,35 @@ public sealed partial class GaleChurchAligner
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 || m == 0 || Options.AnchorWeight == 0)
             return AlignLengths(sourceLengths, targetLengths, progress, cancellationToken);
+        for (int i = 0; i < n; i++) ArgumentNullException.ThrowIfNull(sourceAnchors[i], nameof(sourceAnchors));
+        for (int j = 0; j < m; j++) ArgumentNullException.ThrowIfNull(targetAnchors[j], nameof(targetAnchors));
+        var index = Options.Search == SearchMode.Full
+            ? AnchorIndex.WithoutSkeleton(sourceAnchors, targetAnchors)
+            : AnchorIndex.Create(sourceAnchors, targetAnchors, cancellationToken);
+        return AlignIndexed(sourceLengths, targetLengths, index, guide, progress, cancellationToken);
+    }
+
+    private AlignmentResult AlignIndexed(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, AnchorIndex index, AlignmentResult? guide,
+        ProgressSink? progress, CancellationToken cancellationToken)
+    {
+        if (guide != null && (guide.SourceCount != sourceLengths.Length || guide.TargetCount != targetLengths.Length))
+            throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(guide));
+        if (index.SourceCount != sourceLengths.Length || index.TargetCount != targetLengths.Length)
+            throw new ArgumentException($"The anchor index covers {index.SourceCount} and {index.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(index));
+        int n = sourceLengths.Length, m = targetLengths.Length;
+        if (n == 0 || m == 0 || Options.AnchorWeight == 0)
+            return AlignLengths(sourceLengths, targetLengths, progress, cancellationToken);
 
         var src = PrefixSums(sourceLengths, nameof(sourceLengths));
         var tgt = PrefixSums(targetLengths, nameof(targetLengths));
         double c = Options.LengthRatio ?? EstimateLengthRatio(src[n], tgt[m]);
         var model = new Model(c, Options.Variance);
-        var sa = sourceAnchors as SentenceAnchors[] ?? sourceAnchors.ToArray();
-        var ta = targetAnchors as SentenceAnchors[] ?? targetAnchors.ToArray();
-        for (int i = 0; i < sa.Length; i++) ArgumentNullException.ThrowIfNull(sa[i], nameof(sourceAnchors));
-        for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], nameof(targetAnchors));
+        var (sa, ta) = (index.Source, index.Target);
 
-        // Prefix sums of the sentences' anchor item counts: with ν > 0 a linked sentence pays ν per item that its link
-        // leaves unmatched, that is ν per item, less ν per matched item (folded into the match weights).
-        var us = new double[n + 1];
-        for (int u = 0; u < n; u++) us[u + 1] = us[u] + sa[u].ItemCount;
-        var ut = new double[m + 1];
-        for (int v = 0; v < m; v++) ut[v + 1] = ut[v] + ta[v].ItemCount;
-        var postings = Postings(ta);
+        // With ν > 0 a linked sentence pays ν per item that its link leaves unmatched, that is ν per item (the prefix
+        // sums of the item counts), less ν per matched item (folded into the match weights).
         double lambda = Options.AnchorWeight, mu = Options.UnmatchedItemCost;
-        AnchorTerm MakeTerm(Band band) => new(band, maxSourceCount, maxTargetCount, sa, ta, postings, us, ut, lambda, mu);
+        AnchorTerm MakeTerm(Band band) => new(band, maxSourceCount, maxTargetCount, sa, ta, index.Postings, index.SourceItems, index.TargetItems, lambda, mu);
 
         if (Options.Search == SearchMode.Full)
         {
@@ -106,7 +139,7 @@ public sealed partial class GaleChurchAligner
         }
 
         // The band follows the anchor skeleton where there is one, else the length-only alignment.
-        var skeleton = AnchorSkeleton.Find(sa, ta, cancellationToken);
+        var skeleton = index.Skeleton ?? AnchorSkeleton.Find(sa, ta, cancellationToken);
         IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? AlignLengths(sourceLengths, targetLengths, progress, cancellationToken).Links : null;
         return Search(new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide), MakeTerm, src, tgt, model, progress, cancellationToken);
     }
@@ -156,25 +189,6 @@ public sealed partial class GaleChurchAligner
 
         private Band Make(IReadOnlyList<Link>? path) =>
             lengthOnly is null ? Band.AroundSkeleton(n, m, skeleton, width, path) : Band.Around(n, m, width, lengthOnly, path);
-    }
-
-    /// <summary>For each key of the target side, the target units holding it, ascending.</summary>
-    private static Dictionary<ulong, int[]> Postings(SentenceAnchors[] target)
-    {
-        var lists = new Dictionary<ulong, List<int>>();
-        for (int v = 0; v < target.Length; v++)
-        {
-            var keys = target[v].Keys;
-            for (int k = 0; k < keys.Length; k++)
-            {
-                if (k > 0 && keys[k - 1] == keys[k]) continue;
-                if (!lists.TryGetValue(keys[k], out var list)) lists[keys[k]] = list = [];
-                list.Add(v);
-            }
-        }
-        var postings = new Dictionary<ulong, int[]>(lists.Count);
-        foreach (var (key, list) in lists) postings[key] = [.. list];
-        return postings;
     }
 
     /// <summary>

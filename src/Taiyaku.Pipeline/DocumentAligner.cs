@@ -292,16 +292,20 @@ public sealed class DocumentAligner
     /// pass's anchors, null without a second pass.
     /// </summary>
     private AlignmentEvidence Finish(PreparedDocument document, List<AnchorItem>[] jaItems, List<AnchorItem>[] enItems,
-        SentenceAnchors[] jaAnchors, SentenceAnchors[] enAnchors, AlignmentResult first, (SentenceAnchors[], SentenceAnchors[])? given,
-        out (SentenceAnchors[], SentenceAnchors[])? learned, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
+        SentenceAnchors[] jaAnchors, SentenceAnchors[] enAnchors, AlignmentResult first, LearnedAnchors? given,
+        out LearnedAnchors? learned, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
     {
         var result = first;
         learned = null;
+        AnchorIndex? index = null;
         if (Options.Anchors.SecondPass)
         {
-            (jaAnchors, enAnchors) = given ?? LearnedSecondPass.Anchors(result, jaItems, enItems, _translations, cancellationToken);
-            learned = (jaAnchors, enAnchors);
+            if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
+            else (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, jaItems, enItems, _translations, cancellationToken);
         }
+        // The final searches share one index of these anchors (its skeleton above all), as does the enclosing set's
+        // final pass when these are its learned anchors.
+        AnchorIndex Index() => index ??= AnchorIndex.Create(jaAnchors, enAnchors, cancellationToken);
         if (Options.Parameters.DeletionRates is { Count: > 0 } rates && _core.UnmatchedItemCost > 0)
         {
             // The share of untranslated text is the document's own: align with some candidate shares and keep the
@@ -313,6 +317,7 @@ public sealed class DocumentAligner
             var results = new AlignmentResult?[ordered.Length];
             int start = Nearest(ordered, OneSidedShare(first));
             int best = start;
+            var shared = Index();
             // The first step needs the start and both its neighbours: they are aligned side by side, each search on
             // one thread (the neighbours without progress reports, which number one search after another).
             Parallel.For(Math.Max(0, start - 1), Math.Min(ordered.Length, start + 2), new ParallelOptions { CancellationToken = cancellationToken },
@@ -331,7 +336,7 @@ public sealed class DocumentAligner
             void Align(int k, IProgress<AlignmentProgress>? reports)
             {
                 var aligner = new GaleChurchAligner(_core with { Beads = WithDeletionRate(_core.Beads, ordered[k]) });
-                var candidate = aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, reports, cancellationToken);
+                var candidate = aligner.Align(document.JaLengths, document.EnLengths, shared, first, reports, cancellationToken);
                 double total = 0;
                 foreach (var l in candidate.Links) total += l.Cost;
                 (results[k], costs[k]) = (candidate, total);
@@ -339,8 +344,9 @@ public sealed class DocumentAligner
         }
         else if (Options.Anchors.SecondPass)
         {
-            result = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, first, progress, cancellationToken);
+            result = _aligner.Align(document.JaLengths, document.EnLengths, Index(), first, progress, cancellationToken);
         }
+        if (Options.Anchors.SecondPass) learned = new LearnedAnchors(jaAnchors, enAnchors, index);
         var coverage = new AnchorCoverage[result.Links.Count];
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
@@ -482,4 +488,7 @@ public sealed class DocumentAligner
 
     private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, IProgress<AlignmentProgress>? progress, CancellationToken ct) =>
         AlignSentences(ja.Sentences.Select(s => s.Text).ToArray(), en.Sentences.Select(s => s.Text).ToArray(), progress, ct);
+
+    /// <summary>The anchors with the learned translations, and their index when a search built one.</summary>
+    private sealed record LearnedAnchors(SentenceAnchors[] Japanese, SentenceAnchors[] English, AnchorIndex? Index);
 }

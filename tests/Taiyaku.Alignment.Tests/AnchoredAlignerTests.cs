@@ -93,6 +93,39 @@ public class AnchoredAlignerTests
     }
 
     [Fact]
+    public void An_anchor_index_shared_by_several_searches_gives_what_the_anchors_give_directly()
+    {
+        // One index for searches with other priors and with a guide, as the deletion-share search uses it.
+        var options = new GaleChurchOptions { AnchorWeight = 2, UnmatchedItemCost = 1 };
+        Documents.Sample(d =>
+        {
+            var (src, tgt, sa, ta) = d;
+            var index = AnchorIndex.Create(sa, ta);
+            Assert.Equal((src.Length, tgt.Length), (index.SourceCount, index.TargetCount));
+            AlignmentResult? guide = null;
+            foreach (var deletions in new[] { 0.01, 0.2 })
+            {
+                var aligner = new GaleChurchAligner(options with { Beads = [.. Bead.Standard.Select(b => b.SourceCount == 0 || b.TargetCount == 0 ? b with { Probability = deletions } : b)] });
+                var direct = aligner.Align(src, tgt, sa, ta, guide, null);
+                var indexed = aligner.Align(src, tgt, index, guide, null);
+                Assert.Equal(direct.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount, l.Cost)),
+                             indexed.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount, l.Cost)));
+                guide = direct;
+            }
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void An_anchor_index_must_cover_the_same_units()
+    {
+        var aligner = new GaleChurchAligner(new GaleChurchOptions { AnchorWeight = 1 });
+        var index = AnchorIndex.Create(None(2), None(1));
+        Assert.Throws<ArgumentException>(() => aligner.Align([1, 2, 3], [3], index, null, null));
+        Assert.Throws<ArgumentException>(() => aligner.Align([1, 2], [3, 4], index, null, null));
+        Assert.Throws<ArgumentNullException>(() => AnchorIndex.Create([SentenceAnchors.Empty, null!], None(1)));
+    }
+
+    [Fact]
     public void Match_finds_the_items_that_share_a_key()
     {
         var a = new SentenceAnchors([new(5, 0), new(7, 0), new(9, 1), new(11, 2)], [1, 2, 3]);
