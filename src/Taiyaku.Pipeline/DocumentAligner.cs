@@ -115,7 +115,7 @@ public sealed class DocumentAligner
     /// <param name="japanese">The Japanese text, raw.</param>
     /// <param name="english">The English text, raw.</param>
     /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
-    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// the searches of all passes are numbered in one sequence), from the thread that runs that search (one search reports at a time, in order); null for no reports.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     public DocumentAlignment Align(string japanese, string english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
@@ -140,7 +140,7 @@ public sealed class DocumentAligner
     /// </summary>
     /// <param name="document">The bilingual document, raw.</param>
     /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
-    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// the searches of all passes are numbered in one sequence), from the thread that runs that search (one search reports at a time, in order); null for no reports.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     public DocumentAlignment AlignBilingual(string document, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
@@ -184,7 +184,7 @@ public sealed class DocumentAligner
     /// <param name="japanese">The Japanese sentences.</param>
     /// <param name="english">The English sentences.</param>
     /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
-    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// the searches of all passes are numbered in one sequence), from the thread that runs that search (one search reports at a time, in order); null for no reports.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     public AlignmentResult AlignSentences(IReadOnlyList<string> japanese, IReadOnlyList<string> english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default) =>
         Align(Prepare(japanese, english, cancellationToken), progress, cancellationToken);
@@ -225,7 +225,7 @@ public sealed class DocumentAligner
     /// <summary>As <see cref="Align(PreparedDocument, CancellationToken)"/>, reporting the alignment's progress.</summary>
     /// <param name="document">A document prepared with the same length and anchor settings.</param>
     /// <param name="progress">Told how far each search of the aligner has come (see <see cref="AlignmentProgress"/>;
-    /// the searches of all passes are numbered in one sequence), on the aligning thread; null for no reports.</param>
+    /// the searches of all passes are numbered in one sequence), from the thread that runs that search (one search reports at a time, in order); null for no reports.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
     public AlignmentResult Align(PreparedDocument document, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)

@@ -5,7 +5,8 @@ namespace Taiyaku.Pipeline;
 /// <summary>
 /// Numbers the searches of several <see cref="GaleChurchAligner"/> calls (the passes of one document) as one sequence:
 /// each call counts its own from 1, and each search reports row 0 first, so a search 1 at row 0 after others starts a
-/// new call. One document at a time (not thread-safe; the passes of a document run one after the other).
+/// new call. One document at a time (not thread-safe: the searches that report run one after the other; the
+/// deletion-share candidates aligned beside them report nothing).
 /// </summary>
 internal sealed class SearchNumbering(IProgress<AlignmentProgress> target) : IProgress<AlignmentProgress>
 {
