@@ -93,12 +93,15 @@ public static class ParameterFitter
         ArgumentNullException.ThrowIfNull(aligner);
         GoldDocument.Validate(documents, nameof(documents), "fit on");
         string where = $"link scores fitted on {documents.Count} documents, {documents.Sum(d => d.Gold.Count)} gold links";
+        // The documents are analysed once per length measure: both sets of the built-in parameters share one.
+        var preparedFor = new Dictionary<LengthMeasure, PreparedDocument[]>();
         return Refit(aligner.Options.Parameters).Round();
 
         AlignmentParameters Refit(AlignmentParameters parameters)
         {
             var alone = aligner.ToBuilder().UseParameters(parameters with { Untranslated = null }).Build();
-            var prepared = documents.Select(d => alone.Prepare(d.Japanese, d.English, cancellationToken)).ToArray();
+            if (!preparedFor.TryGetValue(parameters.Length, out var prepared))
+                preparedFor[parameters.Length] = prepared = [.. documents.Select(d => alone.Prepare(d.Japanese, d.English, cancellationToken))];
             return parameters with
             {
                 Confidence = FitConfidenceModel(documents, prepared, alone, cancellationToken),

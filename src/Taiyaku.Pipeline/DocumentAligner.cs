@@ -405,11 +405,7 @@ public sealed class DocumentAligner
         {
             var jaLengths = SentenceLengths.MeasureJapanese(japanese, Options.Parameters.Length, _analyzer);
             var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
-            var jaItems = japanese.Select(anchors.Japanese).ToArray();
-            var enItems = english.Select(anchors.English).ToArray();
-            var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
-            var result = FirstPassAligner.Align(jaLengths, enLengths, jaAnchors, enAnchors, cancellationToken);
-            pairs.AddRange(LearnedSecondPass.ConfidentPairs(result, jaItems, enItems));
+            pairs.AddRange(ConfidentFirstPassPairs(jaLengths, enLengths, [.. japanese.Select(anchors.Japanese)], [.. english.Select(anchors.English)], cancellationToken));
         }
         return TranslationModel.Learn(pairs, cancellationToken);
     }
@@ -455,8 +451,15 @@ public sealed class DocumentAligner
     {
         var prepared = Prepare(japanese, english, ct);
         if (prepared.JapaneseItems is not { } jaItems || prepared.EnglishItems is not { } enItems) return [];
+        return ConfidentFirstPassPairs(prepared.JaLengths, prepared.EnLengths, jaItems, enItems, ct);
+    }
+
+    /// <summary>The confident 1-1 links of the first pass with these lengths and anchor items, as word lists.</summary>
+    private List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentFirstPassPairs(int[] jaLengths, int[] enLengths,
+        List<AnchorItem>[] jaItems, List<AnchorItem>[] enItems, CancellationToken ct)
+    {
         var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
-        var result = FirstPassAligner.Align(prepared.JaLengths, prepared.EnLengths, jaAnchors, enAnchors, ct);
+        var result = FirstPassAligner.Align(jaLengths, enLengths, jaAnchors, enAnchors, ct);
         return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }
 

@@ -1,6 +1,4 @@
-using Taiyaku.Edict;
 using Taiyaku.Formats;
-using Taiyaku.Japanese;
 using Taiyaku.Pipeline;
 using Taiyaku.Testing;
 
@@ -9,10 +7,8 @@ namespace Taiyaku.Evaluation.Tests;
 /// <summary><see cref="ParameterFitter.FitConfidence"/>: link scores recalibrated for a kind of document, the alignments unchanged.</summary>
 public class ConfidenceRefitTests
 {
-    private static readonly Lazy<MorphologicalAnalyzer> Analyzer = new(() => MorphologicalAnalyzer.Open());
-
     private static DocumentAligner AlignerWith(AlignmentParameters parameters) =>
-        new DocumentAlignerBuilder().UseParameters(parameters).UseAnalyzer(Analyzer.Value).UseLexicon(EdictLexicon.Default).Build();
+        CorpusAccuracyTests.Aligner.Value.ToBuilder().UseParameters(parameters).Build();
 
     private static GoldDocument Cable()
     {

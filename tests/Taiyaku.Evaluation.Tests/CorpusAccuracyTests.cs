@@ -13,7 +13,8 @@ namespace Taiyaku.Evaluation.Tests;
 /// </summary>
 public class CorpusAccuracyTests
 {
-    private static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAlignerBuilder().UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
+    /// <summary>The aligner with the built-in parameters, IPADIC and EDICT (others are built from it with <see cref="DocumentAligner.ToBuilder"/>).</summary>
+    internal static readonly Lazy<DocumentAligner> Aligner = new(() => new DocumentAlignerBuilder().UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
 
     /// <summary>The gold documents of a folder of ../shared/corpora (all, or the named ones); skips the test without it.</summary>
     internal static IReadOnlyList<GoldDocument> Read(string folder, params string[] only)
