@@ -145,4 +145,18 @@ public class UnalignedEvidenceTests
         var chain = AnchorSkeleton.Find(sa, ta);
         Assert.Equal(Enumerable.Range(0, 100).Concat(Enumerable.Range(200, 100)).Select(i => (i, i)), chain.Select(p => (p.Source, p.Target)));
     }
+
+    [Fact]
+    public void A_chance_cluster_between_sparse_stretches_is_dropped_though_its_window_looks_on_course()
+    {
+        // Sentences 0..99 and 1000..1099 pair one to one by unique keys; in between nothing is shared but two chance
+        // matches, sources 400 and 402 with targets 850 and 852. Eight pairs back the chain reaches them at slope 2.5
+        // (within the range of 3), but from the last pair before them it jumps 750 targets ahead over 300 sources and
+        // then 150 over 600: out and back. Kept, they would make the band a 300 by 750 rectangle.
+        static bool Paired(int i) => i < 100 || i is >= 1000 and < 1100;
+        var sa = Enumerable.Range(0, 1100).Select(i => Paired(i) ? Anchors(1000 + (ulong)i) : i is 400 or 402 ? Anchors(90000 + (ulong)i) : SentenceAnchors.Empty).ToArray();
+        var ta = Enumerable.Range(0, 1100).Select(j => Paired(j) ? Anchors(1000 + (ulong)j) : j is 850 or 852 ? Anchors(90000 + (ulong)j - 450) : SentenceAnchors.Empty).ToArray();
+        var chain = AnchorSkeleton.Find(sa, ta);
+        Assert.Equal(Enumerable.Range(0, 1100).Where(Paired).Select(i => (i, i)), chain.Select(p => (p.Source, p.Target)));
+    }
 }
