@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Taiyaku.Alignment;
 
@@ -119,33 +120,79 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         {
             double lm = lambda * mu, dus = us[i] - us[pi];
             fixed (double* utp = ut)
-                for (int j = jStart; j <= jEnd; j++) tmp[j] += lm * (dus + utp[j] - utp[j - b]);
+                AddUnmatched(tmp, utp, lm, dus, b, jStart, jEnd);
         }
         double* pairBase = (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pairScore));
         double* prefixBase = (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(prefix));
         if (a == 1 && b == 1)
         {
             // The 1-1 bead's anchor score is its pair's.
-            double* pair = pairBase + (pi % slots) * maskWidth - tStart[pi] - 1;
-            for (int j = jStart; j <= jEnd; j++) tmp[j] -= lg * pair[j];
+            SubtractScaled(tmp, pairBase + (pi % slots) * maskWidth - tStart[pi] - 1, lg, jStart, jEnd);
             return;
         }
         // The anchor score is at most the sum of the bead's pair scores (a union weighs no more than the sum of its
         // parts, and the size penalty only lowers it), read off each source's prefix sums: the exact score only where
-        // even that bound could win.
-        for (int j = jStart; j <= jEnd; j++)
+        // even that bound could win. Each source's row of sums is found once, not once per cell.
+        var sums = stackalloc double*[a];
+        for (int u = pi; u < i; u++)
+            sums[u - pi] = prefixBase + (u % slots) * (maskWidth + 1) - tStart[u];
+        double scaled = lg * BoundSlack;
+        int j = jStart;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vScaled = Vector256.Create(scaled);
+            for (; j + 3 <= jEnd; j += 4)
+            {
+                var bound = Vector256<double>.Zero;
+                for (int x = 0; x < a; x++)
+                    bound += Vector256.Load(sums[x] + j) - Vector256.Load(sums[x] + j - b);
+                var cand = Vector256.Load(tmp + j);
+                var promising = Vector256.GreaterThan(bound, Vector256<double>.Zero)
+                    & Vector256.LessThan(cand - vScaled * bound, Vector256.Load(cur + j));
+                if (promising == Vector256<double>.Zero) continue;
+                for (int y = j; y < j + 4; y++)
+                    if (promising.GetElement(y - j) != 0)
+                        tmp[y] -= lg * Covered(pi, i, y - b, y);
+            }
+        }
+        for (; j <= jEnd; j++)
         {
             double bound = 0;
-            for (int u = pi; u < i; u++)
-            {
-                double* sums = prefixBase + (u % slots) * (maskWidth + 1) - tStart[u];
-                bound += sums[j] - sums[j - b];
-            }
+            for (int x = 0; x < a; x++) bound += sums[x][j] - sums[x][j - b];
             if (bound <= 0) continue;
             double cand = tmp[j];
-            if (cand - lg * bound * BoundSlack >= cur[j]) continue;
+            if (cand - scaled * bound >= cur[j]) continue;
             tmp[j] = cand - lg * Covered(pi, i, j - b, j);
         }
+    }
+
+    /// <summary>tmp[j] += lm · (dus + ut[j] − ut[j − b]) for j in jStart..jEnd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddUnmatched(double* tmp, double* ut, double lm, double dus, int b, int jStart, int jEnd)
+    {
+        int j = jStart;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vlm = Vector256.Create(lm);
+            var vdus = Vector256.Create(dus);
+            for (; j + 3 <= jEnd; j += 4)
+                (Vector256.Load(tmp + j) + vlm * (vdus + Vector256.Load(ut + j) - Vector256.Load(ut + j - b))).Store(tmp + j);
+        }
+        for (; j <= jEnd; j++) tmp[j] += lm * (dus + ut[j] - ut[j - b]);
+    }
+
+    /// <summary>tmp[j] −= lg · pair[j] for j in jStart..jEnd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractScaled(double* tmp, double* pair, double lg, int jStart, int jEnd)
+    {
+        int j = jStart;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vlg = Vector256.Create(lg);
+            for (; j + 3 <= jEnd; j += 4)
+                (Vector256.Load(tmp + j) - vlg * Vector256.Load(pair + j)).Store(tmp + j);
+        }
+        for (; j <= jEnd; j++) tmp[j] -= lg * pair[j];
     }
 
     public double DeletionCost(double priorCost, double lengthCost) => mu > 0 ? priorCost : lengthCost;
