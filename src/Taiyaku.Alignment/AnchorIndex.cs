@@ -11,7 +11,7 @@ public sealed class AnchorIndex
     {
         Source = source;
         Target = target;
-        Postings = BuildPostings(target);
+        (PostingTargets, PostingItems, SourceKeyStart, SourceKeyPostings) = BuildPostings(source, target);
         SourceItems = new double[source.Length + 1];
         for (int u = 0; u < source.Length; u++) SourceItems[u + 1] = SourceItems[u] + source[u].ItemCount;
         TargetItems = new double[target.Length + 1];
@@ -29,8 +29,17 @@ public sealed class AnchorIndex
 
     internal SentenceAnchors[] Target { get; }
 
-    /// <summary>For each key of the target side, the target units holding it, ascending (read only).</summary>
-    internal Dictionary<ulong, int[]> Postings { get; }
+    /// <summary>The postings of the target keys, one run per key: the target units holding it, ascending (read only).</summary>
+    internal int[] PostingTargets { get; }
+
+    /// <summary>Beside each entry of <see cref="PostingTargets"/>, the bits of the target unit's items that hold the key.</summary>
+    internal ulong[] PostingItems { get; }
+
+    /// <summary>Where the keys of source unit u start in <see cref="SourceKeyPostings"/>: at SourceKeyStart[u], one entry per key of <c>Source[u].Keys</c>.</summary>
+    internal int[] SourceKeyStart { get; }
+
+    /// <summary>For each key of each source unit, its run in <see cref="PostingTargets"/> (empty when no target holds it).</summary>
+    internal (int Start, int End)[] SourceKeyPostings { get; }
 
     /// <summary>Prefix sums of the source units' anchor item counts.</summary>
     internal double[] SourceItems { get; }
@@ -70,21 +79,58 @@ public sealed class AnchorIndex
         return (sa, ta);
     }
 
-    private static Dictionary<ulong, int[]> BuildPostings(SentenceAnchors[] target)
+    /// <summary>
+    /// The target keys' postings in flat arrays, and each source key's run in them: a search then reads, for each
+    /// source unit, the targets sharing its keys and their items without a hash lookup or a search of the target's
+    /// keys, however many searches share the index.
+    /// </summary>
+    private static (int[] Targets, ulong[] Items, int[] SourceKeyStart, (int Start, int End)[] SourceKeyPostings) BuildPostings(SentenceAnchors[] source, SentenceAnchors[] target)
     {
-        var lists = new Dictionary<ulong, List<int>>();
+        // One pass numbers the keys and counts their targets, a second fills each key's run in target order.
+        var ids = new Dictionary<ulong, int>();
+        var counts = new List<int>();
         for (int v = 0; v < target.Length; v++)
         {
             var keys = target[v].Keys;
             for (int k = 0; k < keys.Length; k++)
             {
                 if (k > 0 && keys[k - 1] == keys[k]) continue;
-                if (!lists.TryGetValue(keys[k], out var list)) lists[keys[k]] = list = [];
-                list.Add(v);
+                if (ids.TryGetValue(keys[k], out int id)) counts[id]++;
+                else
+                {
+                    ids[keys[k]] = counts.Count;
+                    counts.Add(1);
+                }
             }
         }
-        var postings = new Dictionary<ulong, int[]>(lists.Count);
-        foreach (var (key, list) in lists) postings[key] = [.. list];
-        return postings;
+        var runStart = new int[counts.Count + 1];
+        for (int id = 0; id < counts.Count; id++) runStart[id + 1] = runStart[id] + counts[id];
+        var cursor = runStart[..^1];
+        var targets = new int[runStart[^1]];
+        var items = new ulong[targets.Length];
+        for (int v = 0; v < target.Length; v++)
+        {
+            var ta = target[v];
+            var keys = ta.Keys;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                if (k > 0 && keys[k - 1] == keys[k]) continue;
+                ulong bits = 0;
+                for (int x = k; x < keys.Length && keys[x] == keys[k]; x++) bits |= 1UL << ta.ItemOf[x];
+                int at = cursor[ids[keys[k]]]++;
+                targets[at] = v;
+                items[at] = bits;
+            }
+        }
+        var start = new int[source.Length + 1];
+        for (int u = 0; u < source.Length; u++) start[u + 1] = start[u] + source[u].Keys.Length;
+        var sourceRuns = new (int, int)[start[source.Length]];
+        for (int u = 0; u < source.Length; u++)
+        {
+            var keys = source[u].Keys;
+            for (int k = 0; k < keys.Length; k++)
+                if (ids.TryGetValue(keys[k], out int id)) sourceRuns[start[u] + k] = (runStart[id], runStart[id + 1]);
+        }
+        return (targets, items, start, sourceRuns);
     }
 }

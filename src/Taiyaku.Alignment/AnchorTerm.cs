@@ -16,7 +16,9 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     private const double BoundSlack = 1 + 1e-12;
 
     private readonly SentenceAnchors[] sa, ta;
-    private readonly Dictionary<ulong, int[]> postings;
+    private readonly int[] postingTargets, sourceKeyStart;
+    private readonly ulong[] postingItems;
+    private readonly (int Start, int End)[] sourceKeyPostings;
     private readonly int[] tStart, tEnd;
     private readonly int slots, maskWidth;
     private readonly ulong[] inSource, inTarget;   // items of source u matched by target v; of target v matched by source u
@@ -28,15 +30,10 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     /// <param name="band">Row i spans targets band.Lo[i]..band.Hi[i].</param>
     /// <param name="maxSourceCount">Most source units in a bead.</param>
     /// <param name="maxTargetCount">Most target units in a bead.</param>
-    /// <param name="sa">Anchors of each source unit.</param>
-    /// <param name="ta">Anchors of each target unit.</param>
-    /// <param name="postings">For each target key, the target units holding it, ascending.</param>
-    /// <param name="itemCountsSource">Prefix sums of the source units' anchor item counts.</param>
-    /// <param name="itemCountsTarget">Prefix sums of the target units' anchor item counts.</param>
+    /// <param name="index">The anchors' postings and item counts.</param>
     /// <param name="lambda">λ, the anchor weight.</param>
     /// <param name="mu">ν, the cost of an unmatched item of a linked sentence.</param>
-    public AnchorTerm(GaleChurchAligner.Band band, int maxSourceCount, int maxTargetCount, SentenceAnchors[] sa, SentenceAnchors[] ta,
-        Dictionary<ulong, int[]> postings, double[] itemCountsSource, double[] itemCountsTarget, double lambda, double mu)
+    public AnchorTerm(GaleChurchAligner.Band band, int maxSourceCount, int maxTargetCount, AnchorIndex index, double lambda, double mu)
     {
         int n = band.N, m = band.M;
         int A = Math.Max(maxSourceCount, 1), B = maxTargetCount;
@@ -63,11 +60,14 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         // Pinned: the kernel reads them through pointers.
         pairScore = GC.AllocateArray<double>(A * maskWidth, pinned: true);
         prefix = GC.AllocateArray<double>(A * (maskWidth + 1), pinned: true);
-        this.sa = sa;
-        this.ta = ta;
-        this.postings = postings;
-        us = itemCountsSource;
-        ut = itemCountsTarget;
+        sa = index.Source;
+        ta = index.Target;
+        postingTargets = index.PostingTargets;
+        postingItems = index.PostingItems;
+        sourceKeyStart = index.SourceKeyStart;
+        sourceKeyPostings = index.SourceKeyPostings;
+        us = index.SourceItems;
+        ut = index.TargetItems;
         this.lambda = lambda;
         this.mu = mu;
     }
@@ -87,19 +87,21 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         var touched = touchedBySlot[u % slots];
         touched.Clear();
         var su = sa[u];
+        int keysAt = sourceKeyStart[u];
         for (int p = 0; p < su.Keys.Length; p++)
         {
-            ulong key = su.Keys[p];
-            if (!postings.TryGetValue(key, out var list)) continue;
-            int at = Array.BinarySearch(list, first);
+            var (start, end) = sourceKeyPostings[keysAt + p];
+            if (start == end) continue;
+            int at = Array.BinarySearch(postingTargets, start, end - start, first);
             if (at < 0) at = ~at;
-            for (; at < list.Length && list[at] <= last; at++)
+            ulong bit = 1UL << su.ItemOf[p];
+            for (; at < end && postingTargets[at] <= last; at++)
             {
-                int v = list[at];
+                int v = postingTargets[at];
                 int x = slot + v - first;
                 if (inSource[x] == 0 && inTarget[x] == 0) touched.Add(v);
-                inSource[x] |= 1UL << su.ItemOf[p];
-                inTarget[x] |= ta[v].ItemsOf(key);
+                inSource[x] |= bit;
+                inTarget[x] |= postingItems[at];
             }
         }
         foreach (int v in touched)

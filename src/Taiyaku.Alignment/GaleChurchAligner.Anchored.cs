@@ -129,7 +129,7 @@ public sealed partial class GaleChurchAligner
         // With ν > 0 a linked sentence pays ν per item that its link leaves unmatched, that is ν per item (the prefix
         // sums of the item counts), less ν per matched item (folded into the match weights).
         double lambda = Options.AnchorWeight, mu = Options.UnmatchedItemCost;
-        AnchorTerm MakeTerm(Band band) => new(band, maxSourceCount, maxTargetCount, sa, ta, index.Postings, index.SourceItems, index.TargetItems, lambda, mu);
+        AnchorTerm MakeTerm(Band band) => new(band, maxSourceCount, maxTargetCount, index, lambda, mu);
 
         if (Options.Search == SearchMode.Full)
         {
