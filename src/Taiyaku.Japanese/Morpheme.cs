@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Taiyaku.Japanese;
@@ -60,8 +61,45 @@ public sealed class Morpheme
     /// <summary><c>surface\tfeature</c>, like one line of mecab's output.</summary>
     public override string ToString() => Surface + "\t" + Feature;
 
-    // Splits like mecab's tokenizeCSV: a field in double quotes may hold commas, "" is a quote.
+    /// <summary>Fields before this one (part of speech and conjugation in IPADIC) come from a small closed set: their strings are shared.</summary>
+    private const int SharedFieldCount = 6;
+
+    /// <summary>Most distinct shared field strings kept; beyond, a field gets a string of its own.</summary>
+    private const int MaxSharedFields = 4096;
+
+    private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedLookup =
+        Shared.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Splits like mecab's tokenizeCSV: a field in double quotes may hold commas, "" is a quote. Without quotes (every
+    // IPADIC entry) the fields are cut from the string directly, and the part-of-speech and conjugation fields, a few
+    // hundred distinct strings, are shared rather than allocated per morpheme (measured: the split was 40 % of the
+    // Japanese anchor extraction on a 100,000-sentence document).
     internal static string[] SplitFeature(string feature)
+    {
+        if (feature.Contains('"')) return SplitQuoted(feature);
+        var span = feature.AsSpan();
+        var fields = new string[span.Count(',') + 1];
+        int start = 0;
+        for (int k = 0; k < fields.Length; k++)
+        {
+            int length = span[start..].IndexOf(',');
+            if (length < 0) length = span.Length - start;
+            var field = span.Slice(start, length);
+            fields[k] = k < SharedFieldCount ? SharedString(field) : field is "*" ? "*" : new string(field);
+            start += length + 1;
+        }
+        return fields;
+    }
+
+    private static string SharedString(ReadOnlySpan<char> field)
+    {
+        if (SharedLookup.TryGetValue(field, out var shared)) return shared;
+        var text = new string(field);
+        return Shared.Count < MaxSharedFields ? Shared.GetOrAdd(text, text) : text;
+    }
+
+    private static string[] SplitQuoted(string feature)
     {
         var fields = new List<string>();
         var sb = new StringBuilder();
