@@ -18,13 +18,15 @@ echo "consumer-test: packing $version into $tmp/feed"
 (cd "$root" && dotnet pack -c Release -o "$tmp/feed" -warnaserror -nologo) >"$tmp/pack.log" 2>&1 \
   || { cat "$tmp/pack.log"; fail "dotnet pack -c Release -warnaserror"; }
 grep -h 'no SourceLink' "$tmp/pack.log" | head -1 | sed 's/^ */consumer-test: note: /' || true
+# The tool is three packages: Taiyaku.Cli points to one per platform, ReadyToRun for linux-x64 and portable for the rest.
 packages="Taiyaku.Alignment Taiyaku.Text Taiyaku.Japanese Taiyaku.Japanese.Dictionary Taiyaku.Japanese.Ipadic
-          Taiyaku.Features Taiyaku.Edict Taiyaku.Pipeline Taiyaku.Formats Taiyaku.Evaluation Taiyaku.Cli Taiyaku"
+          Taiyaku.Features Taiyaku.Edict Taiyaku.Pipeline Taiyaku.Formats Taiyaku.Evaluation Taiyaku.Cli
+          Taiyaku.Cli.linux-x64 Taiyaku.Cli.any Taiyaku"
 for p in $packages; do
   nupkg="$tmp/feed/$p.$version.nupkg"
   [ -f "$nupkg" ] || fail "package $p.$version.nupkg missing"
-  # The Taiyaku package has no code (it is its dependencies), so no symbols.
-  [ "$p" = Taiyaku ] || [ -f "$tmp/feed/$p.$version.snupkg" ] || fail "symbols $p.$version.snupkg missing"
+  # The Taiyaku package has no code (it is its dependencies), nor has the tool's pointer package: no symbols.
+  [ "$p" = Taiyaku ] || [ "$p" = Taiyaku.Cli ] || [ -f "$tmp/feed/$p.$version.snupkg" ] || fail "symbols $p.$version.snupkg missing"
   nuspec=$(unzip -p "$nupkg" "$p.nuspec")
   for field in '<description>' '<license ' '<readme>README.md' '<repository ' '<tags>' '<projectUrl>'; do
     grep -q -F "$field" <<<"$nuspec" || fail "$p: the nuspec lacks $field"
@@ -36,9 +38,17 @@ extra=$(cd "$tmp/feed" && ls | grep -v -E "^($(tr -s ' \n' '|' <<<"$packages" | 
 [ -z "$extra" ] || fail "unexpected packages in the feed: $extra"
 has() { local files; files=$(unzip -Z1 "$tmp/feed/$1.$version.nupkg"); grep -q -x -F "$2" <<<"$files" || fail "$1 lacks $2"; }
 has Taiyaku.Japanese.Ipadic LICENSE.txt; has Taiyaku.Japanese.Ipadic COPYING; has Taiyaku.Japanese.Ipadic dic/ipadic/sys.dic
-has Taiyaku.Edict LICENSE-EDICT.txt; has Taiyaku.Cli LICENSE.txt; has Taiyaku.Cli LICENSE-EDICT.txt
-has Taiyaku.Cli tools/net10.0/any/dic/ipadic/COPYING
-pass "dotnet pack: 11 packages with symbols, licence notices in the Ipadic, Edict and Cli packages"
+has Taiyaku.Edict LICENSE-EDICT.txt
+for rid in linux-x64 any; do
+  has Taiyaku.Cli.$rid LICENSE.txt; has Taiyaku.Cli.$rid LICENSE-EDICT.txt; has Taiyaku.Cli.$rid tools/net10.0/$rid/dic/ipadic/COPYING
+done
+has Taiyaku.Cli LICENSE.txt
+unzip -p "$tmp/feed/Taiyaku.Cli.$version.nupkg" Taiyaku.Cli.nuspec | grep -q 'packageType name="DotnetTool"' || fail "Taiyaku.Cli is not a tool package"
+# ReadyToRun code makes the platform's assemblies more than half as large again as the portable IL (2.4 times here).
+size() { unzip -Z -l "$tmp/feed/Taiyaku.Cli.$1.$version.nupkg" "tools/net10.0/$1/Taiyaku.Alignment.dll" | awk 'NR == 1 {print $4}'; }
+r2r=$(size linux-x64); il=$(size any)
+[ "$r2r" -gt $((3 * il / 2)) ] || fail "Taiyaku.Alignment.dll in the linux-x64 tool package ($r2r bytes) is not ReadyToRun (portable: $il bytes)"
+pass "dotnet pack: 14 packages, symbols for those with code, licence notices in the Ipadic, Edict and Cli packages, ReadyToRun for linux-x64"
 
 # 2. A console project outside the repository: Consumer.csproj.template, and a Program.cs made of every C# block of
 #    the README's "## Library" section word for word: their using directives first, then each block in a scope of its
@@ -111,6 +121,9 @@ show "$pair"
 dotnet tool install --tool-path "$tmp/tools" --configfile "$app/nuget.config" Taiyaku.Cli --version "$version" \
   >"$tmp/tool.log" 2>&1 || { cat "$tmp/tool.log"; fail "dotnet tool install Taiyaku.Cli"; }
 [ -x "$tmp/tools/taiyaku" ] || fail "the tool installed no 'taiyaku' command"
+if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+  [ -d "$tmp/tools/.store/taiyaku.cli/$version/taiyaku.cli.linux-x64" ] || fail "dotnet tool install did not choose the linux-x64 package"
+fi
 (cd "$root" && "$tmp/tools/taiyaku" align --bilingual samples/cable-1468.txt --format tsv) >"$tmp/tool.tsv" 2>"$tmp/tool.err" \
   || { cat "$tmp/tool.err"; fail "taiyaku align --bilingual samples/cable-1468.txt --format tsv"; }
 rows=$(awk -F'\t' '$1 != "" && $2 != ""' "$tmp/tool.tsv" | wc -l)
