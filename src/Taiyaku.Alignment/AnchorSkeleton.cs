@@ -158,26 +158,28 @@ internal static class AnchorSkeleton
         bool inGap = pairBefore && pairAfter;
         long gs = s1 - s0, gt = t1 - t0;
         bool NearDiagonal(int i, int j) => Math.Abs((i - s0) * gt - (j - t0) * gs) <= DiagonalSlack * gs * gt;
-        foreach (var (key, si) in sourceOf)
+        for (int id = 0; id < sourceOf.KeyCount; id++)
         {
-            if (!targetOf.TryGetValue(key, out var ti)) continue;
+            if (!targetOf.TryFind(sourceOf.KeyAt(id), out int targetId)) continue;
+            var si = sourceOf.Of(id);
+            var ti = targetOf.Of(targetId);
             if (inGap)
             {
                 // Between two pairs: a key once on each side, near the gap's diagonal (a gap that is not parallel
                 // throughout stays whole; the band searches it all).
-                if (si.Count == 1 && ti.Count == 1 && NearDiagonal(si[0].Index, ti[0].Index))
+                if (si.Length == 1 && ti.Length == 1 && NearDiagonal(si[0].Index, ti[0].Index))
                     weights[(si[0].Index, ti[0].Index)] = weights.GetValueOrDefault((si[0].Index, ti[0].Index)) + si[0].Weight + ti[0].Weight;
                 continue;
             }
-            if (si.Count == ti.Count && si.Count <= MaxRanked)
+            if (si.Length == ti.Length && si.Length <= MaxRanked)
             {
                 // As often on both sides: the r-th occurrence of one side most likely translates the r-th of the other.
-                for (int r = 0; r < si.Count; r++)
+                for (int r = 0; r < si.Length; r++)
                     weights[(si[r].Index, ti[r].Index)] = weights.GetValueOrDefault((si[r].Index, ti[r].Index)) + si[r].Weight + ti[r].Weight;
                 continue;
             }
-            if (si.Count > MaxOccurrences || ti.Count > MaxOccurrences) continue;
-            double share = 1.0 / (si.Count * ti.Count);
+            if (si.Length > MaxOccurrences || ti.Length > MaxOccurrences) continue;
+            double share = 1.0 / (si.Length * ti.Length);
             foreach (var (i, wi) in si)
                 foreach (var (j, wj) in ti)
                     weights[(i, j)] = weights.GetValueOrDefault((i, j)) + (wi + wj) * share;
@@ -228,20 +230,64 @@ internal static class AnchorSkeleton
     }
 
     /// <summary>For each key, the sentences holding it (up to one more than <see cref="MaxRanked"/>) with the weight of its item there.</summary>
-    private static Dictionary<ulong, List<(int Index, double Weight)>> Occurrences(SentenceAnchors[] side, int from, int to)
+    private static KeyOccurrences Occurrences(SentenceAnchors[] side, int from, int to) => new(side, from, to);
+
+    /// <summary>
+    /// The occurrences of each key in sentences from..to−1, in flat arrays: keys numbered in order of first occurrence,
+    /// each with its run of (sentence, weight), sentences ascending. Two passes over the keys, one dictionary, no list
+    /// per key (on a 100,000-sentence document the lists were most of the skeleton's time, in the collector).
+    /// </summary>
+    private sealed class KeyOccurrences
     {
-        var of = new Dictionary<ulong, List<(int, double)>>();
-        for (int i = from; i < to; i++)
+        private readonly Dictionary<ulong, int> ids = [];
+        private readonly List<ulong> keys = [];
+        private readonly int[] start;
+        private readonly (int Index, double Weight)[] entries;
+
+        public KeyOccurrences(SentenceAnchors[] side, int from, int to)
         {
-            var a = side[i];
-            for (int k = 0; k < a.Keys.Length; k++)
+            var counts = new List<int>();
+            for (int i = from; i < to; i++)
             {
-                ulong key = a.Keys[k];
-                if (k > 0 && a.Keys[k - 1] == key) continue;
-                if (!of.TryGetValue(key, out var list)) of[key] = list = [];
-                if (list.Count <= MaxRanked) list.Add((i, a.Weights[a.ItemOf[k]]));
+                var k = side[i].Keys;
+                for (int x = 0; x < k.Length; x++)
+                {
+                    if (x > 0 && k[x - 1] == k[x]) continue;
+                    if (ids.TryGetValue(k[x], out int id))
+                    {
+                        if (counts[id] <= MaxRanked) counts[id]++;
+                    }
+                    else
+                    {
+                        ids[k[x]] = counts.Count;
+                        counts.Add(1);
+                        keys.Add(k[x]);
+                    }
+                }
+            }
+            start = new int[counts.Count + 1];
+            for (int id = 0; id < counts.Count; id++) start[id + 1] = start[id] + counts[id];
+            var cursor = start[..^1];
+            entries = new (int, double)[start[^1]];
+            for (int i = from; i < to; i++)
+            {
+                var a = side[i];
+                var k = a.Keys;
+                for (int x = 0; x < k.Length; x++)
+                {
+                    if (x > 0 && k[x - 1] == k[x]) continue;
+                    int id = ids[k[x]];
+                    if (cursor[id] < start[id + 1]) entries[cursor[id]++] = (i, a.Weights[a.ItemOf[x]]);
+                }
             }
         }
-        return of;
+
+        public int KeyCount => keys.Count;
+
+        public ulong KeyAt(int id) => keys[id];
+
+        public bool TryFind(ulong key, out int id) => ids.TryGetValue(key, out id);
+
+        public ReadOnlySpan<(int Index, double Weight)> Of(int id) => entries.AsSpan(start[id], start[id + 1] - start[id]);
     }
 }
