@@ -41,6 +41,8 @@ has Taiyaku.Japanese.Ipadic LICENSE.txt; has Taiyaku.Japanese.Ipadic COPYING; ha
 has Taiyaku.Edict LICENSE-EDICT.txt
 for rid in linux-x64 any; do
   has Taiyaku.Cli.$rid LICENSE.txt; has Taiyaku.Cli.$rid LICENSE-EDICT.txt; has Taiyaku.Cli.$rid tools/net10.0/$rid/dic/ipadic/COPYING
+  unzip -p "$tmp/feed/Taiyaku.Cli.$rid.$version.nupkg" LICENSE.txt | grep -q -F "compiled (tools/net10.0/$rid/dic/ipadic/)" \
+    || fail "Taiyaku.Cli.$rid: LICENSE.txt does not name the package's own IPADIC folder"
 done
 has Taiyaku.Cli LICENSE.txt
 unzip -p "$tmp/feed/Taiyaku.Cli.$version.nupkg" Taiyaku.Cli.nuspec | grep -q 'packageType name="DotnetTool"' || fail "Taiyaku.Cli is not a tool package"
