@@ -57,25 +57,23 @@ public sealed class AnchorIndex
     /// <exception cref="ArgumentNullException">A list or one of its items is null.</exception>
     public static AnchorIndex Create(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, CancellationToken cancellationToken = default)
     {
-        var (sa, ta) = Checked(source, target);
-        return new AnchorIndex(sa, ta, AnchorSkeleton.Find(sa, ta, cancellationToken));
+        var (sa, ta) = Checked(source, target, nameof(source), nameof(target));
+        return Of(sa, ta, skeleton: true, cancellationToken);
     }
 
-    /// <summary>As <see cref="Create"/>, without the skeleton: for a search of the whole lattice.</summary>
-    internal static AnchorIndex WithoutSkeleton(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target)
-    {
-        var (sa, ta) = Checked(source, target);
-        return new AnchorIndex(sa, ta, null);
-    }
+    /// <summary>The index of anchors already checked (<see cref="Checked"/>); without the skeleton for a search of the whole lattice, which needs none.</summary>
+    internal static AnchorIndex Of(SentenceAnchors[] source, SentenceAnchors[] target, bool skeleton, CancellationToken cancellationToken) =>
+        new(source, target, skeleton ? AnchorSkeleton.Find(source, target, cancellationToken) : null);
 
-    private static (SentenceAnchors[], SentenceAnchors[]) Checked(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target)
+    /// <summary>The two lists as arrays, after checking that neither they nor their items are null (named as the caller names them).</summary>
+    internal static (SentenceAnchors[], SentenceAnchors[]) Checked(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, string sourceName, string targetName)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(source, sourceName);
+        ArgumentNullException.ThrowIfNull(target, targetName);
         var sa = source as SentenceAnchors[] ?? [.. source];
         var ta = target as SentenceAnchors[] ?? [.. target];
-        for (int i = 0; i < sa.Length; i++) ArgumentNullException.ThrowIfNull(sa[i], nameof(source));
-        for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], nameof(target));
+        for (int i = 0; i < sa.Length; i++) ArgumentNullException.ThrowIfNull(sa[i], sourceName);
+        for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], targetName);
         return (sa, ta);
     }
 
@@ -86,27 +84,9 @@ public sealed class AnchorIndex
     /// </summary>
     private static (int[] Targets, ulong[] Items, int[] SourceKeyStart, (int Start, int End)[] SourceKeyPostings) BuildPostings(SentenceAnchors[] source, SentenceAnchors[] target)
     {
-        // One pass numbers the keys and counts their targets, a second fills each key's run in target order.
-        var ids = new Dictionary<ulong, int>();
-        var counts = new List<int>();
-        for (int v = 0; v < target.Length; v++)
-        {
-            var keys = target[v].Keys;
-            for (int k = 0; k < keys.Length; k++)
-            {
-                if (k > 0 && keys[k - 1] == keys[k]) continue;
-                if (ids.TryGetValue(keys[k], out int id)) counts[id]++;
-                else
-                {
-                    ids[keys[k]] = counts.Count;
-                    counts.Add(1);
-                }
-            }
-        }
-        var runStart = new int[counts.Count + 1];
-        for (int id = 0; id < counts.Count; id++) runStart[id + 1] = runStart[id] + counts[id];
-        var cursor = runStart[..^1];
-        var targets = new int[runStart[^1]];
+        var runs = new KeyRuns(target, 0, target.Length);
+        var cursor = runs.Cursors();
+        var targets = new int[runs.Start[^1]];
         var items = new ulong[targets.Length];
         for (int v = 0; v < target.Length; v++)
         {
@@ -117,7 +97,7 @@ public sealed class AnchorIndex
                 if (k > 0 && keys[k - 1] == keys[k]) continue;
                 ulong bits = 0;
                 for (int x = k; x < keys.Length && keys[x] == keys[k]; x++) bits |= 1UL << ta.ItemOf[x];
-                int at = cursor[ids[keys[k]]]++;
+                int at = cursor[runs.Ids[keys[k]]]++;
                 targets[at] = v;
                 items[at] = bits;
             }
@@ -129,7 +109,7 @@ public sealed class AnchorIndex
         {
             var keys = source[u].Keys;
             for (int k = 0; k < keys.Length; k++)
-                if (ids.TryGetValue(keys[k], out int id)) sourceRuns[start[u] + k] = (runStart[id], runStart[id + 1]);
+                if (runs.Ids.TryGetValue(keys[k], out int id)) sourceRuns[start[u] + k] = (runs.Start[id], runs.Start[id + 1]);
         }
         return (targets, items, start, sourceRuns);
     }

@@ -152,8 +152,8 @@ internal static class AnchorSkeleton
     /// <summary>The heaviest chain over sources s0..s1−1 and targets t0..t1−1, of pairs with a close neighbour (the pair (s0−1, t0−1) before the range counts as a neighbour when <paramref name="pairBefore"/>, (s1, t1) after it when <paramref name="pairAfter"/>).</summary>
     private static List<(int Source, int Target)> Chain(SentenceAnchors[] source, int s0, int s1, SentenceAnchors[] target, int t0, int t1, bool pairBefore, bool pairAfter)
     {
-        var sourceOf = Occurrences(source, s0, s1);
-        var targetOf = Occurrences(target, t0, t1);
+        var sourceOf = new KeyOccurrences(source, s0, s1);
+        var targetOf = new KeyOccurrences(target, t0, t1);
         var weights = new Dictionary<(int, int), double>();
         bool inGap = pairBefore && pairAfter;
         long gs = s1 - s0, gt = t1 - t0;
@@ -229,46 +229,20 @@ internal static class AnchorSkeleton
         static bool Close((int S, int T) a, (int S, int T) b) => b.S - a.S <= Neighbourhood && b.T - a.T <= Neighbourhood;
     }
 
-    /// <summary>For each key, the sentences holding it (up to one more than <see cref="MaxRanked"/>) with the weight of its item there.</summary>
-    private static KeyOccurrences Occurrences(SentenceAnchors[] side, int from, int to) => new(side, from, to);
-
     /// <summary>
-    /// The occurrences of each key in sentences from..to−1, in flat arrays: keys numbered in order of first occurrence,
-    /// each with its run of (sentence, weight), sentences ascending. Two passes over the keys, one dictionary, no list
-    /// per key (on a 100,000-sentence document the lists were most of the skeleton's time, in the collector).
+    /// For each key of sentences from..to−1, the sentences holding it (up to one more than <see cref="MaxRanked"/>,
+    /// ascending) with the weight of its item there; keys numbered in order of first occurrence.
     /// </summary>
     private sealed class KeyOccurrences
     {
-        private readonly Dictionary<ulong, int> ids = [];
-        private readonly List<ulong> keys = [];
-        private readonly int[] start;
+        private readonly KeyRuns runs;
         private readonly (int Index, double Weight)[] entries;
 
         public KeyOccurrences(SentenceAnchors[] side, int from, int to)
         {
-            var counts = new List<int>();
-            for (int i = from; i < to; i++)
-            {
-                var k = side[i].Keys;
-                for (int x = 0; x < k.Length; x++)
-                {
-                    if (x > 0 && k[x - 1] == k[x]) continue;
-                    if (ids.TryGetValue(k[x], out int id))
-                    {
-                        if (counts[id] <= MaxRanked) counts[id]++;
-                    }
-                    else
-                    {
-                        ids[k[x]] = counts.Count;
-                        counts.Add(1);
-                        keys.Add(k[x]);
-                    }
-                }
-            }
-            start = new int[counts.Count + 1];
-            for (int id = 0; id < counts.Count; id++) start[id + 1] = start[id] + counts[id];
-            var cursor = start[..^1];
-            entries = new (int, double)[start[^1]];
+            runs = new KeyRuns(side, from, to, MaxRanked + 1);
+            var cursor = runs.Cursors();
+            entries = new (int, double)[runs.Start[^1]];
             for (int i = from; i < to; i++)
             {
                 var a = side[i];
@@ -276,18 +250,18 @@ internal static class AnchorSkeleton
                 for (int x = 0; x < k.Length; x++)
                 {
                     if (x > 0 && k[x - 1] == k[x]) continue;
-                    int id = ids[k[x]];
-                    if (cursor[id] < start[id + 1]) entries[cursor[id]++] = (i, a.Weights[a.ItemOf[x]]);
+                    int id = runs.Ids[k[x]];
+                    if (cursor[id] < runs.Start[id + 1]) entries[cursor[id]++] = (i, a.Weights[a.ItemOf[x]]);
                 }
             }
         }
 
-        public int KeyCount => keys.Count;
+        public int KeyCount => runs.Keys.Count;
 
-        public ulong KeyAt(int id) => keys[id];
+        public ulong KeyAt(int id) => runs.Keys[id];
 
-        public bool TryFind(ulong key, out int id) => ids.TryGetValue(key, out id);
+        public bool TryFind(ulong key, out int id) => runs.Ids.TryGetValue(key, out id);
 
-        public ReadOnlySpan<(int Index, double Weight)> Of(int id) => entries.AsSpan(start[id], start[id + 1] - start[id]);
+        public ReadOnlySpan<(int Index, double Weight)> Of(int id) => entries.AsSpan(runs.Start[id], runs.Start[id + 1] - runs.Start[id]);
     }
 }

@@ -83,6 +83,9 @@ public sealed partial class GaleChurchAligner
         IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(anchors);
+        CheckGuide(guide, sourceLengths.Length, targetLengths.Length);
+        if (anchors.SourceCount != sourceLengths.Length || anchors.TargetCount != targetLengths.Length)
+            throw new ArgumentException($"The anchor index covers {anchors.SourceCount} and {anchors.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", "index");
         return AlignIndexed(sourceLengths, targetLengths, anchors, guide, ProgressSink.For(progress), cancellationToken);
     }
 
@@ -90,8 +93,7 @@ public sealed partial class GaleChurchAligner
         IReadOnlyList<SentenceAnchors> sourceAnchors, IReadOnlyList<SentenceAnchors> targetAnchors, AlignmentResult? guide,
         ProgressSink? progress, CancellationToken cancellationToken)
     {
-        if (guide != null && (guide.SourceCount != sourceLengths.Length || guide.TargetCount != targetLengths.Length))
-            throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(guide));
+        CheckGuide(guide, sourceLengths.Length, targetLengths.Length);
         ArgumentNullException.ThrowIfNull(sourceAnchors);
         ArgumentNullException.ThrowIfNull(targetAnchors);
         if (sourceAnchors.Count != sourceLengths.Length)
@@ -101,21 +103,21 @@ public sealed partial class GaleChurchAligner
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 || m == 0 || Options.AnchorWeight == 0)
             return AlignLengths(sourceLengths, targetLengths, progress, cancellationToken);
-        for (int i = 0; i < n; i++) ArgumentNullException.ThrowIfNull(sourceAnchors[i], nameof(sourceAnchors));
-        for (int j = 0; j < m; j++) ArgumentNullException.ThrowIfNull(targetAnchors[j], nameof(targetAnchors));
-        var index = Options.Search == SearchMode.Full
-            ? AnchorIndex.WithoutSkeleton(sourceAnchors, targetAnchors)
-            : AnchorIndex.Create(sourceAnchors, targetAnchors, cancellationToken);
+        var (sa, ta) = AnchorIndex.Checked(sourceAnchors, targetAnchors, nameof(sourceAnchors), nameof(targetAnchors));
+        var index = AnchorIndex.Of(sa, ta, skeleton: Options.Search != SearchMode.Full, cancellationToken);
         return AlignIndexed(sourceLengths, targetLengths, index, guide, progress, cancellationToken);
     }
 
+    private static void CheckGuide(AlignmentResult? guide, int n, int m)
+    {
+        if (guide != null && (guide.SourceCount != n || guide.TargetCount != m))
+            throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {n} and {m}.", nameof(guide));
+    }
+
+    /// <summary>The anchored search proper, on arguments the public methods have checked.</summary>
     private AlignmentResult AlignIndexed(ReadOnlySpan<int> sourceLengths, ReadOnlySpan<int> targetLengths, AnchorIndex index, AlignmentResult? guide,
         ProgressSink? progress, CancellationToken cancellationToken)
     {
-        if (guide != null && (guide.SourceCount != sourceLengths.Length || guide.TargetCount != targetLengths.Length))
-            throw new ArgumentException($"The guide aligns {guide.SourceCount} and {guide.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(guide));
-        if (index.SourceCount != sourceLengths.Length || index.TargetCount != targetLengths.Length)
-            throw new ArgumentException($"The anchor index covers {index.SourceCount} and {index.TargetCount} units, not {sourceLengths.Length} and {targetLengths.Length}.", nameof(index));
         int n = sourceLengths.Length, m = targetLengths.Length;
         if (n == 0 || m == 0 || Options.AnchorWeight == 0)
             return AlignLengths(sourceLengths, targetLengths, progress, cancellationToken);
@@ -124,7 +126,6 @@ public sealed partial class GaleChurchAligner
         var tgt = PrefixSums(targetLengths, nameof(targetLengths));
         double c = Options.LengthRatio ?? EstimateLengthRatio(src[n], tgt[m]);
         var model = new Model(c, Options.Variance);
-        var (sa, ta) = (index.Source, index.Target);
 
         // With ν > 0 a linked sentence pays ν per item that its link leaves unmatched, that is ν per item (the prefix
         // sums of the item counts), less ν per matched item (folded into the match weights).
@@ -138,8 +139,9 @@ public sealed partial class GaleChurchAligner
             return Run(full, src, tgt, model, ref term, progress, cancellationToken) ?? throw NoAlignment();
         }
 
-        // The band follows the anchor skeleton where there is one, else the length-only alignment.
-        var skeleton = index.Skeleton ?? AnchorSkeleton.Find(sa, ta, cancellationToken);
+        // The band follows the anchor skeleton where there is one, else the length-only alignment. (An index lacks the
+        // skeleton only when built for an aligner that searches in full, above.)
+        var skeleton = index.Skeleton!;
         IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? AlignLengths(sourceLengths, targetLengths, progress, cancellationToken).Links : null;
         return Search(new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide), MakeTerm, src, tgt, model, progress, cancellationToken);
     }
