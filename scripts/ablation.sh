@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Ablation of the lexical anchors on the shared corpora: no anchors, each kind alone, all but one, and all; every run
+# Ablation of the lexical anchors (and line shapes) on the shared corpora: no anchors, each kind alone, all but one, and all; every run
 # with the same parameters (default: the built-in ones; pass --params FILE for others).
 # Usage: scripts/ablation.sh [--params FILE]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
 . "$root/scripts/tool.sh"
-kinds=(numbers latin names dictionary punctuation second-pass)
+kinds=(numbers latin names dictionary punctuation second-pass line-shapes)
 settings=(none "${kinds[@]}")
 for k in "${kinds[@]}"; do settings+=("$(printf '%s\n' "${kinds[@]}" | grep -vx "$k" | paste -sd, -)"); done
 settings+=(all)

@@ -16,6 +16,8 @@ public sealed class AnchorIndex
         for (int u = 0; u < source.Length; u++) SourceItems[u + 1] = SourceItems[u] + source[u].ItemCount;
         TargetItems = new double[target.Length + 1];
         for (int v = 0; v < target.Length; v++) TargetItems[v + 1] = TargetItems[v] + target[v].ItemCount;
+        SourceOneSided = OneSided(source);
+        TargetOneSided = OneSided(target);
         Skeleton = skeleton;
     }
 
@@ -47,6 +49,12 @@ public sealed class AnchorIndex
     /// <summary>Prefix sums of the target units' anchor item counts.</summary>
     internal double[] TargetItems { get; }
 
+    /// <summary>The source units' one-sided evidence (see <see cref="SentenceAnchors.OneSidedEvidence"/>).</summary>
+    internal double[] SourceOneSided { get; }
+
+    /// <summary>The target units' one-sided evidence.</summary>
+    internal double[] TargetOneSided { get; }
+
     /// <summary>The anchor skeleton (see <see cref="AnchorSkeleton"/>); null when built for a full search, which needs none.</summary>
     internal (int Source, int Target)[]? Skeleton { get; }
 
@@ -75,6 +83,13 @@ public sealed class AnchorIndex
         for (int i = 0; i < sa.Length; i++) ArgumentNullException.ThrowIfNull(sa[i], sourceName);
         for (int j = 0; j < ta.Length; j++) ArgumentNullException.ThrowIfNull(ta[j], targetName);
         return (sa, ta);
+    }
+
+    private static double[] OneSided(SentenceAnchors[] units)
+    {
+        var evidence = new double[units.Length];
+        for (int u = 0; u < units.Length; u++) evidence[u] = units[u].OneSidedEvidence;
+        return evidence;
     }
 
     /// <summary>

@@ -8,7 +8,9 @@ namespace Taiyaku.Alignment;
 /// The anchor term of a bead: minus λ times the weight of its sentences' anchor items matched on the other side (less ln k
 /// per item for k sentences on that side; see <see cref="SentenceAnchors"/>); with ν &gt; 0, a linked sentence also pays
 /// λν per item its link leaves unmatched, and a bead with an empty side costs its prior only (the lexical evidence
-/// decides what is left unaligned). Built for one band: the masks of a source unit cover the targets it can meet there.
+/// decides what is left unaligned). A bead with an empty side whose sentences have one-sided evidence
+/// (<see cref="SentenceAnchors.OneSidedEvidence"/>) costs its prior less that evidence, whatever ν, and a 1-1 bead of two
+/// such sentences costs both less. Built for one band: the masks of a source unit cover the targets it can meet there.
 /// </summary>
 internal readonly unsafe struct AnchorTerm : IBeadTerm
 {
@@ -25,6 +27,7 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     private readonly double[] pairScore, prefix;   // the 1-1 bead (u, v)'s anchor score; prefix sums of it over v
     private readonly List<int>[] touchedBySlot;
     private readonly double[] us, ut;              // prefix sums of the anchor item counts of each side
+    private readonly double[] oneSidedS, oneSidedT; // the one-sided evidence of each unit of each side
     private readonly double lambda, mu;
 
     /// <param name="band">Row i spans targets band.Lo[i]..band.Hi[i].</param>
@@ -68,6 +71,8 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         sourceKeyPostings = index.SourceKeyPostings;
         us = index.SourceItems;
         ut = index.TargetItems;
+        oneSidedS = index.SourceOneSided;
+        oneSidedT = index.TargetOneSided;
         this.lambda = lambda;
         this.mu = mu;
     }
@@ -130,6 +135,10 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         {
             // The 1-1 bead's anchor score is its pair's.
             SubtractScaled(tmp, pairBase + (pi % slots) * maskWidth - tStart[pi] - 1, lg, jStart, jEnd);
+            double eu = oneSidedS[pi];
+            if (eu > 0)
+                fixed (double* et = oneSidedT)
+                    SubtractFacing(tmp, et - 1, eu, jStart, jEnd);
             return;
         }
         // The anchor score is at most the sum of the bead's pair scores (a union weighs no more than the sum of its
@@ -183,6 +192,24 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         for (; j <= jEnd; j++) tmp[j] += lm * (dus + ut[j] - ut[j - b]);
     }
 
+    /// <summary>tmp[j] −= eu + et[j] where et[j] &gt; 0, for j in jStart..jEnd: two sentences with one-sided evidence face each other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractFacing(double* tmp, double* et, double eu, int jStart, int jEnd)
+    {
+        int j = jStart;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var veu = Vector256.Create(eu);
+            for (; j + 3 <= jEnd; j += 4)
+            {
+                var e = Vector256.Load(et + j);
+                (Vector256.Load(tmp + j) - ((veu + e) & Vector256.GreaterThan(e, Vector256<double>.Zero))).Store(tmp + j);
+            }
+        }
+        for (; j <= jEnd; j++)
+            if (et[j] > 0) tmp[j] -= eu + et[j];
+    }
+
     /// <summary>tmp[j] −= lg · pair[j] for j in jStart..jEnd.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SubtractScaled(double* tmp, double* pair, double lg, int jStart, int jEnd)
@@ -197,13 +224,33 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         for (; j <= jEnd; j++) tmp[j] -= lg * pair[j];
     }
 
-    public double DeletionCost(double priorCost, double lengthCost) => mu > 0 ? priorCost : lengthCost;
+    public double DeletionCost(double priorCost, double lengthCost, bool target, int from, int to)
+    {
+        var units = target ? oneSidedT : oneSidedS;
+        double evidence = 0;
+        for (int u = from; u < to; u++) evidence += units[u];
+        // A sentence with evidence of having no counterpart is no translation: its length says nothing.
+        return evidence > 0 || mu > 0 ? priorCost - evidence : lengthCost;
+    }
 
     public double LinkCost(double priorCost, double lengthCost, Link link) =>
         link.SourceCount == 0 || link.TargetCount == 0
-            ? DeletionCost(priorCost, lengthCost)
+            ? link.SourceCount == 0
+                ? DeletionCost(priorCost, lengthCost, true, link.TargetStart, link.TargetEnd)
+                : DeletionCost(priorCost, lengthCost, false, link.SourceStart, link.SourceEnd)
             : lengthCost + lambda * mu * (us[link.SourceEnd] - us[link.SourceStart] + ut[link.TargetEnd] - ut[link.TargetStart])
-              - lambda * SentenceAnchors.Score(sa, ta, link, mu);
+              - lambda * SentenceAnchors.Score(sa, ta, link, mu) - Facing(link);
+
+    /// <summary>
+    /// What a 1-1 link of two sentences that both have one-sided evidence saves: that evidence. Page furniture faces
+    /// page furniture (a page number and its translation): the evidence tells such a line from running text only.
+    /// </summary>
+    private double Facing(Link link)
+    {
+        if (link.SourceCount != 1 || link.TargetCount != 1) return 0;
+        double eu = oneSidedS[link.SourceStart], ev = oneSidedT[link.TargetStart];
+        return eu > 0 && ev > 0 ? eu + ev : 0;
+    }
 
     /// <summary>Anchor score of the bead of sources u0..u1−1 and targets v0..v1−1 (both sides).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

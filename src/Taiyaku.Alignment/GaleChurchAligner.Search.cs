@@ -127,7 +127,7 @@ public sealed partial class GaleChurchAligner
                         if (jStart > jEnd) continue;
                         if (b == 0)
                         {
-                            double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv));
+                            double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv), false, pi, i);
                             for (int j = jStart; j <= jEnd; j++) tmp[j] = prev[j] + cost;
                         }
                         else
@@ -149,7 +149,7 @@ public sealed partial class GaleChurchAligner
                             {
                                 int k = ib[r], b = tc[k];
                                 if (j - b < rowLo) continue;
-                                double cand = cur[j - b] + term.DeletionCost(prior[k], GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv));
+                                double cand = cur[j - b] + term.DeletionCost(prior[k], GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv), true, j - b, j);
                                 if (cand < cur[j]) { cur[j] = cand; bp[j] = (byte)k; }
                             }
                         }

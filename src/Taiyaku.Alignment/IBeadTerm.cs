@@ -19,8 +19,11 @@ internal unsafe interface IBeadTerm
     /// </summary>
     void Adjust(double* tmp, double* cur, int pi, int i, int a, int b, int jStart, int jEnd);
 
-    /// <summary>The cost of a bead with an empty side (1-0 or 0-b), given its prior cost and length cost.</summary>
-    double DeletionCost(double priorCost, double lengthCost);
+    /// <summary>
+    /// The cost of a bead with an empty side, given its prior cost and length cost: of the source units
+    /// <paramref name="from"/>..<paramref name="to"/>−1 (1-0), or of those target units when <paramref name="target"/> (0-b).
+    /// </summary>
+    double DeletionCost(double priorCost, double lengthCost, bool target, int from, int to);
 
     /// <summary>The cost of a link on the path, given its bead's prior cost and length cost.</summary>
     double LinkCost(double priorCost, double lengthCost, Link link);

@@ -9,7 +9,7 @@ internal readonly unsafe struct LengthOnlyTerm : IBeadTerm
 
     public void Adjust(double* tmp, double* cur, int pi, int i, int a, int b, int jStart, int jEnd) { }
 
-    public double DeletionCost(double priorCost, double lengthCost) => lengthCost;
+    public double DeletionCost(double priorCost, double lengthCost, bool target, int from, int to) => lengthCost;
 
     public double LinkCost(double priorCost, double lengthCost, Link link) => lengthCost;
 }

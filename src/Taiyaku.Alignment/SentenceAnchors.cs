@@ -33,11 +33,25 @@ public sealed class SentenceAnchors
     /// <param name="itemWeights">Weight of each item (finite, ≥ 0); its count is the number of items.</param>
     /// <exception cref="ArgumentException">More than <see cref="MaxItems"/> items, a key naming a missing item, or a bad weight.</exception>
     public SentenceAnchors(IReadOnlyList<AnchorKey> keys, IReadOnlyList<double> itemWeights)
+        : this(keys, itemWeights, 0)
+    {
+    }
+
+    /// <summary>Creates the anchors of a sentence, with evidence that it has no counterpart.</summary>
+    /// <param name="keys">Keys with the item each belongs to, in any order; an item may have several keys.</param>
+    /// <param name="itemWeights">Weight of each item (finite, ≥ 0); its count is the number of items.</param>
+    /// <param name="oneSidedEvidence">The log-odds (finite, ≥ 0) that the sentence has no counterpart on the other side,
+    /// whatever its words: see <see cref="OneSidedEvidence"/>.</param>
+    /// <exception cref="ArgumentException">More than <see cref="MaxItems"/> items, a key naming a missing item, or a bad weight or evidence.</exception>
+    public SentenceAnchors(IReadOnlyList<AnchorKey> keys, IReadOnlyList<double> itemWeights, double oneSidedEvidence)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(itemWeights);
         if (itemWeights.Count > MaxItems)
             throw new ArgumentException($"A sentence may have at most {MaxItems} anchor items, not {itemWeights.Count}.", nameof(itemWeights));
+        if (!(oneSidedEvidence >= 0 && double.IsFinite(oneSidedEvidence)))
+            throw new ArgumentException($"The one-sided evidence is {oneSidedEvidence}; it must be finite and non-negative.", nameof(oneSidedEvidence));
+        OneSidedEvidence = oneSidedEvidence;
         Weights = new double[itemWeights.Count];
         for (int i = 0; i < Weights.Length; i++)
         {
@@ -71,6 +85,12 @@ public sealed class SentenceAnchors
 
     /// <summary>Number of items.</summary>
     public int ItemCount => Weights.Length;
+
+    /// <summary>
+    /// The log-odds that the sentence has no counterpart on the other side, whatever its words (a page stamp or a line
+    /// in the other language, say): a bead that leaves it alone costs this much less. 0 when nothing says so.
+    /// </summary>
+    public double OneSidedEvidence { get; }
 
     /// <summary>Sum of the items' weights.</summary>
     public double TotalWeight { get; }

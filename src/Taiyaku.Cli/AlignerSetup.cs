@@ -17,7 +17,7 @@ internal sealed class AlignerSetup : IDisposable
     public static readonly string[] OptionNames = ["length", "beads", "anchors", "params", "model", "dicdir", "line-breaks"];
 
     /// <summary>The anchors --anchors can list.</summary>
-    public static readonly string[] AnchorNames = ["numbers", "latin", "names", "dictionary", "punctuation", "second-pass"];
+    public static readonly string[] AnchorNames = ["numbers", "latin", "names", "dictionary", "punctuation", "second-pass", "line-shapes"];
 
     /// <summary>How --dicdir is found when not given: the analyzer's own search (DictionaryLocator), said once for every command.</summary>
     public const string DicdirDefault =
@@ -159,8 +159,8 @@ internal sealed class AlignerSetup : IDisposable
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part is not ("numbers" or "latin" or "names" or "dictionary" or "punctuation" or "second-pass"))
-                throw new UsageException($"--anchors: unknown anchor '{part}' (use all, none, or numbers, latin, names, dictionary, punctuation, second-pass)");
+            if (Array.IndexOf(AnchorNames, part) < 0)
+                throw new UsageException($"--anchors: unknown anchor '{part}' (use all, none, or {string.Join(", ", AnchorNames)})");
             set.Add(part);
         }
         return AnchorOptions.Default with
@@ -171,6 +171,7 @@ internal sealed class AlignerSetup : IDisposable
             Dictionary = set.Contains("dictionary"),
             Punctuation = set.Contains("punctuation"),
             SecondPass = set.Contains("second-pass"),
+            LineShapes = set.Contains("line-shapes"),
         };
     }
 

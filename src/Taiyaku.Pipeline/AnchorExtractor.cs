@@ -40,7 +40,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// or number says more than one on a word found everywhere. At most <see cref="SentenceAnchors.MaxItems"/> items per
     /// sentence are kept, the heaviest.
     /// </summary>
-    public static SentenceAnchors[] Pack(List<AnchorItem>[] side, List<AnchorItem>[] other, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
+    public static SentenceAnchors[] Pack(List<AnchorItem>[] side, List<AnchorItem>[] other, double[]? oneSided = null, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
     {
         var otherFrequency = DocumentFrequency(other, otherExtra);
         double n = other.Length;
@@ -85,7 +85,8 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
                 for (int k = start; k < start + count; k++) keys.Add(new AnchorKey(itemKeys[k], weights.Count));
                 weights.Add(w);
             }
-            result[i] = weights.Count == 0 ? SentenceAnchors.Empty : new SentenceAnchors(keys, weights);
+            double evidence = oneSided?[i] ?? 0;
+            result[i] = weights.Count == 0 && evidence == 0 ? SentenceAnchors.Empty : new SentenceAnchors(keys, weights, evidence);
         }
         return result;
     }
@@ -94,11 +95,12 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// Both sides packed, the Japanese items with <paramref name="learned"/>'s keys added and the English frequencies
     /// counted against them; side by side on two threads when the document is large (the two are independent).
     /// </summary>
-    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(List<AnchorItem>[] ja, List<AnchorItem>[] en, Action<AnchorItem, List<ulong>>? learned = null)
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(List<AnchorItem>[] ja, List<AnchorItem>[] en,
+        double[]? jaOneSided = null, double[]? enOneSided = null, Action<AnchorItem, List<ulong>>? learned = null)
     {
-        if (ja.Length + en.Length < 2048) return (Pack(ja, en, sideExtra: learned), Pack(en, ja, otherExtra: learned));
+        if (ja.Length + en.Length < 2048) return (Pack(ja, en, jaOneSided, sideExtra: learned), Pack(en, ja, enOneSided, otherExtra: learned));
         SentenceAnchors[]? japanese = null, english = null;
-        Parallel.Invoke(() => japanese = Pack(ja, en, sideExtra: learned), () => english = Pack(en, ja, otherExtra: learned));
+        Parallel.Invoke(() => japanese = Pack(ja, en, jaOneSided, sideExtra: learned), () => english = Pack(en, ja, enOneSided, otherExtra: learned));
         return (japanese!, english!);
     }
 

@@ -1,3 +1,4 @@
+using Taiyaku.Alignment;
 using Taiyaku.Features;
 using Taiyaku.Japanese;
 
@@ -13,7 +14,7 @@ public sealed record AnchorOptions
     public static AnchorOptions Default { get; } = new();
 
     /// <summary>No anchors: length-only alignment.</summary>
-    public static AnchorOptions None { get; } = new() { Numbers = false, Latin = false, Names = false, Dictionary = false, Punctuation = false, SecondPass = false };
+    public static AnchorOptions None { get; } = new() { Numbers = false, Latin = false, Names = false, Dictionary = false, Punctuation = false, SecondPass = false, LineShapes = false };
 
     /// <summary>Numbers and dates, normalised across scripts and scales (６兆円 ↔ 6 trillion yen). Default on.</summary>
     public bool Numbers { get; init; } = true;
@@ -35,6 +36,29 @@ public sealed record AnchorOptions
     /// first alignment, added as anchors, then a second alignment. Default on.
     /// </summary>
     public bool SecondPass { get; init; } = true;
+
+    /// <summary>
+    /// Lines whose shape says they may have no counterpart (<see cref="Features.LineShapes"/>: no letter of their side's
+    /// script, wholly in brackets, English in capitals) are cheaper to leave unaligned, by the weights below, and their
+    /// length does not count then (it is not a translation's length). Lexical evidence still links such a line when its
+    /// counterpart is there. Default on.
+    /// </summary>
+    public bool LineShapes { get; init; } = true;
+
+    /// <summary>Log-odds, in nats, that a line with no letter of its side's script has no counterpart (<see cref="LineShape.OtherScript"/>: a page number, a stamp, a line in the other language). Default 3.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double OtherScriptLineWeight { get; init => field = LineWeight(value); } = 3;
+
+    /// <summary>Log-odds, in nats, that a line wholly in brackets has no counterpart (<see cref="LineShape.Bracketed"/>: a translator's or editor's note). Default 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double BracketedLineWeight { get; init => field = LineWeight(value); } = 2;
+
+    /// <summary>Log-odds, in nats, that an English line in capitals has no counterpart (<see cref="LineShape.Capitals"/>: a marking, a stamp). Default 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double CapitalsLineWeight { get; init => field = LineWeight(value); } = 2;
+
+    private static double LineWeight(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "A line-shape weight must be finite and non-negative.");
 
     // An item's weight is its kind's bonus below plus ln(1/q), q the share of the other side's sentences holding one of
     // its keys; the bonuses are log-odds that a match of that kind is more than chance.
@@ -62,7 +86,26 @@ public sealed record AnchorOptions
     public int MaxSentences { get; init; } = 200_000;
 
     /// <summary>Whether any anchor is on.</summary>
-    public bool Any => Numbers || Latin || Names || Dictionary || Punctuation || SecondPass;
+    public bool Any => Numbers || Latin || Names || Dictionary || Punctuation || SecondPass || LineShapes;
+
+    /// <summary>Each line's one-sided evidence (<see cref="SentenceAnchors.OneSidedEvidence"/>) from its shape; null when <see cref="LineShapes"/> is off.</summary>
+    internal double[]? OneSidedEvidence(IReadOnlyList<string> lines, bool japanese)
+    {
+        if (!LineShapes) return null;
+        var evidence = new double[lines.Count];
+        for (int i = 0; i < evidence.Length; i++)
+        {
+            var shape = japanese ? Features.LineShapes.OfJapanese(lines[i]) : Features.LineShapes.OfEnglish(lines[i]);
+            evidence[i] = shape switch
+            {
+                LineShape.OtherScript => OtherScriptLineWeight,
+                LineShape.Bracketed => BracketedLineWeight,
+                LineShape.Capitals => CapitalsLineWeight,
+                _ => 0,
+            };
+        }
+        return evidence;
+    }
 
     /// <summary>
     /// The built-in kinds switched on, as anchor sources in the order of their items: numbers, punctuation, then one

@@ -83,7 +83,7 @@ public sealed class DocumentAligner
             Invariant($"search={a.Search}/{a.InitialBandWidth}/{a.AnchorBandWidth}"),
             Invariant($"anchor-weight={a.AnchorWeight:R}"),
             Invariant($"unmatched={a.UnmatchedItemCost:R}"),
-            Invariant($"anchors={Flag(an.Numbers, "numbers", an.NumberWeight)},{Flag(an.Latin, "latin", an.LatinWeight)},{Flag(an.Names, "names", an.NameWeight)},{Flag(an.Dictionary, "dictionary", an.WordWeight)},{Flag(an.Punctuation, "punctuation", an.PunctuationWeight)}/{an.MaxSentences}"),
+            Invariant($"anchors={Flag(an.Numbers, "numbers", an.NumberWeight)},{Flag(an.Latin, "latin", an.LatinWeight)},{Flag(an.Names, "names", an.NameWeight)},{Flag(an.Dictionary, "dictionary", an.WordWeight)},{Flag(an.Punctuation, "punctuation", an.PunctuationWeight)},{(an.LineShapes ? Invariant($"line-shapes:{an.OtherScriptLineWeight:R}/{an.BracketedLineWeight:R}/{an.CapitalsLineWeight:R}") : "-line-shapes")}/{an.MaxSentences}"),
             Invariant($"segmentation={seg.LineBreaks}/{seg.DetectFurniture}/{seg.FurnitureMinRepeats}/{seg.FurnitureMaxLength}/{seg.PageBreakJoinMinLength}"),
             $"lexicon={lexicon?.GetType().Name ?? "none"}",
             $"dictionary={dictionary}");
@@ -207,7 +207,7 @@ public sealed class DocumentAligner
         if (!UsesAnchors(japanese.Count, english.Count))
             return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null);
         var (jaItems, enItems) = Extract(japanese, english, cancellationToken);
-        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems);
+        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems, Options.Anchors.OneSidedEvidence(japanese, true), Options.Anchors.OneSidedEvidence(english, false));
     }
 
     /// <summary>
@@ -268,7 +268,7 @@ public sealed class DocumentAligner
             return (new AlignmentEvidence(lengthsOnly, new AnchorCoverage[lengthsOnly.Links.Count]), Options.Parameters);
         }
 
-        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
+        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided);
         if (_untranslated != null)
         {
             var first = _untranslated._aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
@@ -301,7 +301,7 @@ public sealed class DocumentAligner
         if (Options.Anchors.SecondPass)
         {
             if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
-            else (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, jaItems, enItems, _translations, cancellationToken);
+            else (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
         }
         // The final searches share one index of these anchors (its skeleton above all), as does the enclosing set's
         // final pass when these are its learned anchors.
@@ -400,12 +400,14 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(documents);
         var anchors = _anchors ?? new AnchorExtractor(AnchorOptions.Default, _analyzer, null);
+        var anchorOptions = _anchors != null ? Options.Anchors : AnchorOptions.Default;
         var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
         foreach (var (japanese, english) in documents)
         {
             var jaLengths = SentenceLengths.MeasureJapanese(japanese, Options.Parameters.Length, _analyzer);
             var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
-            pairs.AddRange(ConfidentFirstPassPairs(jaLengths, enLengths, [.. japanese.Select(anchors.Japanese)], [.. english.Select(anchors.English)], cancellationToken));
+            pairs.AddRange(ConfidentFirstPassPairs(jaLengths, enLengths, [.. japanese.Select(anchors.Japanese)], [.. english.Select(anchors.English)],
+                anchorOptions.OneSidedEvidence(japanese, true), anchorOptions.OneSidedEvidence(english, false), cancellationToken));
         }
         return TranslationModel.Learn(pairs, cancellationToken);
     }
@@ -451,14 +453,14 @@ public sealed class DocumentAligner
     {
         var prepared = Prepare(japanese, english, ct);
         if (prepared.JapaneseItems is not { } jaItems || prepared.EnglishItems is not { } enItems) return [];
-        return ConfidentFirstPassPairs(prepared.JaLengths, prepared.EnLengths, jaItems, enItems, ct);
+        return ConfidentFirstPassPairs(prepared.JaLengths, prepared.EnLengths, jaItems, enItems, prepared.JapaneseOneSided, prepared.EnglishOneSided, ct);
     }
 
     /// <summary>The confident 1-1 links of the first pass with these lengths and anchor items, as word lists.</summary>
     private List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentFirstPassPairs(int[] jaLengths, int[] enLengths,
-        List<AnchorItem>[] jaItems, List<AnchorItem>[] enItems, CancellationToken ct)
+        List<AnchorItem>[] jaItems, List<AnchorItem>[] enItems, double[]? jaOneSided, double[]? enOneSided, CancellationToken ct)
     {
-        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems);
+        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems, jaOneSided, enOneSided);
         var result = FirstPassAligner.Align(jaLengths, enLengths, jaAnchors, enAnchors, ct);
         return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }

@@ -14,12 +14,12 @@ internal static class LearnedSecondPass
     /// own terms and choices: together they beat either alone on every corpus measured, see the README).
     /// </summary>
     public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) Anchors(AlignmentResult firstPass, List<AnchorItem>[] ja, List<AnchorItem>[] en,
-        TranslationModel? corpus, CancellationToken ct)
+        double[]? jaOneSided, double[]? enOneSided, TranslationModel? corpus, CancellationToken ct)
     {
         var model = TranslationModel.Learn(ConfidentPairs(firstPass, ja, en), ct);
         if (corpus != null) model = model.Join(corpus);
         Action<AnchorItem, List<ulong>> learned = (item, keys) => LearnedKeys(model, item, keys);
-        return AnchorExtractor.PackBoth(ja, en, learned);
+        return AnchorExtractor.PackBoth(ja, en, jaOneSided, enOneSided, learned);
     }
 
     /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>

@@ -5,8 +5,10 @@ namespace Taiyaku.Pipeline;
 public sealed class PreparedDocument
 {
     internal PreparedDocument(LengthMeasure length, AnchorOptions anchors, int[] jaLengths, int[] enLengths,
-        List<AnchorItem>[]? jaItems, List<AnchorItem>[]? enItems)
+        List<AnchorItem>[]? jaItems, List<AnchorItem>[]? enItems, double[]? jaOneSided = null, double[]? enOneSided = null)
     {
+        JapaneseOneSided = jaOneSided;
+        EnglishOneSided = enOneSided;
         Length = length;
         Anchors = anchors;
         JaLengths = jaLengths;
@@ -21,6 +23,8 @@ public sealed class PreparedDocument
     internal int[] EnLengths { get; }
     internal List<AnchorItem>[]? JapaneseItems { get; }
     internal List<AnchorItem>[]? EnglishItems { get; }
+    internal double[]? JapaneseOneSided { get; }
+    internal double[]? EnglishOneSided { get; }
 
     /// <summary>Number of Japanese sentences.</summary>
     public int JapaneseCount => JaLengths.Length;

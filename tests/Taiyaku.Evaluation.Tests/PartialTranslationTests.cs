@@ -36,23 +36,24 @@ public class PartialTranslationTests
     [SkippableFact]
     public void Kyoto_tune_with_inserted_one_sided_lines_under_the_built_in_parameters()
     {
-        // Measured: 51 of the 96 inserted lines left unaligned (0.53), strict F1 0.970 on the original links (3 of 96 and
-        // 0.952 before the kyoto-wiki fit's 1-0 and 0-1 beads were given a tenth of the prior each). A regression guard:
-        // the aim is 0.90 and 0.98, not reached (short noise lines carry few anchor items, so little evidence either way).
+        // The targets. Measured: 89 of the 96 inserted lines left unaligned (0.93), strict F1 0.983 on the
+        // original links; 51 (0.53) and 0.970 before line shapes (AnchorOptions.LineShapes). Of the seven left, two
+        // fall inside a two-line gold link (no monotone alignment leaves them alone), two face each other, three are
+        // "秘 無期限", whose shape says nothing.
         var (leftAlone, inserted, score) = InsertedLines(CorpusAccuracyTests.Aligner.Value);
-        Assert.True(leftAlone >= 0.5 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
-        Assert.True(score.StrictF1 >= 0.965, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(leftAlone >= 0.90 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(score.StrictF1 >= 0.98, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
     }
 
     [SkippableFact]
     public void Kyoto_tune_with_inserted_one_sided_lines_under_the_partial_set()
     {
-        // Measured: 60 of the 96 inserted lines left unaligned (0.63), strict F1 0.961 on the original links (73 and
-        // 0.966 before the partial set took the kyoto-wiki fit's proportions of 1-2 and other splits, which makes merging
-        // a short line cheaper). A regression guard, as above.
+        // Measured: 80 of the 96 inserted lines left unaligned (0.83), strict F1 0.971 on the original links (60 and
+        // 0.961 before line shapes). The partial set's 1-0 prior is tiny (untranslated text is English), so a Japanese
+        // line needs more than its shape to be left alone. A regression guard.
         var (leftAlone, inserted, score) = InsertedLines(Aligner.Value);
-        Assert.True(leftAlone >= 0.6 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
-        Assert.True(score.StrictF1 >= 0.955, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(leftAlone >= 0.8 * inserted, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
+        Assert.True(score.StrictF1 >= 0.965, $"{leftAlone} of {inserted} inserted lines left unaligned; {score}");
     }
 
     /// <summary>
