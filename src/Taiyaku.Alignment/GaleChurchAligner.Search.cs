@@ -59,6 +59,8 @@ public sealed partial class GaleChurchAligner
     private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ProgressSink? progress, CancellationToken cancellationToken)
         where TTerm : struct, IBeadTerm
     {
+        if (Options.DeletionOpenCost > 0)
+            return RunAffine(band, src, tgt, model, ref term, progress, cancellationToken);
         int n = band.N, m = band.M;
         var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken);
         int rowCount = maxSourceCount + 1;
@@ -172,6 +174,197 @@ public sealed partial class GaleChurchAligner
         {
             NativeMemory.Free(back);
         }
+    }
+
+    /// <summary>In a cell's back byte under <see cref="RunAffine"/>: the bead that ends the link state's best path (or
+    /// <see cref="Unlinked"/>), with <see cref="DeletionState"/> set when the deletion state is the cell's best.</summary>
+    private const byte DeletionState = 0x80;
+
+    /// <summary>In a cell's deletion back byte: the deletion bead (or <see cref="Unlinked"/>), with
+    /// <see cref="DeletionState"/> set when it extends a run (the cell before was in the deletion state).</summary>
+    private const byte Unlinked = 0x7F;
+
+    /// <summary>
+    /// <see cref="Run"/> with a cost for opening a run of deletions (<see cref="GaleChurchOptions.DeletionOpenCost"/>):
+    /// Gotoh's two states. A link starts from the better state of its cell; a deletion starts a run from the link state
+    /// (paying the opening cost) or extends one from the deletion state. Scalar for the deletions, the link beads as in
+    /// <see cref="Run"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe AlignmentResult? RunAffine<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ProgressSink? progress,
+        CancellationToken cancellationToken)
+        where TTerm : struct, IBeadTerm
+    {
+        int n = band.N, m = band.M;
+        var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken);
+        int rowCount = maxSourceCount + 1;
+        int stride = band.MaxRowWidth;
+        double open = Options.DeletionOpenCost;
+        // costRows holds the better of the two states, which links start from.
+        var costRows = new double[(long)rowCount * stride];
+        var linkRows = new double[(long)rowCount * stride];
+        var deletionRows = new double[(long)rowCount * stride];
+        var bestBeads = new double[stride];
+        var deletionBeads = new int[stride];
+        var tmpRow = new double[stride];
+        byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
+        byte* backDeletion = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
+        try
+        {
+            return RunAffineRows(band, src, tgt, model, ref term, ref checkpoints, costRows, linkRows, deletionRows, bestBeads, deletionBeads, tmpRow, back, backDeletion, open);
+        }
+        finally
+        {
+            NativeMemory.Free(back);
+            NativeMemory.Free(backDeletion);
+        }
+    }
+
+    private unsafe AlignmentResult? RunAffineRows<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ref RowCheckpoints checkpoints,
+        double[] costRows, double[] linkRows, double[] deletionRows, double[] bestBeads, int[] deletionBeads, double[] tmpRow, byte* back, byte* backDeletion, double open)
+        where TTerm : struct, IBeadTerm
+    {
+        int n = band.N, m = band.M;
+        int rowCount = maxSourceCount + 1;
+        int stride = band.MaxRowWidth;
+        fixed (double* rowsBase = costRows, linkBase = linkRows, delBase = deletionRows, s = src, t = tgt, tmpBase = tmpRow, bestBase = bestBeads)
+        fixed (int* lo = band.Lo, hi = band.Hi, delBeadBase = deletionBeads)
+        fixed (long* offsets = band.RowOffsets)
+        {
+            double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+            for (int i = 0; i <= n; i++)
+            {
+                if (i == checkpoints.Next)
+                    checkpoints.Reached(i);
+                term.BeginRow(i);
+                int rowLo = lo[i], rowHi = hi[i], width = rowHi - rowLo + 1;
+                long rowAt = (long)(i % rowCount) * stride - rowLo;
+                double* cur = rowsBase + rowAt, link = linkBase + rowAt, del = delBase + rowAt;
+                byte* bp = back + offsets[i] - rowLo;
+                byte* bd = backDeletion + offsets[i] - rowLo;
+                double* best = bestBase - rowLo;
+                int* delBead = delBeadBase - rowLo;
+                double* tmp = tmpBase - rowLo;
+                new Span<double>(link + rowLo, width).Fill(double.PositiveInfinity);
+                new Span<double>(del + rowLo, width).Fill(double.PositiveInfinity);
+                new Span<double>(best + rowLo, width).Fill(Unlinked);
+                new Span<int>(delBead + rowLo, width).Fill(Unlinked);
+                if (i == 0) link[0] = 0;
+
+                for (int r = 0; r < rowBeads.Length; r++)
+                {
+                    int k = rowBeads[r], a = sourceCounts[k], b = targetCounts[k];
+                    int pi = i - a;
+                    if (pi < 0) continue;
+                    int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
+                    if (jStart > jEnd) continue;
+                    long prevAt = (long)(pi % rowCount) * stride - lo[pi];
+                    double l1 = s[i] - s[pi], pc = priorCosts[k];
+                    if (b == 0)
+                    {
+                        double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv), false, pi, i);
+                        DeletionCandidates(linkBase + prevAt, delBase + prevAt, del, delBead, jStart, jEnd, open, cost, k);
+                    }
+                    else
+                    {
+                        LengthCandidates(rowsBase + prevAt, t, tmp, jStart, jEnd, b, l1, pc, c, hvc, hv);
+                        term.Adjust(tmp, link, pi, i, a, b, jStart, jEnd);
+                        MergeMinimum(tmp, link, best, jStart, jEnd, k);
+                    }
+                }
+
+                for (int j = rowLo; j <= rowHi; j++)
+                {
+                    for (int r = 0; r < inRowBeads.Length; r++)
+                    {
+                        int k = inRowBeads[r], b = targetCounts[k];
+                        if (j - b < rowLo) continue;
+                        double cost = term.DeletionCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv), true, j - b, j);
+                        double opening = link[j - b] + open, extending = del[j - b];
+                        bool extends = extending < opening;
+                        double cand = (extends ? extending : opening) + cost;
+                        if (cand < del[j]) { del[j] = cand; delBead[j] = k | (extends ? DeletionState : 0); }
+                    }
+                    bool deletionBest = del[j] < link[j];
+                    cur[j] = deletionBest ? del[j] : link[j];
+                    bp[j] = (byte)((int)best[j] | (deletionBest ? DeletionState : 0));
+                    bd[j] = (byte)delBead[j];
+                }
+            }
+
+            checkpoints.End();
+            double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
+            if (double.IsPositiveInfinity(last[m]))
+                return null;
+            var model1 = model;
+            var term1 = term;
+            return AlignmentResult.Own(TraceBackAffine(back, backDeletion, offsets, lo, n, m, (k, l1, l2, l) =>
+                term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), l), src, tgt, open), n, m);
+        }
+    }
+
+    /// <summary>
+    /// The deletion state's candidates of a bead that consumes source units only: each cell's run opened from the link
+    /// state <paramref name="open"/> above, or extended, plus <paramref name="cost"/>; kept where below del[j]. Four
+    /// cells at a time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void DeletionCandidates(double* prevLink, double* prevDel, double* del, int* delBead, int jStart, int jEnd, double open, double cost, int bead)
+    {
+        int j = jStart;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vOpen = Vector256.Create(open);
+            var vCost = Vector256.Create(cost);
+            for (; j + 3 <= jEnd; j += 4)
+            {
+                var opening = Vector256.Load(prevLink + j) + vOpen;
+                var extending = Vector256.Load(prevDel + j);
+                var extends = Vector256.LessThan(extending, opening);
+                var cand = Vector256.ConditionalSelect(extends, extending, opening) + vCost;
+                var better = Vector256.LessThan(cand, Vector256.Load(del + j));
+                if (better == Vector256<double>.Zero) continue;
+                Vector256.ConditionalSelect(better, cand, Vector256.Load(del + j)).Store(del + j);
+                for (int y = 0; y < 4; y++)
+                    if (better.GetElement(y) != 0)
+                        delBead[j + y] = bead | (extends.GetElement(y) != 0 ? DeletionState : 0);
+            }
+        }
+        for (; j <= jEnd; j++)
+        {
+            double opening = prevLink[j] + open, extending = prevDel[j];
+            bool extends = extending < opening;
+            double cand = (extends ? extending : opening) + cost;
+            if (cand < del[j]) { del[j] = cand; delBead[j] = bead | (extends ? DeletionState : 0); }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TraceBack"/> through the two states of <see cref="RunAffine"/>; a deletion that opens a run carries
+    /// the opening cost in its link's cost, so that the links' costs still sum to the path's.
+    /// </summary>
+    private unsafe Link[] TraceBackAffine(byte* back, byte* backDeletion, long* offsets, int* lo, int n, int m, Func<int, double, double, Link, double> cost,
+        double[] s, double[] t, double open)
+    {
+        var links = new List<Link>();
+        bool inDeletion = (back[offsets[n] + m - lo[n]] & DeletionState) != 0;
+        for (int si = n, tj = m; si > 0 || tj > 0;)
+        {
+            long cell = offsets[si] + tj - lo[si];
+            int code = inDeletion ? backDeletion[cell] : back[cell], k = code & Unlinked;
+            if (k == Unlinked)
+                throw new InvalidOperationException("Internal error: the back-pointer path is broken.");
+            int a = sourceCounts[k], b = targetCounts[k];
+            var link = new Link(si - a, a, tj - b, b);
+            bool opens = inDeletion && (code & DeletionState) == 0;
+            links.Add(link with { Cost = cost(k, s[si] - s[si - a], t[tj] - t[tj - b], link) + (opens ? open : 0) });
+            si -= a;
+            tj -= b;
+            // A link starts from its cell's better state; a deletion from the state it names.
+            inDeletion = inDeletion ? (code & DeletionState) != 0 : (si > 0 || tj > 0) && (back[offsets[si] + tj - lo[si]] & DeletionState) != 0;
+        }
+        links.Reverse();
+        return [.. links];
     }
 
     /// <summary>

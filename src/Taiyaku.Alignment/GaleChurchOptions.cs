@@ -25,6 +25,7 @@ public sealed record GaleChurchOptions
     private readonly double anchorWeight = DefaultAnchorWeight;
     private readonly int anchorBandWidth = DefaultAnchorBandWidth;
     private readonly double unmatchedItemCost;
+    private readonly double deletionOpenCost;
 
 
     /// <summary>Default of <see cref="AnchorWeight"/>.</summary>
@@ -170,6 +171,25 @@ public sealed record GaleChurchOptions
             if (!(value >= 0 && value <= 20))
                 throw new ArgumentOutOfRangeException(nameof(UnmatchedItemCost), value, "The unmatched item cost must be between 0 and 20.");
             unmatchedItemCost = value;
+        }
+    }
+
+    /// <summary>
+    /// The cost, in nats, of opening a run of sentences without counterpart (1-0 and 0-b beads, either side) after a
+    /// link or at the start: untranslated text comes in blocks, so a run pays it once, however long, and a path that
+    /// leaves a block whole is preferred to one that links a few of its sentences to chance matches and so cuts it into
+    /// several runs. 0 (the default) prices every such bead alone, as Gale &amp; Church do. The search then keeps two
+    /// states per cell (the last bead linked or not).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, above 20 or not finite.</exception>
+    public double DeletionOpenCost
+    {
+        get => deletionOpenCost;
+        init
+        {
+            if (!(value >= 0 && value <= 20))
+                throw new ArgumentOutOfRangeException(nameof(DeletionOpenCost), value, "The deletion opening cost must be between 0 and 20.");
+            deletionOpenCost = value;
         }
     }
 

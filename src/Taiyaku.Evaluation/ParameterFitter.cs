@@ -32,6 +32,7 @@ public static class ParameterFitter
         var prepared = documents.Select(d => aligner.Prepare(d.Japanese, d.English, cancellationToken)).ToArray();
         var (varianceMl, varianceRobust) = EstimateVariance(documents, prepared);
         var beads = EstimateBeads(documents);
+        double open = EstimateDeletionOpenCost(documents);
         int goldLinks = documents.Sum(d => d.Gold.Count);
 
         var trials = new List<FitTrial>();
@@ -42,31 +43,35 @@ public static class ParameterFitter
             // three times as much and chose the same on the development corpora).
             FitTrial? bestOfVariance = null;
             foreach (double lambda in aligner.Options.Anchors.Any ? AnchorWeights : [0.0])
-                Try(variance, lambda, 0, ref bestOfVariance);
+                Try(variance, lambda, 0, 0, ref bestOfVariance);
             if (aligner.Options.Anchors.Any)
             {
                 int at = AnchorWeights.ToList().IndexOf(bestOfVariance!.AnchorWeight);
                 foreach (double lambda in AnchorWeights.Skip(Math.Max(at - 1, 1)).Take(at == 0 ? 2 : 3))
                     foreach (double nu in UnmatchedItemCosts.Skip(1))
-                        Try(variance, lambda, nu, ref bestOfVariance);
+                        Try(variance, lambda, nu, 0, ref bestOfVariance);
             }
             if (best == null || Objective(bestOfVariance!) > Objective(best) + 1e-9) best = bestOfVariance;
         }
+        // Runs of sentences without counterpart priced once (when the gold has enough of them): one more trial at the
+        // setting chosen, kept only if it scores better.
+        if (open > 0)
+            Try(best!.Variance, best.AnchorWeight, best.UnmatchedItemCost, open, ref best);
 
-        void Try(double variance, double lambda, double nu, ref FitTrial? bestSoFar)
+        void Try(double variance, double lambda, double nu, double opening, ref FitTrial? bestSoFar)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidate = Candidate(aligner, variance, beads, lambda, nu);
+            var candidate = Candidate(aligner, variance, beads, lambda, nu, opening);
             var counts = new ScoreCounts();
             foreach (var (d, p) in documents.Zip(prepared))
                 counts += AlignmentScorer.Count(d.Gold, ToIndexLinks(candidate.Align(p, cancellationToken)));
-            var trial = new FitTrial(variance, lambda, counts.ToScore()) { UnmatchedItemCost = nu };
+            var trial = new FitTrial(variance, lambda, counts.ToScore()) { UnmatchedItemCost = nu, DeletionOpenCost = opening };
             trials.Add(trial);
             progress?.Report(trial);
             if (bestSoFar == null || Objective(trial) > Objective(bestSoFar) + 1e-9) bestSoFar = trial;
         }
 
-        var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight, best.UnmatchedItemCost);
+        var chosen = Candidate(aligner, best!.Variance, beads, best.AnchorWeight, best.UnmatchedItemCost, best.DeletionOpenCost);
         var confidence = FitConfidenceModel(documents, prepared, chosen, cancellationToken);
         var parameters = (chosen.Options.Parameters with
         {
@@ -113,7 +118,7 @@ public static class ParameterFitter
 
     private static double Objective(FitTrial t) => t.Score.StrictF1 + t.Score.LaxF1;
 
-    private static DocumentAligner Candidate(DocumentAligner aligner, double variance, IReadOnlyList<Bead> beads, double lambda, double nu) =>
+    private static DocumentAligner Candidate(DocumentAligner aligner, double variance, IReadOnlyList<Bead> beads, double lambda, double nu, double open) =>
         aligner.ToBuilder().UseParameters(aligner.Options.Parameters with
         {
             LengthRatio = null,
@@ -121,6 +126,7 @@ public static class ParameterFitter
             Beads = beads,
             AnchorWeight = lambda,
             UnmatchedItemCost = nu,
+            DeletionOpenCost = open,
             // One set is fitted: the detection of untranslated passages is not part of what is tried.
             Untranslated = null,
         }).Build();
@@ -181,6 +187,40 @@ public static class ParameterFitter
         double total = counts.Values.Sum();
         // Extended types first, in their order, so that exact ties break as with the built-in beads.
         return order.Select(t => new Bead(t.Item1, t.Item2, counts[t] / total)).ToArray();
+    }
+
+    /// <summary>Fewest runs of one-sided gold links for <see cref="EstimateDeletionOpenCost"/> to estimate anything.</summary>
+    internal const int MinDeletionRuns = 20;
+
+    /// <summary>
+    /// The cost of opening a run of sentences without counterpart (<see cref="GaleChurchOptions.DeletionOpenCost"/>):
+    /// ln(p_extend / p_open), where p_extend is the share of one-sided gold links that follow another and p_open the
+    /// share of the places a run could open (a document's start, or after a link with both sides) where one does. 0
+    /// when the gold holds fewer than <see cref="MinDeletionRuns"/> runs (too few to tell) or runs are no more likely to
+    /// go on than to open.
+    /// </summary>
+    internal static double EstimateDeletionOpenCost(IReadOnlyList<GoldDocument> documents)
+    {
+        long oneSided = 0, runs = 0, places = 0;
+        foreach (var d in documents)
+        {
+            bool inRun = false;
+            places++;
+            foreach (var l in d.Gold)
+            {
+                bool alone = (l.Source.Count == 0) != (l.Target.Count == 0);
+                if (alone)
+                {
+                    oneSided++;
+                    if (!inRun) runs++;
+                }
+                else places++;
+                inRun = alone;
+            }
+        }
+        if (runs < MinDeletionRuns) return 0;
+        double pExtend = (oneSided - runs) / (double)oneSided, pOpen = runs / (double)places;
+        return pExtend > pOpen ? Math.Log(pExtend / pOpen) : 0;
     }
 
     /// <summary>Logistic regression of "the link is in the gold" on the confidence features, by Newton's method with a small ridge.</summary>

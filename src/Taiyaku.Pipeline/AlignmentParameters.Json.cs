@@ -26,6 +26,7 @@ public sealed partial record AlignmentParameters
             ["beads"] = beads,
             ["anchorWeight"] = AnchorWeight,
             ["unmatchedItemCost"] = UnmatchedItemCost,
+            ["deletionOpenCost"] = DeletionOpenCost,
             ["deletionRates"] = DeletionRates is not { Count: > 0 } ? null : new JsonArray([.. DeletionRates.Select(r => (JsonNode?)r)]),
             ["confidence"] = new JsonObject
             {
@@ -85,6 +86,7 @@ public sealed partial record AlignmentParameters
                 AnchorWeight = Number(o, "anchorWeight"),
                 // Absent from files written before it existed: Gale & Church's deletions.
                 UnmatchedItemCost = o["unmatchedItemCost"] is null ? 0 : Number(o, "unmatchedItemCost"),
+                DeletionOpenCost = o["deletionOpenCost"] is null ? 0 : Number(o, "deletionOpenCost"),
                 DeletionRates = o["deletionRates"] is not JsonArray rates ? null : [.. rates.Select(Rate)],
                 Confidence = new ConfidenceModel(Number(c, "intercept"), Number(c, "cost"), Number(c, "coverage"),
                     Number(c, "anchorWeight"), Number(c, "oneToOne"), Number(c, "empty"),
@@ -136,6 +138,7 @@ public sealed partial record AlignmentParameters
         InRange("variance", p.Variance, 0.001, 1e6);
         InRange("anchorWeight", p.AnchorWeight, 0, MaxAnchorWeight);
         InRange("unmatchedItemCost", p.UnmatchedItemCost, 0, 20);
+        InRange("deletionOpenCost", p.DeletionOpenCost, 0, 20);
         foreach (var b in p.Beads)
             if (!(b.Probability > 0 && b.Probability <= 1))
                 throw new FormatException($"\"beads\": the {b.SourceCount}-{b.TargetCount} bead's probability must be in (0, 1] (got {Show(b.Probability)})");

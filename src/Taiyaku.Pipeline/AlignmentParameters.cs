@@ -38,6 +38,9 @@ public sealed partial record AlignmentParameters
     /// <summary>ν, the cost of an unmatched anchor item of a linked sentence (see <see cref="GaleChurchOptions.UnmatchedItemCost"/>); default 0.</summary>
     public double UnmatchedItemCost { get; init; }
 
+    /// <summary>The cost of opening a run of sentences without counterpart (see <see cref="GaleChurchOptions.DeletionOpenCost"/>); default 0.</summary>
+    public double DeletionOpenCost { get; init; }
+
     /// <summary>
     /// Candidate shares of sentences without counterpart (1-0 and 0-1 beads together), each in (0, 1), used when <see cref="UnmatchedItemCost"/> is above 0: the final pass aligns with the bead priors
     /// rescaled to each share and keeps the most likely alignment (lowest total cost), so that the share of untranslated
@@ -96,6 +99,7 @@ public sealed partial record AlignmentParameters
         other is not null
         && Length == other.Length && Nullable.Equals(LengthRatio, other.LengthRatio) && Variance.Equals(other.Variance)
         && Beads.SequenceEqual(other.Beads) && AnchorWeight.Equals(other.AnchorWeight) && UnmatchedItemCost.Equals(other.UnmatchedItemCost)
+        && DeletionOpenCost.Equals(other.DeletionOpenCost)
         && (DeletionRates ?? []).SequenceEqual(other.DeletionRates ?? []) && (DeletionRates is null) == (other.DeletionRates is null)
         && Confidence == other.Confidence && FittedOn == other.FittedOn && Untranslated == other.Untranslated;
 
@@ -116,6 +120,7 @@ public sealed partial record AlignmentParameters
             Beads = [.. Beads.Select(b => b with { Probability = R(b.Probability) })],
             AnchorWeight = R(AnchorWeight),
             UnmatchedItemCost = R(UnmatchedItemCost),
+            DeletionOpenCost = R(DeletionOpenCost),
             Confidence = new ConfidenceModel(R(c.Intercept), R(c.Cost), R(c.Coverage), R(c.AnchorWeight), R(c.OneToOne), R(c.Empty), R(c.EmptyAnchorWeight)),
             Untranslated = Untranslated is { } u ? u with { Parameters = u.Parameters.Round(decimals), MinBlockShare = R(u.MinBlockShare) } : null,
         };

@@ -83,6 +83,7 @@ public sealed class DocumentAligner
             Invariant($"search={a.Search}/{a.InitialBandWidth}/{a.AnchorBandWidth}"),
             Invariant($"anchor-weight={a.AnchorWeight:R}"),
             Invariant($"unmatched={a.UnmatchedItemCost:R}"),
+            Invariant($"deletion-open={a.DeletionOpenCost:R}"),
             Invariant($"anchors={Flag(an.Numbers, "numbers", an.NumberWeight)},{Flag(an.Latin, "latin", an.LatinWeight)},{Flag(an.Names, "names", an.NameWeight)},{Flag(an.Dictionary, "dictionary", an.WordWeight)},{Flag(an.Punctuation, "punctuation", an.PunctuationWeight)},{(an.LineShapes ? Invariant($"line-shapes:{an.OtherScriptLineWeight:R}/{an.BracketedLineWeight:R}/{an.CapitalsLineWeight:R}") : "-line-shapes")}/{an.MaxSentences}"),
             Invariant($"segmentation={seg.LineBreaks}/{seg.DetectFurniture}/{seg.FurnitureMinRepeats}/{seg.FurnitureMaxLength}/{seg.PageBreakJoinMinLength}"),
             $"lexicon={lexicon?.GetType().Name ?? "none"}",

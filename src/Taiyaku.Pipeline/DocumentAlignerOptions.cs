@@ -58,6 +58,7 @@ public sealed record DocumentAlignerOptions
         Beads = Parameters.Beads,
         AnchorWeight = Parameters.AnchorWeight,
         UnmatchedItemCost = Parameters.UnmatchedItemCost,
+        DeletionOpenCost = Parameters.DeletionOpenCost,
         Search = Search,
         InitialBandWidth = BandWidth ?? GaleChurchOptions.DefaultInitialBandWidth,
         AnchorBandWidth = BandWidth ?? GaleChurchOptions.DefaultAnchorBandWidth,

@@ -10,6 +10,40 @@ public class ParameterFitterTests
 {
     private static IndexLink L(int[] s, int[] t) => new(s, t);
 
+    /// <summary>A document of <paramref name="blocks"/> blocks, each three 1-1 links then <paramref name="run"/> untranslated English sentences.</summary>
+    private static GoldDocument Runs(int blocks, int run)
+    {
+        var gold = new List<IndexLink>();
+        int s = 0, t = 0;
+        for (int b = 0; b < blocks; b++)
+        {
+            for (int k = 0; k < 3; k++) gold.Add(L([s++], [t++]));
+            for (int k = 0; k < run; k++) gold.Add(L([], [t++]));
+        }
+        return new GoldDocument("d", Enumerable.Repeat("あ", s).ToArray(), Enumerable.Repeat("a", t).ToArray(), gold);
+    }
+
+    [Fact]
+    public void The_deletion_opening_cost_is_the_log_ratio_of_going_on_to_opening()
+    {
+        // 30 runs of 4: 90 of the 120 one-sided links follow another (0.75); runs open at 30 of 91 places (the start
+        // and after each of the 90 links with both sides).
+        Assert.Equal(Math.Log(0.75 / (30.0 / 91)), ParameterFitter.EstimateDeletionOpenCost([Runs(30, 4)]), 12);
+        // Too few runs to tell; runs of one, no more likely to go on than to open.
+        Assert.Equal(0, ParameterFitter.EstimateDeletionOpenCost([Runs(ParameterFitter.MinDeletionRuns - 1, 4)]));
+        Assert.Equal(0, ParameterFitter.EstimateDeletionOpenCost([Runs(40, 1)]));
+    }
+
+    [SkippableFact]
+    public void The_deletion_opening_cost_of_the_partial_translation_corpora()
+    {
+        // ln(p_extend / p_open), worked out with a script from the gold files: pydocs-dev para has 653 runs holding
+        // 1,363 one-sided links, at 5,682 places; kyoto-wiki dev has none.
+        var para = CorpusAccuracyTests.Read("pydocs-dev/para");
+        Assert.Equal(Math.Log((1363 - 653) / 1363.0 / (653 / 5682.0)), ParameterFitter.EstimateDeletionOpenCost(para), 9);
+        Assert.Equal(0, ParameterFitter.EstimateDeletionOpenCost(CorpusAccuracyTests.Read("kyoto-wiki/dev")));
+    }
+
     [Fact]
     public void Bead_priors_are_the_gold_shares_plus_half_a_link_each()
     {

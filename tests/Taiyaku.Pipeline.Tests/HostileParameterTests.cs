@@ -23,6 +23,8 @@ public class HostileParameterTests
         { Edit(o => o["beads"] = Beads((1, 1, 0.9), (1, 0, 0.1))), "1-0 and a 0-1 bead" },
         { Edit(o => o["beads"] = Beads((1, 1, 0.9), (2, 0, 0.05), (0, 1, 0.05))), "1-0 and a 0-1 bead" },
         { Edit(o => o["anchorWeight"] = 1e308), "anchorWeight" },
+        { Edit(o => o["deletionOpenCost"] = -1), "deletionOpenCost" },
+        { Edit(o => o["untranslated"]!["parameters"]!["deletionOpenCost"] = 25), "deletionOpenCost" },
         { Edit(o => o["anchorWeight"] = -1), "anchorWeight" },
         { Edit(o => o["variance"] = 1e300), "variance" },
         { Edit(o => o["variance"] = 1e-300), "variance" },
@@ -78,6 +80,17 @@ public class HostileParameterTests
         Assert.Equal(2, r.Links.Sum(l => l.TargetCount));
         Assert.All(r.Links, l => Assert.True(double.IsFinite(l.Cost), $"cost {l.Cost}"));
         Assert.All(r.Links, l => Assert.True(double.IsNaN(l.Score) || (l.Score >= 0 && l.Score <= 1), $"score {l.Score}"));
+    }
+
+    [Fact]
+    public void The_deletion_opening_cost_is_read_written_and_passed_to_the_aligner()
+    {
+        var p = AlignmentParameters.FromJson(Edit(o => o["deletionOpenCost"] = 1.25));
+        Assert.Equal(1.25, p.DeletionOpenCost);
+        Assert.Equal(p, AlignmentParameters.FromJson(p.ToJson()));
+        Assert.Equal(1.25, new DocumentAlignerOptions { Parameters = p }.CoreOptions().DeletionOpenCost);
+        // Absent from older files: 0.
+        Assert.Equal(0, AlignmentParameters.FromJson(Edit(o => o.Remove("deletionOpenCost"))).DeletionOpenCost);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ internal sealed class FitCommand : CliCommand
           - ν, the evidence for leaving a sentence unaligned (the cost of each anchor item that a link leaves
             unmatched; with ν > 0 an unaligned sentence costs only its prior): among {List(ParameterFitter.UnmatchedItemCosts)} with the
             λ chosen and its neighbours. Gold with untranslated sentences ([]:[j] links) teaches it;
+          - the cost of opening a run of untranslated sentences, ln(p_extend / p_open) from the gold's runs of
+            one-sided links (with 20 runs or more), kept when one more trial with it scores better;
           - the confidence model: logistic regression of "the link is in the gold" on each link's cost and
             anchor coverage.
         Fit on one kind of document and check the result with 'taiyaku eval' on other documents of that kind.
@@ -82,13 +84,14 @@ internal sealed class FitCommand : CliCommand
         using (var bar = context.StdErrIsTerminal ? ProgressReporter.Create(context, "taiyaku fit", quiet) : null)
         {
             // One report per trial: on a terminal they advance the bar (the trials' count is known only roughly: the
-            // grid of λ for each s² estimate, then ν with the λ chosen and its neighbours).
-            bar?.Stage("trials", 2 * (ParameterFitter.AnchorWeights.Count + 3 * (ParameterFitter.UnmatchedItemCosts.Count - 1)), "trials");
+            // grid of λ for each s² estimate, then ν with the λ chosen and its neighbours, then perhaps the opening cost).
+            bar?.Stage("trials", 2 * (ParameterFitter.AnchorWeights.Count + 3 * (ParameterFitter.UnmatchedItemCosts.Count - 1)) + 1, "trials");
             var progress = quiet ? null : new SyncProgress(trial => { if (bar != null) bar.Advance(); else Say(trial.ToString()); });
             result = ParameterFitter.Fit(documents, setup.Aligner, progress, ct);
         }
         var p = result.Parameters;
-        Say($"chosen: s²={p.Variance:F2} λ={p.AnchorWeight:G3}; wrote {output}");
+        string opening = p.DeletionOpenCost > 0 ? FormattableString.Invariant($" open={p.DeletionOpenCost:G3}") : "";
+        Say($"chosen: s²={p.Variance:F2} λ={p.AnchorWeight:G3}{opening}; wrote {output}");
         Write(p);
         return Task.FromResult(ExitCodes.Ok);
 
