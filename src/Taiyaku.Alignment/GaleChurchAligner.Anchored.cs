@@ -143,7 +143,15 @@ public sealed partial class GaleChurchAligner
         // skeleton only when built for an aligner that searches in full, above.)
         var skeleton = index.Skeleton!;
         IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? AlignLengths(sourceLengths, targetLengths, progress, cancellationToken).Links : null;
-        return Search(new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide), MakeTerm, src, tgt, model, progress, cancellationToken);
+        var plan = new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide);
+        if (Options.FirstPathOnly && guide is null)
+        {
+            var band = plan.First();
+            var term = MakeTerm(band);
+            // A band that cuts every path is widened as usual.
+            if (Run(band, src, tgt, model, ref term, progress, cancellationToken) is { } first) return first;
+        }
+        return Search(plan, MakeTerm, src, tgt, model, progress, cancellationToken);
     }
 
     /// <summary>

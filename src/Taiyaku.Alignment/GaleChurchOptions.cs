@@ -194,6 +194,15 @@ public sealed record GaleChurchOptions
     }
 
     /// <summary>
+    /// When true, an anchored search without a guide returns the path of its first band even where the path comes near
+    /// the band's edge, instead of dropping the skeleton pairs it does not honour and searching again. For a first pass
+    /// whose path only guides later passes (as the pipeline's learned second pass and deletion shares do): they start
+    /// from this path's band and search again where they need to. False (the default) for any alignment that is kept.
+    /// Has no effect on length-only or guided alignment.
+    /// </summary>
+    public bool FirstPathOnly { get; init; }
+
+    /// <summary>
     /// Half-width, in target units, of the band searched with anchors around the length-only alignment; doubled while
     /// the path comes near its edge. Default <see cref="DefaultAnchorBandWidth"/>.
     /// </summary>

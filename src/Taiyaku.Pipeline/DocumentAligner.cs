@@ -17,6 +17,7 @@ public sealed class DocumentAligner
     private readonly SentenceSegmenter _segmenter;
     private readonly GaleChurchOptions _core;
     private readonly GaleChurchAligner _aligner;
+    private readonly GaleChurchAligner _firstPass;
     private readonly MorphologicalAnalyzer? _analyzer;
     private readonly AnchorExtractor? _anchors;
     private readonly TranslationModel? _translations;
@@ -37,6 +38,10 @@ public sealed class DocumentAligner
         _segmenter = new SentenceSegmenter(Options.Segmentation);
         _core = Options.CoreOptions();
         _aligner = new GaleChurchAligner(_core);
+        // A first pass that later passes refine (the learned second pass, the deletion shares) keeps the path of its
+        // first band: they start from it and search again where it came near the band's edge.
+        bool refined = Options.Anchors.SecondPass || (Options.Parameters.DeletionRates is { Count: > 0 } && _core.UnmatchedItemCost > 0);
+        _firstPass = refined ? new GaleChurchAligner(_core with { FirstPathOnly = true }) : _aligner;
         _analyzer = analyzer;
         _translations = translations;
         _lexicon = lexicon;
@@ -58,7 +63,7 @@ public sealed class DocumentAligner
     }
 
     /// <summary>The aligner whose first pass the learned second pass learns from.</summary>
-    private GaleChurchAligner FirstPassAligner => (_untranslated ?? this)._aligner;
+    private GaleChurchAligner FirstPassAligner => (_untranslated ?? this)._firstPass;
 
     /// <summary>
     /// What shapes the confident links <see cref="CollectTranslations(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/>
@@ -272,7 +277,7 @@ public sealed class DocumentAligner
         var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided);
         if (_untranslated != null)
         {
-            var first = _untranslated._aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
+            var first = _untranslated._firstPass.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
             var partial = _untranslated.Finish(document, jaItems, enItems, jaAnchors, enAnchors, first, null, out var learned, progress, cancellationToken);
             double share = UntranslatedPassages.BlockShare(partial.Result, document.JaLengths, document.EnLengths);
             if (share >= Options.Parameters.Untranslated!.MinBlockShare)
@@ -283,7 +288,7 @@ public sealed class DocumentAligner
             if (Options.Anchors.SecondPass)
                 return (Finish(document, jaItems, enItems, jaAnchors, enAnchors, first, learned, out _, progress, cancellationToken), Options.Parameters);
         }
-        var own = _aligner.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
+        var own = _firstPass.Align(document.JaLengths, document.EnLengths, jaAnchors, enAnchors, null, progress, cancellationToken);
         return (Finish(document, jaItems, enItems, jaAnchors, enAnchors, own, null, out _, progress, cancellationToken), Options.Parameters);
     }
 

@@ -115,6 +115,73 @@ public class UnalignedEvidenceTests
         Assert.Equal(expected.Select(i => (i, i)), chain.Select(p => (p.Source, p.Target)));
     }
 
+    /// <summary>
+    /// 400 sentences with rare keys on a third of them, refrains (four common keys) in a passage of the middle, a
+    /// sentence inserted in one in forty, and an untranslated tail with chance keys: a document whose first band's path
+    /// comes near the band's edge (found by trying seeds).
+    /// </summary>
+    private static (int[] Src, int[] Tgt, SentenceAnchors[] Sa, SentenceAnchors[] Ta) Refrains(int seed)
+    {
+        var rng = new Random(seed);
+        int n = 400;
+        var src = Enumerable.Range(0, n).Select(_ => rng.Next(20, 80)).ToArray();
+        var tgt = new List<int>();
+        var ta = new List<SentenceAnchors>();
+        var sa = new SentenceAnchors[n];
+        for (int i = 0; i < n; i++)
+        {
+            ulong key = (ulong)(10_000 + i);
+            bool rare = rng.Next(3) == 0;
+            ulong refrain = (ulong)(500 + rng.Next(4));
+            bool inPassage = i > 150 && i < 250 && rng.Next(2) == 0;
+            sa[i] = Anchors([.. (rare ? new[] { key } : []), .. (inPassage ? new[] { refrain } : [])]);
+            if (rng.Next(40) == 0)
+            {
+                tgt.Add(rng.Next(50, 200));
+                ta.Add(rng.Next(3) == 0 ? Anchors(refrain) : SentenceAnchors.Empty);
+            }
+            tgt.Add(src[i] * 5 / 2 + rng.Next(-8, 9));
+            ta.Add(Anchors([.. (rare ? new[] { key } : []), .. (inPassage && rng.Next(3) > 0 ? new[] { refrain } : [])]));
+        }
+        for (int j = rng.Next(0, 200); j > 0; j--)
+        {
+            tgt.Add(rng.Next(50, 200));
+            ta.Add(rng.Next(10) == 0 ? Anchors((ulong)(10_000 + rng.Next(n - 30, n))) : SentenceAnchors.Empty);
+        }
+        return (src, [.. tgt], sa, [.. ta]);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(146)]
+    public void A_first_pass_that_keeps_its_first_path_searches_once_and_a_pass_guided_by_it_gives_the_full_result(int seed)
+    {
+        var (src, tgt, sa, ta) = Refrains(seed);
+        var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.7), new(1, 0, 0.05), new(0, 1, 0.2), new(1, 2, 0.05)] };
+        static (int, int, int, int)[] Shape(AlignmentResult r) => [.. r.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount))];
+        var refined = new Recorder();
+        var byDefault = new GaleChurchAligner(options).Align(src, tgt, sa, ta, null, refined);
+        Assert.True(refined.Reports.Max(r => r.Search) >= 2, "the default searches again");
+        var once = new Recorder();
+        var first = new GaleChurchAligner(options with { FirstPathOnly = true }).Align(src, tgt, sa, ta, null, once);
+        Assert.Equal(1, once.Reports.Max(r => r.Search));
+        var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta);
+        Assert.NotEqual(Shape(full), Shape(first));
+        Assert.Equal(Shape(full), Shape(byDefault));
+        // A later pass guided by the first path searches again where it must, and finds the full search's result.
+        var guided = new GaleChurchAligner(options).Align(src, tgt, sa, ta, first);
+        Assert.Equal(Shape(full), Shape(guided));
+        // With a guide the option changes nothing.
+        Assert.Equal(Shape(guided), Shape(new GaleChurchAligner(options with { FirstPathOnly = true }).Align(src, tgt, sa, ta, first)));
+    }
+
+    private sealed class Recorder : IProgress<AlignmentProgress>
+    {
+        public List<AlignmentProgress> Reports { get; } = [];
+
+        public void Report(AlignmentProgress value) => Reports.Add(value);
+    }
+
     [Fact]
     public void A_run_of_chance_pairs_past_the_end_of_the_translation_still_gives_the_full_search_result()
     {
