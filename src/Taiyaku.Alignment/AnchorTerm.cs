@@ -234,11 +234,9 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     }
 
     public double LinkCost(double priorCost, double lengthCost, Link link) =>
-        link.SourceCount == 0 || link.TargetCount == 0
-            ? link.SourceCount == 0
-                ? DeletionCost(priorCost, lengthCost, true, link.TargetStart, link.TargetEnd)
-                : DeletionCost(priorCost, lengthCost, false, link.SourceStart, link.SourceEnd)
-            : lengthCost + lambda * mu * (us[link.SourceEnd] - us[link.SourceStart] + ut[link.TargetEnd] - ut[link.TargetStart])
+        link.SourceCount == 0 ? DeletionCost(priorCost, lengthCost, true, link.TargetStart, link.TargetEnd)
+        : link.TargetCount == 0 ? DeletionCost(priorCost, lengthCost, false, link.SourceStart, link.SourceEnd)
+        : lengthCost + lambda * mu * (us[link.SourceEnd] - us[link.SourceStart] + ut[link.TargetEnd] - ut[link.TargetStart])
               - lambda * SentenceAnchors.Score(sa, ta, link, mu) - Facing(link);
 
     /// <summary>

@@ -143,14 +143,7 @@ public sealed partial class GaleChurchAligner
         // skeleton only when built for an aligner that searches in full, above.)
         var skeleton = index.Skeleton!;
         IReadOnlyList<Link>? lengthOnly = skeleton.Length == 0 ? AlignLengths(sourceLengths, targetLengths, progress, cancellationToken).Links : null;
-        var plan = new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide);
-        if (Options.FirstPathOnly && guide is null)
-        {
-            var band = plan.First();
-            var term = MakeTerm(band);
-            // A band that cuts every path is widened as usual.
-            if (Run(band, src, tgt, model, ref term, progress, cancellationToken) is { } first) return first;
-        }
+        var plan = new SkeletonBands(n, m, Options.AnchorBandWidth, skeleton, lengthOnly, margin, guide, Options.FirstPathOnly && guide is null);
         return Search(plan, MakeTerm, src, tgt, model, progress, cancellationToken);
     }
 
@@ -168,8 +161,10 @@ public sealed partial class GaleChurchAligner
         private long width;
         private int dropRadius = 1;
 
-        public SkeletonBands(int n, int m, long width, (int Source, int Target)[] skeleton, IReadOnlyList<Link>? lengthOnly, int margin, AlignmentResult? guide)
+        public SkeletonBands(int n, int m, long width, (int Source, int Target)[] skeleton, IReadOnlyList<Link>? lengthOnly, int margin, AlignmentResult? guide,
+            bool keepsFirstPath)
         {
+            KeepsFirstPath = keepsFirstPath;
             (this.n, this.m, this.width, this.lengthOnly, this.margin) = (n, m, width, lengthOnly, margin);
             this.skeleton = guide != null && lengthOnly is null ? Honoured(skeleton, guide.Links, Band.Full(n, m), 0, 0) : skeleton;
             firstPath = guide?.Links;
@@ -178,6 +173,8 @@ public sealed partial class GaleChurchAligner
         public Band First() => Make(firstPath);
 
         public int Margin => (int)Math.Max(margin, width / 2);
+
+        public bool KeepsFirstPath { get; }
 
         public Band Next(Band band, IReadOnlyList<Link>? path)
         {

@@ -10,7 +10,8 @@ public sealed partial class GaleChurchAligner
 {
     /// <summary>
     /// How a search chooses its bands: the first, then one after each search that found no path (Next with a null
-    /// path) or a path that came within <see cref="Margin"/> of the band's edge, each wider or better placed than the last.
+    /// path) or a path that came within <see cref="Margin"/> of the band's edge (unless <see cref="KeepsFirstPath"/>),
+    /// each wider or better placed than the last.
     /// </summary>
     private interface IBandPlan
     {
@@ -18,6 +19,9 @@ public sealed partial class GaleChurchAligner
 
         /// <summary>How close to the band's edge a path may come and be accepted.</summary>
         int Margin { get; }
+
+        /// <summary>Whether the first path found is kept wherever it comes, the band's edge included.</summary>
+        bool KeepsFirstPath { get; }
 
         Band Next(Band band, IReadOnlyList<Link>? path);
     }
@@ -41,7 +45,7 @@ public sealed partial class GaleChurchAligner
                 band = plan.Next(band, null);
                 continue;
             }
-            if (band.IsFull || !band.Touches(result.Links, plan.Margin))
+            if (band.IsFull || plan.KeepsFirstPath || !band.Touches(result.Links, plan.Margin))
                 return result;
             band = plan.Next(band, result.Links);
         }
@@ -211,95 +215,85 @@ public sealed partial class GaleChurchAligner
         byte* backDeletion = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
         try
         {
-            return RunAffineRows(band, src, tgt, model, ref term, ref checkpoints, costRows, linkRows, deletionRows, bestBeads, deletionBeads, tmpRow, back, backDeletion, open);
+            fixed (double* rowsBase = costRows, linkBase = linkRows, delBase = deletionRows, s = src, t = tgt, tmpBase = tmpRow, bestBase = bestBeads)
+            fixed (int* lo = band.Lo, hi = band.Hi, delBeadBase = deletionBeads)
+            fixed (long* offsets = band.RowOffsets)
+            {
+                double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+                for (int i = 0; i <= n; i++)
+                {
+                    if (i == checkpoints.Next)
+                        checkpoints.Reached(i);
+                    term.BeginRow(i);
+                    int rowLo = lo[i], rowHi = hi[i], width = rowHi - rowLo + 1;
+                    long rowAt = (long)(i % rowCount) * stride - rowLo;
+                    double* cur = rowsBase + rowAt, link = linkBase + rowAt, del = delBase + rowAt;
+                    byte* bp = back + offsets[i] - rowLo;
+                    byte* bd = backDeletion + offsets[i] - rowLo;
+                    double* best = bestBase - rowLo;
+                    int* delBead = delBeadBase - rowLo;
+                    double* tmp = tmpBase - rowLo;
+                    new Span<double>(link + rowLo, width).Fill(double.PositiveInfinity);
+                    new Span<double>(del + rowLo, width).Fill(double.PositiveInfinity);
+                    new Span<double>(best + rowLo, width).Fill(Unlinked);
+                    new Span<int>(delBead + rowLo, width).Fill(Unlinked);
+                    if (i == 0) link[0] = 0;
+
+                    for (int r = 0; r < rowBeads.Length; r++)
+                    {
+                        int k = rowBeads[r], a = sourceCounts[k], b = targetCounts[k];
+                        int pi = i - a;
+                        if (pi < 0) continue;
+                        int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
+                        if (jStart > jEnd) continue;
+                        long prevAt = (long)(pi % rowCount) * stride - lo[pi];
+                        double l1 = s[i] - s[pi], pc = priorCosts[k];
+                        if (b == 0)
+                        {
+                            double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv), false, pi, i);
+                            DeletionCandidates(linkBase + prevAt, delBase + prevAt, del, delBead, jStart, jEnd, open, cost, k);
+                        }
+                        else
+                        {
+                            LengthCandidates(rowsBase + prevAt, t, tmp, jStart, jEnd, b, l1, pc, c, hvc, hv);
+                            term.Adjust(tmp, link, pi, i, a, b, jStart, jEnd);
+                            MergeMinimum(tmp, link, best, jStart, jEnd, k);
+                        }
+                    }
+
+                    for (int j = rowLo; j <= rowHi; j++)
+                    {
+                        for (int r = 0; r < inRowBeads.Length; r++)
+                        {
+                            int k = inRowBeads[r], b = targetCounts[k];
+                            if (j - b < rowLo) continue;
+                            double cost = term.DeletionCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv), true, j - b, j);
+                            double opening = link[j - b] + open, extending = del[j - b];
+                            bool extends = extending < opening;
+                            double cand = (extends ? extending : opening) + cost;
+                            if (cand < del[j]) { del[j] = cand; delBead[j] = k | (extends ? DeletionState : 0); }
+                        }
+                        bool deletionBest = del[j] < link[j];
+                        cur[j] = deletionBest ? del[j] : link[j];
+                        bp[j] = (byte)((int)best[j] | (deletionBest ? DeletionState : 0));
+                        bd[j] = (byte)delBead[j];
+                    }
+                }
+
+                checkpoints.End();
+                double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
+                if (double.IsPositiveInfinity(last[m]))
+                    return null;
+                var model1 = model;
+                var term1 = term;
+                return AlignmentResult.Own(TraceBackAffine(back, backDeletion, offsets, lo, n, m, (k, l1, l2, l) =>
+                    term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), l), src, tgt, open), n, m);
+            }
         }
         finally
         {
             NativeMemory.Free(back);
             NativeMemory.Free(backDeletion);
-        }
-    }
-
-    private unsafe AlignmentResult? RunAffineRows<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ref RowCheckpoints checkpoints,
-        double[] costRows, double[] linkRows, double[] deletionRows, double[] bestBeads, int[] deletionBeads, double[] tmpRow, byte* back, byte* backDeletion, double open)
-        where TTerm : struct, IBeadTerm
-    {
-        int n = band.N, m = band.M;
-        int rowCount = maxSourceCount + 1;
-        int stride = band.MaxRowWidth;
-        fixed (double* rowsBase = costRows, linkBase = linkRows, delBase = deletionRows, s = src, t = tgt, tmpBase = tmpRow, bestBase = bestBeads)
-        fixed (int* lo = band.Lo, hi = band.Hi, delBeadBase = deletionBeads)
-        fixed (long* offsets = band.RowOffsets)
-        {
-            double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
-            for (int i = 0; i <= n; i++)
-            {
-                if (i == checkpoints.Next)
-                    checkpoints.Reached(i);
-                term.BeginRow(i);
-                int rowLo = lo[i], rowHi = hi[i], width = rowHi - rowLo + 1;
-                long rowAt = (long)(i % rowCount) * stride - rowLo;
-                double* cur = rowsBase + rowAt, link = linkBase + rowAt, del = delBase + rowAt;
-                byte* bp = back + offsets[i] - rowLo;
-                byte* bd = backDeletion + offsets[i] - rowLo;
-                double* best = bestBase - rowLo;
-                int* delBead = delBeadBase - rowLo;
-                double* tmp = tmpBase - rowLo;
-                new Span<double>(link + rowLo, width).Fill(double.PositiveInfinity);
-                new Span<double>(del + rowLo, width).Fill(double.PositiveInfinity);
-                new Span<double>(best + rowLo, width).Fill(Unlinked);
-                new Span<int>(delBead + rowLo, width).Fill(Unlinked);
-                if (i == 0) link[0] = 0;
-
-                for (int r = 0; r < rowBeads.Length; r++)
-                {
-                    int k = rowBeads[r], a = sourceCounts[k], b = targetCounts[k];
-                    int pi = i - a;
-                    if (pi < 0) continue;
-                    int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
-                    if (jStart > jEnd) continue;
-                    long prevAt = (long)(pi % rowCount) * stride - lo[pi];
-                    double l1 = s[i] - s[pi], pc = priorCosts[k];
-                    if (b == 0)
-                    {
-                        double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv), false, pi, i);
-                        DeletionCandidates(linkBase + prevAt, delBase + prevAt, del, delBead, jStart, jEnd, open, cost, k);
-                    }
-                    else
-                    {
-                        LengthCandidates(rowsBase + prevAt, t, tmp, jStart, jEnd, b, l1, pc, c, hvc, hv);
-                        term.Adjust(tmp, link, pi, i, a, b, jStart, jEnd);
-                        MergeMinimum(tmp, link, best, jStart, jEnd, k);
-                    }
-                }
-
-                for (int j = rowLo; j <= rowHi; j++)
-                {
-                    for (int r = 0; r < inRowBeads.Length; r++)
-                    {
-                        int k = inRowBeads[r], b = targetCounts[k];
-                        if (j - b < rowLo) continue;
-                        double cost = term.DeletionCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], 0, t[j] - t[j - b], c, hvc, hv), true, j - b, j);
-                        double opening = link[j - b] + open, extending = del[j - b];
-                        bool extends = extending < opening;
-                        double cand = (extends ? extending : opening) + cost;
-                        if (cand < del[j]) { del[j] = cand; delBead[j] = k | (extends ? DeletionState : 0); }
-                    }
-                    bool deletionBest = del[j] < link[j];
-                    cur[j] = deletionBest ? del[j] : link[j];
-                    bp[j] = (byte)((int)best[j] | (deletionBest ? DeletionState : 0));
-                    bd[j] = (byte)delBead[j];
-                }
-            }
-
-            checkpoints.End();
-            double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
-            if (double.IsPositiveInfinity(last[m]))
-                return null;
-            var model1 = model;
-            var term1 = term;
-            return AlignmentResult.Own(TraceBackAffine(back, backDeletion, offsets, lo, n, m, (k, l1, l2, l) =>
-                term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), l), src, tgt, open), n, m);
         }
     }
 

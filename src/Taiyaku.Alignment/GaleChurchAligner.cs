@@ -149,6 +149,8 @@ public sealed partial class GaleChurchAligner
 
         public int Margin => (int)Math.Max(margin, guide is null ? width / 2 : width / 8);
 
+        public bool KeepsFirstPath => false;
+
         public Band Next(Band band, IReadOnlyList<Link>? path)
         {
             width *= 2;
