@@ -115,13 +115,14 @@ public sealed partial class GaleChurchAligner
     /// (recursively) instead; then the band is widened and re-centred on the path until the path keeps clear of its
     /// edges.
     /// </summary>
-    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
+    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken, Model? blockModel = null)
     {
         int n = src.Length - 1, m = tgt.Length - 1;
         IReadOnlyList<Link>? guide = null;
         if (n >= CoarseThreshold && m >= CoarseThreshold)
         {
-            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), model, progress, cancellationToken);
+            blockModel ??= BlockModel(model, src, tgt);
+            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), blockModel.Value, progress, cancellationToken, blockModel);
             var projected = new Link[coarse.Links.Count];
             for (int k = 0; k < projected.Length; k++)
             {
@@ -156,6 +157,34 @@ public sealed partial class GaleChurchAligner
             width *= 2;
             return Band.Around(n, m, width, guide, path);
         }
+    }
+
+    /// <summary>
+    /// The length model for blocks of units. A block's edges seldom fall where a translation's do: a block holds part of
+    /// its neighbour's counterpart, up to a unit's length on each side, whatever the block's size. That adds about the
+    /// variance of a unit's length per edge, which per unit of length is Var(l) / mean(l) on each side (the source's
+    /// in target units, times c). Without it the coarse alignment of a long noisy pair can drift by hundreds of units
+    /// from the true path, and the finer bands around it must widen until they cover the drift.
+    /// </summary>
+    private static Model BlockModel(Model model, double[] src, double[] tgt)
+    {
+        double c = model.C;
+        return new Model(c, 2 * model.HalfVariance + DispersionPerLength(tgt) + c * DispersionPerLength(src));
+    }
+
+    /// <summary>Var(l) / mean(l) of the unit lengths whose prefix sums are given; 0 when every length is 0.</summary>
+    private static double DispersionPerLength(double[] prefix)
+    {
+        int n = prefix.Length - 1;
+        double mean = prefix[n] / n;
+        if (mean <= 0) return 0;
+        double sum = 0;
+        for (int i = 1; i <= n; i++)
+        {
+            double d = prefix[i] - prefix[i - 1] - mean;
+            sum += d * d;
+        }
+        return sum / n / mean;
     }
 
     /// <summary>Prefix sums of blocks of <see cref="CoarseBlock"/> units (the last block may be shorter).</summary>
