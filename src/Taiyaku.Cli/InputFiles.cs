@@ -81,7 +81,9 @@ internal static class InputFiles
     {
         decoding ??= InputDecoding.Default;
         byte[] bytes = ReadBytes(path, ct, decoding.Limits);
-        var lines = TextFiles.SplitLines(decoding.Decode(bytes, path));
+        // Valid UTF-8 read as UTF-8 is kept as bytes (what detection or --encoding utf-8 would decode it as, exactly).
+        IReadOnlyList<string>? lines = decoding.Options.Encoding is TextEncoding.Auto or TextEncoding.Utf8 ? Utf8Lines.TryCreate(bytes) : null;
+        lines ??= TextFiles.SplitLines(decoding.Decode(bytes, path));
         if (lines.Count == 0) throw InputException.In(path, "the file is empty: there is no sentence to align");
         if (lines.All(string.IsNullOrWhiteSpace))
             throw InputException.In(path, $"the file holds only blank lines ({lines.Count}): there is no sentence to align");

@@ -57,10 +57,34 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
     public byte[] ReadAll(Stream input, string name, CancellationToken ct)
     {
         using var limited = new LimitedStream(input, name, this, limitTotal: true);
-        using var all = new MemoryStream();
-        try { limited.CopyToAsync(all, ct).GetAwaiter().GetResult(); }
+        try
+        {
+            // A file of known length is read into an array of that length: a growing buffer and its final copy would
+            // take three times the file's size at the peak.
+            if (input.CanSeek && input.Length - input.Position is var expected and < int.MaxValue)
+            {
+                var buffer = new byte[expected];
+                int filled = 0, n;
+                while (filled < buffer.Length && (n = limited.Read(buffer, filled, Math.Min(buffer.Length - filled, 1 << 20))) > 0)
+                {
+                    filled += n;
+                    ct.ThrowIfCancellationRequested();
+                }
+                if (filled < buffer.Length) return buffer[..filled];
+                int next = limited.ReadByte();
+                if (next < 0) return buffer;
+                // The file grew while it was read: the rest as a stream.
+                using var grown = new MemoryStream();
+                grown.Write(buffer);
+                grown.WriteByte((byte)next);
+                limited.CopyToAsync(grown, ct).GetAwaiter().GetResult();
+                return grown.ToArray();
+            }
+            using var all = new MemoryStream();
+            limited.CopyToAsync(all, ct).GetAwaiter().GetResult();
+            return all.ToArray();
+        }
         catch (IOException e) { throw InputException.In(name, e.Message); }
-        return all.ToArray();
     }
 }
 

@@ -137,19 +137,28 @@ internal sealed class AlignCommand : CliCommand
             Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
             WarnIfLengthOnly(context, aligner, result.Japanese.Count, result.English.Count);
         }
-        var items = result.Items;
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
-        if (minScore > 0) items = AlignedText.FilterByScore(items, minScore);
         progress?.Stage("writing");
-        Action<Stream> write = s => AlignmentWriter.Write(s, items, format);
+        Action<Stream> write = format == OutputFormat.Links && !review && result.Alignment is { } alignment
+            ? s => WriteLinks(s, alignment)
+            : s => AlignmentWriter.Write(s, minScore > 0 ? AlignedText.FilterByScore(result.Items, minScore) : result.Items, format);
         if (review)
         {
+            var items = result.Items;
             string title = bilingual != null ? Path.GetFileName(bilingual) : $"{Path.GetFileName(src)} + {Path.GetFileName(tgt)}";
             var reviewDoc = ReviewDocument.Create(title, items, sourceSentences, targetSentences, name: Path.GetFileNameWithoutExtension(bilingual ?? src));
             write = formatName == "html" ? s => ReviewPage.Write(s, reviewDoc) : s => PathPlot.Write(s, reviewDoc);
         }
         OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params"), cl.Get("model")], write);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Links of one-sentence-per-line input, written from the alignment itself: the same lines as
+    /// <see cref="AlignmentWriter"/> writes, without first pairing each link with its text.</summary>
+    private static void WriteLinks(Stream output, AlignmentResult alignment)
+    {
+        using var writer = new StreamWriter(output, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        VecalignLinks.Write(writer, VecalignLinks.From(alignment));
     }
 
     private static string Describe(BilingualLayout layout) => layout switch

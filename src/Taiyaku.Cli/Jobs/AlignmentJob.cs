@@ -91,7 +91,7 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         string aligning = $"aligning {ja.Count} + {en.Count} sentences";
         stage?.Invoke(aligning);
         var result = aligner.Align(prepared, progress?.Invoke(aligning), ct);
-        return new JobResult(AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " "), ja, en, result.Links.Count, null, 0);
+        return new JobResult(new(() => AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ")), ja, en, result.Links.Count, null, 0) { Alignment = result };
     }
 
     private JobResult RunRaw(DocumentAligner aligner, CancellationToken ct, IProgress<AlignmentProgress>? progress)
@@ -117,7 +117,7 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
             default:
                 throw new InvalidOperationException("unknown input");
         }
-        return new JobResult(doc.ToAlignedText(), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
+        return new JobResult(new(doc.ToAlignedText()), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
             doc.Pairs.Count, doc.BilingualLayout, doc.Pairings.Count);
     }
 
@@ -140,8 +140,14 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
 /// <param name="Links">How many links.</param>
 /// <param name="Layout">For a bilingual document: the layout found.</param>
 /// <param name="Pairings">For a bilingual document: the pairs the document made itself (kept).</param>
-internal sealed record JobResult(IReadOnlyList<AlignedText> Items, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, int Links, BilingualLayout? Layout, int Pairings)
+internal sealed record JobResult(Lazy<IReadOnlyList<AlignedText>> LazyItems, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, int Links, BilingualLayout? Layout, int Pairings)
 {
+    /// <summary>The links with their text, then any text set apart; made when first asked for.</summary>
+    public IReadOnlyList<AlignedText> Items => LazyItems.Value;
+
+    /// <summary>The sentence alignment of one-sentence-per-line input (the links alone need none of its text); null for raw input.</summary>
+    public AlignmentResult? Alignment { get; init; }
+
     /// <summary>Sentences of both sides.</summary>
     public int Sentences => Japanese.Count + English.Count;
 }
