@@ -139,8 +139,8 @@ internal sealed class AlignCommand : CliCommand
         }
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         progress?.Stage("writing");
-        Action<Stream> write = format == OutputFormat.Links && !review && result.Alignment is { } alignment
-            ? s => WriteLinks(s, alignment)
+        Action<Stream> write = format == OutputFormat.Links && !review
+            ? s => WriteLinks(s, result.Alignment)
             : s => AlignmentWriter.Write(s, minScore > 0 ? AlignedText.FilterByScore(result.Items, minScore) : result.Items, format);
         if (review)
         {
@@ -153,8 +153,8 @@ internal sealed class AlignCommand : CliCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Links of one-sentence-per-line input, written from the alignment itself: the same lines as
-    /// <see cref="AlignmentWriter"/> writes, without first pairing each link with its text.</summary>
+    /// <summary>Links written from the alignment itself: the same lines as <see cref="AlignmentWriter"/> writes, without
+    /// first pairing each link with its text.</summary>
     private static void WriteLinks(Stream output, AlignmentResult alignment)
     {
         using var writer = new StreamWriter(output, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };

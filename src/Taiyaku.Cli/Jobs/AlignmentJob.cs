@@ -117,8 +117,8 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
             default:
                 throw new InvalidOperationException("unknown input");
         }
-        return new JobResult(new(doc.ToAlignedText()), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
-            doc.Pairs.Count, doc.BilingualLayout, doc.Pairings.Count);
+        return new JobResult(new(doc.ToAlignedText), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
+            doc.Pairs.Count, doc.BilingualLayout, doc.Pairings.Count) { Alignment = doc.Result };
     }
 
     /// <summary>The lines of an inline text, as a segmented file's: \n or \r\n end a line, a final line break adds no sentence.</summary>
@@ -145,8 +145,8 @@ internal sealed record JobResult(Lazy<IReadOnlyList<AlignedText>> LazyItems, IRe
     /// <summary>The links with their text, then any text set apart; made when first asked for.</summary>
     public IReadOnlyList<AlignedText> Items => LazyItems.Value;
 
-    /// <summary>The sentence alignment of one-sentence-per-line input (the links alone need none of its text); null for raw input.</summary>
-    public AlignmentResult? Alignment { get; init; }
+    /// <summary>The sentence alignment (the links alone need none of the text).</summary>
+    public required AlignmentResult Alignment { get; init; }
 
     /// <summary>Sentences of both sides.</summary>
     public int Sentences => Japanese.Count + English.Count;
