@@ -205,13 +205,10 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
-        // Named after the caller's argument, not the measuring code's.
-        for (int i = 0; i < japanese.Count; i++)
-            if (japanese[i] is null) throw new ArgumentException($"Japanese sentence {i} is null.", nameof(japanese));
-        for (int j = 0; j < english.Count; j++)
-            if (english[j] is null) throw new ArgumentException($"English sentence {j} is null.", nameof(english));
-        var jaLengths = SentenceLengths.MeasureJapanese(japanese, Options.Parameters.Length, _analyzer);
-        var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
+        // The two sides side by side; a null sentence is named after the caller's argument, not the measuring code's.
+        var measuring = Task.Run(() => SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, null, nameof(english)), cancellationToken);
+        var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer, nameof(japanese));
+        var enLengths = measuring.GetAwaiter().GetResult();
         if (!UsesAnchors(japanese.Count, english.Count))
             return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null);
         var (jaItems, enItems) = Extract(japanese, english, cancellationToken);

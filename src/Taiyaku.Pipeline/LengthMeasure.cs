@@ -41,12 +41,13 @@ public static class SentenceLengths
         return Measure(sentences, measure, japanese: false, null);
     }
 
-    private static int[] Measure(IReadOnlyList<string> sentences, LengthMeasure measure, bool japanese, MorphologicalAnalyzer? analyzer)
+    /// <summary>The lengths; a null sentence is an <see cref="ArgumentException"/> for <paramref name="paramName"/>.</summary>
+    internal static int[] Measure(IReadOnlyList<string> sentences, LengthMeasure measure, bool japanese, MorphologicalAnalyzer? analyzer, string paramName = "sentences")
     {
         var lengths = new int[sentences.Count];
         for (int i = 0; i < lengths.Length; i++)
         {
-            string s = sentences[i];
+            string s = sentences[i] ?? throw new ArgumentException($"{(japanese ? "Japanese" : "English")} sentence {i} is null.", paramName);
             lengths[i] = measure switch
             {
                 LengthMeasure.Characters => Characters(s),

@@ -50,16 +50,17 @@ public class TerminalProgressTests
     {
         Skip.If(ToolProcess.RunSystem("tmux", "-V").Code != 0, "tmux is not installed (.ci/run installs it): the terminal rendering of progress is not checked");
         using var dir = new TempDir();
-        // Over 20,000 sentences, so that align also writes its "read" line while the live line is up.
-        string ja = dir.File("big.ja", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("ja")), 160)));
-        string en = dir.File("big.en", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("en")), 160)));
+        // Over 20,000 sentences, so that align also writes its "read" line while the live line is up, and enough that
+        // its searches last long enough to be seen more than once (with 10,560 + 12,000 they took about a second).
+        string ja = dir.File("big.ja", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("ja")), 800)));
+        string en = dir.File("big.en", string.Concat(Enumerable.Repeat(File.ReadAllText(Sample("en")), 800)));
         var screens = ScreensWhileRunning($"align --src '{ja}' --tgt '{en}' --segmented --out '{dir.Path}/out.links'", TimeSpan.FromSeconds(180));
         string final = screens[^1];
         Assert.Contains("EXIT=0", final);
         var lines = screens.SelectMany(s => s.Split('\n')).Where(l => l.Length > 0).ToList();
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku align: (analysing|aligning) 10560 \+ 12000 sentences, \d+ s$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku align: (analysing|aligning) 52800 \+ 60000 sentences, \d+ s$"));
         // The message stands on a line of its own, and no two messages share one.
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku: read 10560 \+ 12000 sentences in [\d.]+ s$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^taiyaku: read 52800 \+ 60000 sentences in [\d.]+ s$"));
         Assert.DoesNotContain(lines, l => l.IndexOf("taiyaku", 1, StringComparison.Ordinal) > 0);
         // While aligning: a bar over the rows of each search of the aligner, with the rate and the time left.
         var bars = screens.SelectMany(s => AlignBar.Matches(s)).ToList();
@@ -67,7 +68,7 @@ public class TerminalProgressTests
         Assert.True(bars.Count >= 2, "fewer than two alignment bars were seen:\n" + string.Join("\n----\n", screens));
         Assert.All(screens, s => Assert.True(AlignBar.Matches(s).Count <= 1, "more than one bar line on the screen:\n" + s));
         Assert.All(bars, m => Assert.InRange(m.Groups["bar"].Value.Count(c => c == '#') - int.Parse(m.Groups["percent"].Value) * 24 / 100, -1, 1));
-        Assert.All(bars, m => Assert.Contains(Number(m, "total"), new[] { 10561, (10560 + 7) / 8 + 1 }));
+        Assert.All(bars, m => Assert.Contains(Number(m, "total"), new[] { 52801, (52800 + 7) / 8 + 1, ((52800 + 7) / 8 + 7) / 8 + 1 }));
         // Within a search the rows only go forward, and the searches come in order.
         var steps = bars.Select(m => (Search: m.Groups["search"].Success ? int.Parse(m.Groups["search"].Value) : 1, Done: Number(m, "done"))).ToList();
         Assert.Equal(steps.Order(), steps);
@@ -78,7 +79,7 @@ public class TerminalProgressTests
 
     /// <summary>The live line of align while it aligns: the search (from the second), the bar, the rows, the rate, the time left.</summary>
     private static readonly Regex AlignBar = new(
-        @"^taiyaku align: aligning 10560 \+ 12000 sentences(, search (?<search>\d+))? \[(?<bar>[#-]{24})\] +(?<percent>\d+)% (?<done>[\d,]+)/(?<total>[\d,]+) rows, [\d,]+/s(, (?<left>\d+:\d\d) left)?\s*$",
+        @"^taiyaku align: aligning 52800 \+ 60000 sentences(, search (?<search>\d+))? \[(?<bar>[#-]{24})\] +(?<percent>\d+)% (?<done>[\d,]+)/(?<total>[\d,]+) rows, [\d,]+/s(, (?<left>\d+:\d\d) left)?\s*$",
         RegexOptions.Multiline);
 
     private static int Number(Match m, string group) =>

@@ -158,7 +158,7 @@ internal sealed class AlignCommand : CliCommand
     private static void WriteLinks(Stream output, AlignmentResult alignment)
     {
         using var writer = new StreamWriter(output, TextFiles.StrictUtf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        VecalignLinks.Write(writer, VecalignLinks.From(alignment));
+        VecalignLinks.Write(writer, alignment);
     }
 
     private static string Describe(BilingualLayout layout) => layout switch

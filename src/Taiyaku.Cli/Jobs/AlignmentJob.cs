@@ -73,8 +73,10 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         switch (Input)
         {
             case JobInput.Files f:
+                // Side by side; the source's error, if any, is the one reported.
+                var reading = Task.Run(() => InputFiles.ReadSentences(f.Target, ct, TargetDecoding), ct);
                 ja = InputFiles.ReadSentences(f.Source, ct, SourceDecoding);
-                en = InputFiles.ReadSentences(f.Target, ct, TargetDecoding);
+                en = reading.GetAwaiter().GetResult();
                 break;
             case JobInput.Texts t:
                 ja = Lines(t.Japanese, "ja", t.Where);
