@@ -1,15 +1,16 @@
 using BenchmarkDotNet.Attributes;
 using Taiyaku.Alignment;
 using Taiyaku.Pipeline;
+using Taiyaku.Testing;
 
 namespace Taiyaku.Benchmarks;
 
 /// <summary>
 /// The length-only search as <c>align --anchors none</c> runs it (the built-in parameters' beads and variance) on a
 /// noisy translation as issue 16 specifies it: Japanese sentences of 8–60 characters (3 bytes each), English 2.4 times
-/// as many bytes × U(0.8, 1.25), 1% of the English dropped and 4% split in two (<c>scripts/noisy-pair.py</c> writes the
-/// same kind of pair as text). Uniform lengths give a coarse alignment little to hold on to: this is where the blocks'
-/// own length model matters. Compare time(1M) / time(100k) within one run.
+/// as many bytes × U(0.8, 1.25), 1% of the English dropped and 4% split in two (<c>tests/Shared/NoisyTranslation.cs</c>;
+/// <c>scripts/noisy-pair.py</c> writes the same kind of pair as text). Uniform lengths give a coarse alignment little
+/// to hold on to: this is where the blocks' own length model matters. Compare time(1M) / time(100k) within one run.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -29,28 +30,9 @@ public class NoisyTranslationBenchmarks
 
     /// <summary>Builds the pair.</summary>
     [GlobalSetup]
-    public void Setup() => (source, target) = Noisy(Sentences, seed: 7);
+    public void Setup() => (source, target) = NoisyTranslation.Lengths(Sentences, seed: 7);
 
     /// <summary>Aligns the pair.</summary>
     [Benchmark]
     public double Align() => aligner.Align(source, target).TotalCost;
-
-    /// <summary>UTF-8 lengths of a Japanese side and its noisy English translation.</summary>
-    public static (int[] Source, int[] Target) Noisy(int count, int seed)
-    {
-        var rng = new Random(seed);
-        var src = new int[count];
-        var tgt = new List<int>(count + count / 20);
-        for (int i = 0; i < count; i++)
-        {
-            int chars = rng.Next(8, 61);
-            src[i] = 3 * chars;
-            int len = (int)(2.4 * chars * (0.8 + 0.45 * rng.NextDouble()));
-            double roll = rng.NextDouble();
-            if (roll < 0.01) continue;
-            if (roll < 0.05) { tgt.Add(len / 2); tgt.Add(len - len / 2); }
-            else tgt.Add(len);
-        }
-        return (src, [.. tgt]);
-    }
 }

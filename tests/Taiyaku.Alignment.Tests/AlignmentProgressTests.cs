@@ -5,13 +5,6 @@ namespace Taiyaku.Alignment.Tests;
 /// <summary>The aligner's progress reports: what each search says, how often, and that reporting changes nothing.</summary>
 public class AlignmentProgressTests
 {
-    /// <summary>Keeps every report (the aligner reports on the calling thread, so no lock is needed).</summary>
-    private sealed class Recorder : IProgress<AlignmentProgress>
-    {
-        public List<AlignmentProgress> Reports { get; } = [];
-
-        public void Report(AlignmentProgress value) => Reports.Add(value);
-    }
 
     /// <summary>A pair of documents long enough for the coarse search (over 2048 units a side), with a drift.</summary>
     private static (int[] Src, int[] Tgt) Long(int n)
@@ -51,7 +44,7 @@ public class AlignmentProgressTests
     {
         var (src, tgt) = Long(6000);
         var aligner = new GaleChurchAligner();
-        var recorder = new Recorder();
+        var recorder = new ProgressRecorder();
         var with = aligner.Align(src, tgt, recorder);
         Assert.Equal(aligner.Align(src, tgt).Links, with.Links);
         AssertWellFormed(recorder.Reports);
@@ -69,7 +62,7 @@ public class AlignmentProgressTests
         var sa = src.Select((_, i) => new SentenceAnchors([new AnchorKey((ulong)(1000 + i), 0)], [1.0])).ToArray();
         var ta = tgt.Select((_, j) => new SentenceAnchors([new AnchorKey((ulong)(900_000 + j), 0)], [1.0])).ToArray();
         var aligner = new GaleChurchAligner(new GaleChurchOptions { AnchorWeight = 1 });
-        var recorder = new Recorder();
+        var recorder = new ProgressRecorder();
         var with = aligner.Align(src, tgt, sa, ta, null, recorder);
         Assert.Equal(aligner.Align(src, tgt, sa, ta).Links, with.Links);
         AssertWellFormed(recorder.Reports);
@@ -79,7 +72,7 @@ public class AlignmentProgressTests
     [Fact]
     public void A_short_search_reports_its_start_and_end_only()
     {
-        var recorder = new Recorder();
+        var recorder = new ProgressRecorder();
         new GaleChurchAligner().Align([10, 20, 30], [30, 60, 90], recorder);
         Assert.Equal([new AlignmentProgress(1, 0, 4), new AlignmentProgress(1, 4, 4)], recorder.Reports);
     }

@@ -159,10 +159,10 @@ public class UnalignedEvidenceTests
         var (src, tgt, sa, ta) = Refrains(seed);
         var options = new GaleChurchOptions { AnchorWeight = 1, UnmatchedItemCost = 1, Beads = [new(1, 1, 0.7), new(1, 0, 0.05), new(0, 1, 0.2), new(1, 2, 0.05)] };
         static (int, int, int, int)[] Shape(AlignmentResult r) => [.. r.Links.Select(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount))];
-        var refined = new Recorder();
+        var refined = new ProgressRecorder();
         var byDefault = new GaleChurchAligner(options).Align(src, tgt, sa, ta, null, refined);
         Assert.True(refined.Reports.Max(r => r.Search) >= 2, "the default searches again");
-        var once = new Recorder();
+        var once = new ProgressRecorder();
         var first = new GaleChurchAligner(options with { FirstPathOnly = true }).Align(src, tgt, sa, ta, null, once);
         Assert.Equal(1, once.Reports.Max(r => r.Search));
         var full = new GaleChurchAligner(options with { Search = SearchMode.Full }).Align(src, tgt, sa, ta);
@@ -175,12 +175,6 @@ public class UnalignedEvidenceTests
         Assert.Equal(Shape(guided), Shape(new GaleChurchAligner(options with { FirstPathOnly = true }).Align(src, tgt, sa, ta, first)));
     }
 
-    private sealed class Recorder : IProgress<AlignmentProgress>
-    {
-        public List<AlignmentProgress> Reports { get; } = [];
-
-        public void Report(AlignmentProgress value) => Reports.Add(value);
-    }
 
     [Fact]
     public void A_run_of_chance_pairs_past_the_end_of_the_translation_still_gives_the_full_search_result()
