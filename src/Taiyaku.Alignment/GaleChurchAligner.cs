@@ -112,17 +112,17 @@ public sealed partial class GaleChurchAligner
     /// <summary>
     /// Banded search on prefix sums. Long documents drift from the diagonal like a random walk (hundreds of sentences
     /// over a million), so the first band follows a coarse alignment of blocks of <see cref="CoarseBlock"/> units
-    /// (recursively) instead; then the band is widened and re-centred on the path until the path keeps clear of its
+    /// (recursively; <paramref name="blocks"/> says the units are already blocks, and <paramref name="model"/> is then
+    /// the blocks' own) instead; then the band is widened and re-centred on the path until the path keeps clear of its
     /// edges.
     /// </summary>
-    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken, Model? blockModel = null)
+    private AlignmentResult AlignBanded(double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken, bool blocks = false)
     {
         int n = src.Length - 1, m = tgt.Length - 1;
         IReadOnlyList<Link>? guide = null;
         if (n >= CoarseThreshold && m >= CoarseThreshold)
         {
-            blockModel ??= BlockModel(model, src, tgt);
-            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), blockModel.Value, progress, cancellationToken, blockModel);
+            var coarse = AlignBanded(Coarsen(src), Coarsen(tgt), blocks ? model : BlockModel(model, src, tgt), progress, cancellationToken, blocks: true);
             var projected = new Link[coarse.Links.Count];
             for (int k = 0; k < projected.Length; k++)
             {

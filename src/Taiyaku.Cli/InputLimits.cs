@@ -59,6 +59,7 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
         using var limited = new LimitedStream(input, name, this, limitTotal: true);
         try
         {
+            using var all = new MemoryStream();
             // A file of known length is read into an array of that length: a growing buffer and its final copy would
             // take three times the file's size at the peak.
             if (input.CanSeek && input.Length - input.Position is var expected and < int.MaxValue)
@@ -74,13 +75,9 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
                 int next = limited.ReadByte();
                 if (next < 0) return buffer;
                 // The file grew while it was read: the rest as a stream.
-                using var grown = new MemoryStream();
-                grown.Write(buffer);
-                grown.WriteByte((byte)next);
-                limited.CopyToAsync(grown, ct).GetAwaiter().GetResult();
-                return grown.ToArray();
+                all.Write(buffer);
+                all.WriteByte((byte)next);
             }
-            using var all = new MemoryStream();
             limited.CopyToAsync(all, ct).GetAwaiter().GetResult();
             return all.ToArray();
         }

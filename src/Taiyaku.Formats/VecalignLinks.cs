@@ -87,42 +87,25 @@ public static class VecalignLinks
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
-        Span<char> line = stackalloc char[64];
+        Span<char> number = stackalloc char[11];
         foreach (var link in result.Links)
         {
-            // Beads are short: a link of up to a few units a side fits the stack buffer; a longer one is written as before.
-            if (!TryFormat(link, line, out int written))
-            {
-                writer.Write(IndexLink.From(link).ToString() + "\n");
-                continue;
-            }
-            writer.Write(line[..written]);
-        }
-    }
-
-    private static bool TryFormat(Link link, Span<char> line, out int written)
-    {
-        written = 0;
-        return Range(link.SourceStart, link.SourceCount, line, ref written) && Append(":", line, ref written)
-            && Range(link.TargetStart, link.TargetCount, line, ref written) && Append("\n", line, ref written);
-
-        static bool Range(int start, int count, Span<char> line, ref int written)
-        {
-            if (!Append("[", line, ref written)) return false;
-            for (int i = 0; i < count; i++)
-            {
-                if (i > 0 && !Append(", ", line, ref written)) return false;
-                if (!(start + i).TryFormat(line[written..], out int n, default, CultureInfo.InvariantCulture)) return false;
-                written += n;
-            }
-            return Append("]", line, ref written);
+            Range(link.SourceStart, link.SourceCount, number);
+            writer.Write(':');
+            Range(link.TargetStart, link.TargetCount, number);
+            writer.Write('\n');
         }
 
-        static bool Append(string text, Span<char> line, ref int written)
+        void Range(int start, int count, Span<char> number)
         {
-            if (!text.AsSpan().TryCopyTo(line[written..])) return false;
-            written += text.Length;
-            return true;
+            writer.Write('[');
+            for (int i = start; i < start + count; i++)
+            {
+                if (i > start) writer.Write(", ");
+                i.TryFormat(number, out int length, default, CultureInfo.InvariantCulture);
+                writer.Write(number[..length]);
+            }
+            writer.Write(']');
         }
     }
 

@@ -139,16 +139,15 @@ internal sealed class AlignCommand : CliCommand
         }
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         progress?.Stage("writing");
-        Action<Stream> write = format == OutputFormat.Links && !review
-            ? s => WriteLinks(s, result.Alignment)
-            : s => AlignmentWriter.Write(s, minScore > 0 ? AlignedText.FilterByScore(result.Items, minScore) : result.Items, format);
+        Action<Stream> write;
         if (review)
         {
-            var items = result.Items;
             string title = bilingual != null ? Path.GetFileName(bilingual) : $"{Path.GetFileName(src)} + {Path.GetFileName(tgt)}";
-            var reviewDoc = ReviewDocument.Create(title, items, sourceSentences, targetSentences, name: Path.GetFileNameWithoutExtension(bilingual ?? src));
+            var reviewDoc = ReviewDocument.Create(title, result.Items, sourceSentences, targetSentences, name: Path.GetFileNameWithoutExtension(bilingual ?? src));
             write = formatName == "html" ? s => ReviewPage.Write(s, reviewDoc) : s => PathPlot.Write(s, reviewDoc);
         }
+        else if (format == OutputFormat.Links) write = s => WriteLinks(s, result.Alignment);
+        else write = s => AlignmentWriter.Write(s, minScore > 0 ? AlignedText.FilterByScore(result.Items, minScore) : result.Items, format);
         OutputFile.Write(output, context.StdOut, [src, tgt, bilingual, cl.Get("params"), cl.Get("model")], write);
         return ExitCodes.Ok;
     }

@@ -93,7 +93,7 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         string aligning = $"aligning {ja.Count} + {en.Count} sentences";
         stage?.Invoke(aligning);
         var result = aligner.Align(prepared, progress?.Invoke(aligning), ct);
-        return new JobResult(new(() => AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ")), ja, en, result.Links.Count, null, 0) { Alignment = result };
+        return new JobResult(result, new(() => AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ")), ja, en, null, 0);
     }
 
     private JobResult RunRaw(DocumentAligner aligner, CancellationToken ct, IProgress<AlignmentProgress>? progress)
@@ -119,8 +119,8 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
             default:
                 throw new InvalidOperationException("unknown input");
         }
-        return new JobResult(new(doc.ToAlignedText), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
-            doc.Pairs.Count, doc.BilingualLayout, doc.Pairings.Count) { Alignment = doc.Result };
+        return new JobResult(doc.Result, new(doc.ToAlignedText), [.. doc.Japanese.Sentences.Select(s => s.Text)], [.. doc.English.Sentences.Select(s => s.Text)],
+            doc.BilingualLayout, doc.Pairings.Count);
     }
 
     /// <summary>The lines of an inline text, as a segmented file's: \n or \r\n end a line, a final line break adds no sentence.</summary>
@@ -136,19 +136,20 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
 }
 
 /// <summary>What a job produced: the records every output format is written from.</summary>
-/// <param name="Items">The links (with texts, cost, score and, for raw input, places in the documents), then the text set apart.</param>
+/// <param name="Alignment">The sentence alignment: the links format is written from it alone.</param>
+/// <param name="LazyItems">The links (with texts, cost, score and, for raw input, places in the documents), then the text
+/// set apart; made only for the formats that print text.</param>
 /// <param name="Japanese">The Japanese sentences the indices refer to.</param>
 /// <param name="English">The English sentences the indices refer to.</param>
-/// <param name="Links">How many links.</param>
 /// <param name="Layout">For a bilingual document: the layout found.</param>
 /// <param name="Pairings">For a bilingual document: the pairs the document made itself (kept).</param>
-internal sealed record JobResult(Lazy<IReadOnlyList<AlignedText>> LazyItems, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, int Links, BilingualLayout? Layout, int Pairings)
+internal sealed record JobResult(AlignmentResult Alignment, Lazy<IReadOnlyList<AlignedText>> LazyItems, IReadOnlyList<string> Japanese, IReadOnlyList<string> English, BilingualLayout? Layout, int Pairings)
 {
-    /// <summary>The links with their text, then any text set apart; made when first asked for.</summary>
+    /// <summary>The links with their text, then any text set apart.</summary>
     public IReadOnlyList<AlignedText> Items => LazyItems.Value;
 
-    /// <summary>The sentence alignment (the links alone need none of the text).</summary>
-    public required AlignmentResult Alignment { get; init; }
+    /// <summary>How many links.</summary>
+    public int Links => Alignment.Links.Count;
 
     /// <summary>Sentences of both sides.</summary>
     public int Sentences => Japanese.Count + English.Count;
