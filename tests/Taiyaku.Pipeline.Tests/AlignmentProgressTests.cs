@@ -35,6 +35,29 @@ public class AlignmentProgressTests
     }
 
     [Fact]
+    public void A_clearly_complete_document_skips_the_partial_sets_deletion_share_searches()
+    {
+        // The cable twenty times over is complete: with the CLI's anchors (IPADIC analysis, EDICT) the partial set's first
+        // pass leaves nothing in one-sided blocks (0.007 of the text with script runs alone, which is not clear enough), so
+        // the kyoto-wiki fit's final pass follows it at once (search 2). Before, the partial set's own final pass
+        // searched with some deletion shares in between (search 2 here) only to be set aside.
+        var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
+        var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
+        using var analyzer = Taiyaku.Japanese.MorphologicalAnalyzer.Open();
+        var aligner = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(Taiyaku.Edict.EdictLexicon.Default).Build();
+        var recorder = new Recorder();
+        aligner.AlignSentences(ja, en, recorder);
+        Assert.Equal([1, 2], recorder.Reports.Select(r => r.Search).Distinct());
+        Assert.Equal(AlignmentParameters.Default, aligner.AlignWithEvidence(aligner.Prepare(ja, en)).Parameters);
+
+        // With 200 English lines of another text in the middle it is not: the partial set keeps its alignment.
+        var other = Enumerable.Range(0, 200).Select(i => $"Line {i} of a passage that the Japanese text does not hold, about harbours and ships.");
+        var partial = en[..600].Concat(other).Concat(en[600..]).ToArray();
+        var evidence = aligner.AlignWithEvidence(aligner.Prepare(ja, partial));
+        Assert.Equal(AlignmentParameters.PartialTranslations, evidence.Parameters);
+    }
+
+    [Fact]
     public void A_bilingual_document_of_its_own_pairs_reports_its_japanese_sentences()
     {
         var recorder = new Recorder();
