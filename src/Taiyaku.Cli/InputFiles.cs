@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Taiyaku.Formats;
+using Taiyaku.Text;
 
 namespace Taiyaku.Cli;
 

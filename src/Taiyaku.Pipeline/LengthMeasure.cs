@@ -45,6 +45,13 @@ public static class SentenceLengths
     internal static int[] Measure(IReadOnlyList<string> sentences, LengthMeasure measure, bool japanese, MorphologicalAnalyzer? analyzer, string paramName = "sentences")
     {
         var lengths = new int[sentences.Count];
+        if (sentences is Utf8Lines lines && measure is LengthMeasure.Utf8Bytes or LengthMeasure.Characters)
+        {
+            // Counted on the bytes: no string per sentence (a million lines decoded took 0.3 s and 100 MB of garbage).
+            for (int i = 0; i < lengths.Length; i++)
+                lengths[i] = measure == LengthMeasure.Utf8Bytes ? lines.Bytes(i).Length : lines.CharacterCount(i);
+            return lengths;
+        }
         for (int i = 0; i < lengths.Length; i++)
         {
             string s = sentences[i] ?? throw new ArgumentException($"{(japanese ? "Japanese" : "English")} sentence {i} is null.", paramName);

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using Taiyaku.Formats;
+using Taiyaku.Text;
 
 namespace Taiyaku.Cli.Tests;
 
