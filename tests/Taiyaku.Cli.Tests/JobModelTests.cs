@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Taiyaku.Cli.Jobs;
 using Taiyaku.Testing;
 
 namespace Taiyaku.Cli.Tests;
@@ -17,6 +18,22 @@ public class JobModelTests
     private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Compact(JsonElement e) => JsonNode.Parse(e.GetRawText())!.ToJsonString(Options);
+
+    [Fact]
+    public void A_job_that_keeps_no_text_aligns_as_one_that_does_and_holds_none()
+    {
+        // The links format's job lets the sentences go once measured and analysed (KeepText = false).
+        var aligner = new Taiyaku.Pipeline.DocumentAlignerBuilder().Build();
+        var job = new AlignmentJob(new JobInput.Files(Sample("ja"), Sample("en")), true, InputDecoding.Default, InputDecoding.Default);
+        var kept = job.Run(aligner, CancellationToken.None);
+        var dropped = (job with { KeepText = false }).Run(aligner, CancellationToken.None);
+        Assert.Equal(kept.Alignment.Links, dropped.Alignment.Links);
+        Assert.Equal(kept.Sentences, dropped.Sentences);
+        Assert.Equal(File.ReadAllLines(Sample("ja")).Length + File.ReadAllLines(Sample("en")).Length, dropped.Sentences);
+        Assert.NotEmpty(kept.Japanese);
+        Assert.Empty(dropped.Japanese);
+        Assert.Empty(dropped.English);
+    }
 
     [Theory]
     [InlineData(false)]

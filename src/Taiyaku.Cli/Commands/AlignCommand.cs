@@ -123,7 +123,7 @@ internal sealed class AlignCommand : CliCommand
 
         bool segmented = cl.Has("segmented");
         var job = new AlignmentJob(bilingual != null ? new JobInput.Bilingual(bilingual) : new JobInput.Files(src!, tgt!), segmented,
-            bilingual != null ? decoding : srcDecoding, tgtDecoding);
+            bilingual != null ? decoding : srcDecoding, tgtDecoding) { KeepText = format != OutputFormat.Links || review };
         progress?.Stage(segmented ? "reading" : "reading, segmenting and aligning");
         var result = job.Run(aligner, ct, read: (ja, en) =>
         {
