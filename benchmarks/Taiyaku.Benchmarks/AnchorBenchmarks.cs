@@ -17,6 +17,7 @@ public class AnchorBenchmarks
     private DocumentAligner lengthOnly = null!, anchors = null!, anchorsAndSecondPass = null!, complete = null!;
     private string[] ja = [], en = [];
     private string jaRaw = "", enRaw = "";
+    private PreparedDocument preparedLengths = null!, preparedDefault = null!;
 
     /// <summary>Reads Genesis (or the cable) and builds the aligners.</summary>
     [GlobalSetup]
@@ -34,6 +35,8 @@ public class AnchorBenchmarks
         anchors = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { SecondPass = false }).UseAnalyzer(analyzer).UseLexicon(lexicon).Build();
         anchorsAndSecondPass = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(lexicon).Build();
         complete = new DocumentAlignerBuilder().UseParameters(AlignmentParameters.CompleteTranslations).UseAnalyzer(analyzer).UseLexicon(lexicon).Build();
+        preparedLengths = lengthOnly.Prepare(ja, en);
+        preparedDefault = anchorsAndSecondPass.Prepare(ja, en);
     }
 
     /// <summary>Releases the analyzer.</summary>
@@ -55,6 +58,14 @@ public class AnchorBenchmarks
     /// <summary>As <see cref="SentencesAnchorsSecondPass"/> with the kyoto-wiki fit alone (<see cref="AlignmentParameters.CompleteTranslations"/>).</summary>
     [Benchmark]
     public int SentencesCompleteTranslations() => complete.AlignSentences(ja, en).Links.Count;
+
+    /// <summary>Issue 16's measure: the default's alignment of sentences measured and analysed beforehand (analysis excluded).</summary>
+    [Benchmark]
+    public int PreparedDefault() => anchorsAndSecondPass.Align(preparedDefault).Links.Count;
+
+    /// <summary>Issue 16's yardstick: the length-only alignment of sentences measured beforehand.</summary>
+    [Benchmark]
+    public int PreparedLengthOnly() => lengthOnly.Align(preparedLengths).Links.Count;
 
     /// <summary>Raw documents (segmentation included), lengths only.</summary>
     [Benchmark]
