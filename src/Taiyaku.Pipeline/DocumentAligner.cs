@@ -368,7 +368,9 @@ public sealed class DocumentAligner
             // The final pass with the bead priors made the document's own (measured: the cable's last error and more
             // than half the Bible's lax errors go). The deletion shares above keep the fitted ones: adapting there
             // cost pydocs-dev para links.
-            var beads = DocumentBeadPriors.For(_core.Beads, first, document.JaLengths, document.EnLengths);
+            // The threshold that chooses the partial set (a fitted file without one: the built-in set's).
+            double minBlockShare = (Options.Parameters.Untranslated ?? AlignmentParameters.Default.Untranslated!).MinBlockShare;
+            var beads = DocumentBeadPriors.For(_core.Beads, first, document.JaLengths, document.EnLengths, minBlockShare);
             var aligner = ReferenceEquals(beads, _core.Beads) ? _aligner : new GaleChurchAligner(_core with { Beads = beads });
             result = aligner.Align(document.JaLengths, document.EnLengths, Index(), first, progress, cancellationToken);
         }

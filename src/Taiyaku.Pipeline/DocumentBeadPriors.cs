@@ -24,15 +24,19 @@ internal static class DocumentBeadPriors
     /// <summary>The fitted priors' weight, in links of the document.</summary>
     public const double Strength = 100;
 
-    /// <summary>The share of the text in one-sided blocks from which the fitted priors are kept (that of <see cref="AlignmentParameters.Default"/>'s <see cref="UntranslatedPassages.MinBlockShare"/>).</summary>
-    public const double MaxBlockShare = 0.01;
-
     /// <summary>
     /// The priors for the final pass: <paramref name="fitted"/> itself when <paramref name="firstPass"/> leaves
-    /// <see cref="MaxBlockShare"/> of the text or more in one-sided blocks, else <see cref="Adapt"/>.
+    /// <paramref name="minBlockShare"/> of the text or more in one-sided blocks, else <see cref="Adapt"/>.
     /// </summary>
-    public static IReadOnlyList<Bead> For(IReadOnlyList<Bead> fitted, AlignmentResult firstPass, IReadOnlyList<int> sourceLengths, IReadOnlyList<int> targetLengths) =>
-        UntranslatedPassages.BlockShare(firstPass, sourceLengths, targetLengths) >= MaxBlockShare ? fitted : Adapt(fitted, firstPass);
+    /// <param name="fitted">The fitted priors.</param>
+    /// <param name="firstPass">The document's first pass.</param>
+    /// <param name="sourceLengths">Each source sentence's length.</param>
+    /// <param name="targetLengths">Each target sentence's length.</param>
+    /// <param name="minBlockShare">The share from which a document counts as holding untranslated passages
+    /// (<see cref="UntranslatedPassages.MinBlockShare"/>).</param>
+    public static IReadOnlyList<Bead> For(IReadOnlyList<Bead> fitted, AlignmentResult firstPass, IReadOnlyList<int> sourceLengths, IReadOnlyList<int> targetLengths,
+        double minBlockShare) =>
+        UntranslatedPassages.BlockShare(firstPass, sourceLengths, targetLengths) >= minBlockShare ? fitted : Adapt(fitted, firstPass);
 
     /// <summary>The priors of <paramref name="fitted"/> adapted to the links of <paramref name="firstPass"/>.</summary>
     public static Bead[] Adapt(IReadOnlyList<Bead> fitted, AlignmentResult firstPass)

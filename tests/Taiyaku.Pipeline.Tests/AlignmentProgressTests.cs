@@ -43,8 +43,7 @@ public class AlignmentProgressTests
         // searched with some deletion shares in between (search 2 here) only to be set aside.
         var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
         var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
-        using var analyzer = Taiyaku.Japanese.MorphologicalAnalyzer.Open();
-        var aligner = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(Taiyaku.Edict.EdictLexicon.Default).Build();
+        var aligner = CliAligner.Value;
         var recorder = new Recorder();
         aligner.AlignSentences(ja, en, recorder);
         Assert.Equal([1, 2], recorder.Reports.Select(r => r.Search).Distinct());

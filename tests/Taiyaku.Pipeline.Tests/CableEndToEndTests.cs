@@ -56,9 +56,7 @@ public class CableEndToEndTests
     {
         // Issue 14's target is strict F1 >= 0.98, i.e. no link of the 66 wrong. With the fitted priors alone the last
         // error was 1-1 + 1-3 for gold's 1-2 + 1-2: the document's own bead priors (DocumentBeadPriors) fixed it.
-        // The CLI's default aligner: IPADIC analysis and the EDICT lexicon.
-        using var analyzer = Taiyaku.Japanese.MorphologicalAnalyzer.Open();
-        var aligner = new DocumentAlignerBuilder().UseAnalyzer(analyzer).UseLexicon(Taiyaku.Edict.EdictLexicon.Default).Build();
+        var aligner = CliAligner.Value;
         var result = aligner.AlignSentences(File.ReadAllLines(Sample("ja")), File.ReadAllLines(Sample("en")));
         var gold = File.ReadAllLines(Sample("gold")).Select(Parse).ToList();
         var test = result.Links.Select(l => Key(Enumerable.Range(l.SourceStart, l.SourceCount), Enumerable.Range(l.TargetStart, l.TargetCount))).ToList();

@@ -6,6 +6,8 @@ public class DocumentBeadPriorsTests
 {
     private static readonly IReadOnlyList<Bead> Fitted = AlignmentParameters.CompleteTranslations.Beads;
 
+    private static readonly double MinBlockShare = AlignmentParameters.Default.Untranslated!.MinBlockShare;
+
     /// <summary>A first pass of <paramref name="ones"/> 1-1 links, then <paramref name="splits"/> 1-2 links, then <paramref name="deleted"/> 0-1 links.</summary>
     private static AlignmentResult FirstPass(int ones, int splits, int deleted = 0)
     {
@@ -66,8 +68,8 @@ public class DocumentBeadPriorsTests
         var first = FirstPass(57, 9, deleted: 4);
         int[] ja = [.. Enumerable.Repeat(40, first.SourceCount)];
         int[] en = [.. Enumerable.Repeat(40, first.TargetCount)];
-        Assert.Same(Fitted, DocumentBeadPriors.For(Fitted, first, ja, en));
+        Assert.Same(Fitted, DocumentBeadPriors.For(Fitted, first, ja, en, MinBlockShare));
         var complete = FirstPass(57, 9);
-        Assert.NotSame(Fitted, DocumentBeadPriors.For(Fitted, complete, ja[..complete.SourceCount], en[..complete.TargetCount]));
+        Assert.NotSame(Fitted, DocumentBeadPriors.For(Fitted, complete, ja[..complete.SourceCount], en[..complete.TargetCount], MinBlockShare));
     }
 }

@@ -30,9 +30,6 @@ public sealed class UntranslatedPassagesTests
         "Shipping companies expect the backlog to clear by the weekend.",
     ];
 
-    private static readonly Lazy<DocumentAligner> Default = new(() =>
-        new DocumentAlignerBuilder().UseAnalyzer(MorphologicalAnalyzer.Open()).UseLexicon(EdictLexicon.Default).Build());
-
     [Fact]
     public void Block_share_is_the_share_of_the_text_in_runs_of_two_or_more_one_sided_links()
     {
@@ -60,7 +57,7 @@ public sealed class UntranslatedPassagesTests
     [Fact]
     public void A_complete_translation_is_aligned_with_the_kyoto_fit()
     {
-        var aligner = Default.Value;
+        var aligner = CliAligner.Value;
         var evidence = aligner.AlignWithEvidence(aligner.Prepare(Ja, En));
         Assert.Same(AlignmentParameters.Default, evidence.Parameters);
         Assert.All(evidence.Result.Links, l => Assert.True(l.SourceCount == 1 && l.TargetCount == 1, l.ToString()));
@@ -70,7 +67,7 @@ public sealed class UntranslatedPassagesTests
     public void An_untranslated_block_is_aligned_with_the_partial_set_and_left_unaligned()
     {
         string[] en = [.. En[..4], .. Untranslated, .. En[4..]];
-        var aligner = Default.Value;
+        var aligner = CliAligner.Value;
         var evidence = aligner.AlignWithEvidence(aligner.Prepare(Ja, en));
         Assert.Same(AlignmentParameters.PartialTranslations, evidence.Parameters);
         for (int j = 4; j < 7; j++)
@@ -86,7 +83,7 @@ public sealed class UntranslatedPassagesTests
     public void Scores_come_from_the_confidence_model_of_the_set_that_aligned()
     {
         string[] en = [.. En[..4], .. Untranslated, .. En[4..]];
-        var aligner = Default.Value;
+        var aligner = CliAligner.Value;
         var partial = aligner.ToBuilder().UseParameters(AlignmentParameters.PartialTranslations).Build();
         Assert.Equal(partial.AlignSentences(Ja, en).Links, aligner.AlignSentences(Ja, en).Links);
         var complete = aligner.ToBuilder().UseParameters(AlignmentParameters.CompleteTranslations).Build();
