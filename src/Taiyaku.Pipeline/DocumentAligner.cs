@@ -131,13 +131,27 @@ public sealed class DocumentAligner
     /// <param name="cancellationToken">Stops the work.</param>
     public DocumentAlignment Align(string japanese, string english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
+        var (ja, en) = Segment(japanese, english, cancellationToken);
+        return new DocumentAlignment(ja, en, [], AlignSentences(ja.SentenceTexts, en.SentenceTexts, progress, cancellationToken));
+    }
+
+    /// <summary>
+    /// The first step of <see cref="Align(string, string, CancellationToken)"/>: both raw texts segmented as it segments them
+    /// (<see cref="DocumentAlignerOptions.Segmentation"/>). Aligning their <see cref="SegmentedText.SentenceTexts"/> then
+    /// gives the same links; a caller that needs only the links can let the texts go after
+    /// <see cref="Prepare(IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="japanese">The Japanese text, raw.</param>
+    /// <param name="english">The English text, raw.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public (SegmentedText Japanese, SegmentedText English) Segment(string japanese, string english, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
         // The two sides are segmented side by side (measured, a 100 MB pair: 4.9 s one after the other).
         var enTask = Task.Run(() => _segmenter.SegmentEnglish(english, cancellationToken), cancellationToken);
         var ja = _segmenter.SegmentJapanese(japanese, cancellationToken);
-        var en = enTask.GetAwaiter().GetResult();
-        return new DocumentAlignment(ja, en, [], AlignSegments(ja, en, SearchNumbering.For(progress), cancellationToken));
+        return (ja, enTask.GetAwaiter().GetResult());
     }
 
     /// <summary>
@@ -160,15 +174,15 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(document);
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
-        var result = doc.Pairings.Count == 0 ? AlignSegments(doc.Japanese, doc.English, SearchNumbering.For(progress), cancellationToken) : AlignPairings(doc, progress, cancellationToken);
+        var result = doc.Pairings.Count == 0 ? AlignSentences(doc.Japanese.SentenceTexts, doc.English.SentenceTexts, progress, cancellationToken) : AlignPairings(doc, progress, cancellationToken);
         return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, result) { BilingualLayout = doc.Layout, Pairings = doc.Pairings };
     }
 
     /// <summary>Aligns the sentences of each of the document's own pairs on their own; the links never cross a pair.</summary>
     private AlignmentResult AlignPairings(BilingualText doc, IProgress<AlignmentProgress>? progress, CancellationToken ct)
     {
-        var ja = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
-        var en = doc.English.Sentences.Select(s => s.Text).ToArray();
+        var ja = doc.Japanese.SentenceTexts.ToArray();
+        var en = doc.English.SentenceTexts.ToArray();
         var links = new List<Link>(doc.Pairings.Count);
         // Thousands of tiny searches: one report per percent of the Japanese sentences, not one search each.
         int step = Math.Max(1, ja.Length / 100), next = 0;
@@ -457,8 +471,8 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(japanese);
         ArgumentNullException.ThrowIfNull(english);
-        var ja = _segmenter.SegmentJapanese(japanese, cancellationToken).Sentences.Select(s => s.Text).ToArray();
-        var en = _segmenter.SegmentEnglish(english, cancellationToken).Sentences.Select(s => s.Text).ToArray();
+        var ja = _segmenter.SegmentJapanese(japanese, cancellationToken).SentenceTexts;
+        var en = _segmenter.SegmentEnglish(english, cancellationToken).SentenceTexts;
         return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken), settings: TranslationSettings);
     }
 
@@ -467,8 +481,8 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(document);
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
-        var ja = doc.Japanese.Sentences.Select(s => s.Text).ToArray();
-        var en = doc.English.Sentences.Select(s => s.Text).ToArray();
+        var ja = doc.Japanese.SentenceTexts.ToArray();
+        var en = doc.English.SentenceTexts.ToArray();
         if (doc.Pairings.Count == 0) return TranslationStatistics.FromPairs(FirstPassPairs(ja, en, cancellationToken), settings: TranslationSettings);
         var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
         foreach (var p in doc.Pairings)
@@ -518,9 +532,6 @@ public sealed class DocumentAligner
                 for (int j = start; j < Math.Min(en.Length, start + ExtractChunk); j++) en[j] = _anchors!.English(english[j]);
         }
     }
-
-    private AlignmentResult AlignSegments(SegmentedText ja, SegmentedText en, IProgress<AlignmentProgress>? progress, CancellationToken ct) =>
-        AlignSentences(ja.Sentences.Select(s => s.Text).ToArray(), en.Sentences.Select(s => s.Text).ToArray(), progress, ct);
 
     /// <summary>The anchors with the learned translations, and their index when a search built one.</summary>
     private sealed record LearnedAnchors(SentenceAnchors[] Japanese, SentenceAnchors[] English, AnchorIndex? Index);

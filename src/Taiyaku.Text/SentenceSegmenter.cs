@@ -12,7 +12,8 @@ public sealed class SegmentedText
         Source = source;
         Layout = layout;
         Segments = segments;
-        Sentences = segments.Where(s => s.Kind == SegmentKind.Sentence).ToArray();
+        // Most documents are all sentences: one array then serves both lists.
+        Sentences = segments.All(s => s.Kind == SegmentKind.Sentence) ? segments : segments.Where(s => s.Kind == SegmentKind.Sentence).ToArray();
     }
 
     /// <summary>The original text the segments' ranges point into.</summary>
@@ -24,8 +25,28 @@ public sealed class SegmentedText
     /// <summary>The segments that are sentences, in document order.</summary>
     public IReadOnlyList<Segment> Sentences { get; }
 
+    /// <summary>
+    /// The sentences' texts, in document order, as the aligner takes them. A view: each text is made when it is read
+    /// (a large document's sentences are not all held as strings beside it); copy the list to keep them.
+    /// </summary>
+    public IReadOnlyList<string> SentenceTexts => new TextsView(Sentences);
+
     /// <summary>How the document's lines were read: hard-wrapped, one paragraph per line, or mixed.</summary>
     public TextLayout Layout { get; }
+
+    private sealed class TextsView(IReadOnlyList<Segment> segments) : IReadOnlyList<string>
+    {
+        public string this[int index] => segments[index].Text;
+
+        public int Count => segments.Count;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var s in segments) yield return s.Text;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
 
 /// <summary>A document holding both languages, split by script.</summary>
@@ -88,9 +109,9 @@ public sealed class SentenceSegmenter
     private SegmentedText SegmentOne(string text, TextLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var pieces = new List<Piece>();
+        var pieces = new Pieces();
         var layout = SegmentRegion(text, 0, text.Length, language, Part.Main, pieces, ct);
-        return new SegmentedText(text, Partition(text, pieces).Select(p => p.Segment).ToArray(), layout);
+        return new SegmentedText(text, Partition(text, pieces).Segments, layout);
     }
 
     /// <summary>
@@ -106,7 +127,7 @@ public sealed class SentenceSegmenter
         var lines = Line.Split(text, 0, text.Length);
         if (BilingualDetector.Detect(text, lines) is { } detected) return SegmentPaired(text, detected, cancellationToken);
         var (jaFirst, jaLast) = ScriptRegions.JapaneseBlock(text, lines);
-        var pieces = new List<Piece>();
+        var pieces = new Pieces();
         TextLayout jaLayout = TextLayout.OneParagraphPerLine, enLayout;
         bool englishAfter = true;
         if (jaFirst < 0)
@@ -125,21 +146,23 @@ public sealed class SentenceSegmenter
         return Bilingual(text, pieces, jaLayout, enLayout, englishAfter ? BilingualLayout.JapaneseThenEnglish : BilingualLayout.EnglishThenJapanese, []);
     }
 
-    private BilingualText Bilingual(string text, List<Piece> pieces, TextLayout jaLayout, TextLayout enLayout, BilingualLayout layout, IReadOnlyList<SentencePairing> pairings)
+    private BilingualText Bilingual(string text, Pieces pieces, TextLayout jaLayout, TextLayout enLayout, BilingualLayout layout, IReadOnlyList<SentencePairing> pairings)
     {
-        var all = Partition(text, pieces);
+        var (segments, parts) = Partition(text, pieces);
         return new BilingualText(
             text,
-            new SegmentedText(text, all.Where(p => p.Piece.Part == Part.Japanese).Select(p => p.Segment).ToArray(), jaLayout),
-            new SegmentedText(text, all.Where(p => p.Piece.Part == Part.English).Select(p => p.Segment).ToArray(), enLayout),
-            all.Where(p => p.Piece.Part == Part.Metadata).Select(p => p.Segment).ToArray(),
+            new SegmentedText(text, Of(Part.Japanese), jaLayout),
+            new SegmentedText(text, Of(Part.English), enLayout),
+            Of(Part.Metadata),
             layout, pairings);
+
+        Segment[] Of(Part part) => [.. segments.Where((_, k) => parts[k] == part)];
     }
 
     /// <summary>Segments each side of each of the document's own pairs, and keeps the pairs as sentence ranges.</summary>
     private BilingualText SegmentPaired(string text, BilingualDetector.Detected detected, CancellationToken ct)
     {
-        var pieces = new List<Piece>();
+        var pieces = new Pieces();
         var pairings = new List<SentencePairing>();
         int ja = 0, en = 0;
         foreach (var unit in detected.Units)
@@ -152,12 +175,12 @@ public sealed class SentenceSegmenter
 
             int Side(List<(int Start, int End)> regions, TextLanguage language, Part part)
             {
-                int before = pieces.Count;
+                int before = pieces.Items.Count;
                 foreach (var (start, end) in regions) SegmentRegion(text, start, end, language, part, pieces, ct);
                 if (unit.Quoted)
-                    for (int k = before; k < pieces.Count; k++)
-                        pieces[k] = pieces[k] with { Text = pieces[k].Text.Replace("\"\"", "\"", StringComparison.Ordinal) };
-                return pieces.Skip(before).Count(p => p.Kind == SegmentKind.Sentence);
+                    for (int k = before; k < pieces.Items.Count; k++)
+                        pieces.Items[k] = pieces.Items[k] with { Text = pieces.Text(text, k).Replace("\"\"", "\"", StringComparison.Ordinal) };
+                return pieces.Items.Skip(before).Count(p => p.Kind == SegmentKind.Sentence);
             }
         }
         foreach (var (start, end) in detected.Metadata) SegmentRegion(text, start, end, TextLanguage.English, Part.Metadata, pieces, ct);
@@ -169,10 +192,62 @@ public sealed class SentenceSegmenter
     /// <summary>Which list a segment goes to: a monolingual text's, or one part of a bilingual document.</summary>
     private enum Part { Main, Japanese, English, Metadata }
 
-    /// <summary>A segment under construction: its text and the content ranges (no surrounding whitespace) it came from.</summary>
-    private sealed record Piece(SegmentKind Kind, Part Part, string Text, List<TextRange> Ranges);
+    /// <summary>
+    /// A segment under construction: its text and the content ranges (no surrounding whitespace) it came from, the
+    /// <paramref name="RangeCount"/> ranges of <see cref="Pieces.Ranges"/> from <paramref name="FirstRange"/>. A null
+    /// <paramref name="Text"/> is the text of its one range, not copied (see <see cref="Segment"/>).
+    /// </summary>
+    private readonly record struct Piece(SegmentKind Kind, Part Part, string? Text, int FirstRange, int RangeCount);
 
-    private TextLayout SegmentRegion(string text, int start, int end, TextLanguage language, Part part, List<Piece> pieces, CancellationToken ct)
+    /// <summary>The pieces of a document, and their content ranges in one list (most pieces have one).</summary>
+    private sealed class Pieces
+    {
+        public List<Piece> Items { get; } = [];
+
+        public List<TextRange> Ranges { get; } = [];
+
+        /// <summary>Adds a piece of one range whose text is the range's.</summary>
+        public void Add(SegmentKind kind, Part part, TextRange range)
+        {
+            Items.Add(new Piece(kind, part, null, Ranges.Count, 1));
+            Ranges.Add(range);
+        }
+
+        /// <summary>Adds a piece whose text is <paramref name="joined"/>[<paramref name="start"/>..<paramref name="end"/>], from its original characters as <paramref name="map"/> gives them.</summary>
+        public void Add(SegmentKind kind, Part part, string joined, List<int> map, int start, int end)
+        {
+            int first = Ranges.Count;
+            AddOriginalRanges(map, start, end);
+            int count = Ranges.Count - first;
+            // One range holds the text as it is in the source; several were joined (with a space in English).
+            Items.Add(new Piece(kind, part, count == 1 ? null : joined[start..end], first, count));
+        }
+
+        public string Text(string source, int piece)
+        {
+            var p = Items[piece];
+            return p.Text ?? source.Substring(Ranges[p.FirstRange].Start, Ranges[p.FirstRange].Length);
+        }
+
+        private void AddOriginalRanges(List<int> map, int start, int end)
+        {
+            int rs = -1, prev = -2;
+            for (int k = start; k < end; k++)
+            {
+                int o = map[k];
+                if (o < 0) continue;
+                if (o != prev + 1)
+                {
+                    if (rs >= 0) Ranges.Add(new TextRange(rs, prev + 1 - rs));
+                    rs = o;
+                }
+                prev = o;
+            }
+            if (rs >= 0) Ranges.Add(new TextRange(rs, prev + 1 - rs));
+        }
+    }
+
+    private TextLayout SegmentRegion(string text, int start, int end, TextLanguage language, Part part, Pieces pieces, CancellationToken ct)
     {
         if (start >= end) return TextLayout.OneParagraphPerLine;
         var lines = Line.Split(text, start, end);
@@ -207,7 +282,7 @@ public sealed class SentenceSegmenter
             if (language == TextLanguage.Japanese) JapaneseSentences.Split(p, sentences);
             else EnglishText.Sentences(p, sentences);
             foreach (var (s, e) in sentences)
-                pieces.Add(new Piece(kind, part, p[s..e], OriginalRanges(map, s, e)));
+                pieces.Add(kind, part, p, map, s, e);
         }
         return layout;
     }
@@ -216,7 +291,7 @@ public sealed class SentenceSegmenter
     /// Groups content lines into paragraphs (lines that <paramref name="joins"/> says go on into the next) and adds each
     /// furniture line as a piece of its own. A paragraph broken by a page boundary is continued by the next one.
     /// </summary>
-    private List<List<Line>> Paragraphs(string text, List<Line> lines, bool[] furniture, bool[] joins, TextLanguage language, Part part, List<Piece> pieces)
+    private List<List<Line>> Paragraphs(string text, List<Line> lines, bool[] furniture, bool[] joins, TextLanguage language, Part part, Pieces pieces)
     {
         var paragraphs = new List<List<Line>>();
         List<Line>? current = null;
@@ -227,8 +302,7 @@ public sealed class SentenceSegmenter
             if (line.IsBlank) { blankSince = true; continue; }
             if (furniture[i])
             {
-                pieces.Add(new Piece(SegmentKind.Furniture, part, line.Content(text).ToString(),
-                    [new TextRange(line.ContentStart, line.ContentEnd - line.ContentStart)]));
+                pieces.Add(SegmentKind.Furniture, part, new TextRange(line.ContentStart, line.ContentEnd - line.ContentStart));
                 furnitureSince = true;
                 continue;
             }
@@ -264,49 +338,70 @@ public sealed class SentenceSegmenter
         return length >= Options.PageBreakJoinMinLength;
     }
 
-    private static List<TextRange> OriginalRanges(List<int> map, int start, int end)
-    {
-        var ranges = new List<TextRange>();
-        int rs = -1, prev = -2;
-        for (int k = start; k < end; k++)
-        {
-            int o = map[k];
-            if (o < 0) continue;
-            if (o != prev + 1)
-            {
-                if (rs >= 0) ranges.Add(new TextRange(rs, prev + 1 - rs));
-                rs = o;
-            }
-            prev = o;
-        }
-        if (rs >= 0) ranges.Add(new TextRange(rs, prev + 1 - rs));
-        return ranges;
-    }
-
     /// <summary>
     /// Turns the pieces' content ranges into a partition of the whole text: each range grows over the whitespace that
     /// follows it (the first also over leading whitespace), and touching ranges of one segment merge.
     /// Returns the segments in the order of their first range.
     /// </summary>
-    private static List<(Piece Piece, Segment Segment)> Partition(string text, List<Piece> pieces)
+    private static (Segment[] Segments, Part[] Parts) Partition(string text, Pieces pieces)
     {
-        var all = new List<(int Start, int End, int Piece)>();
-        for (int p = 0; p < pieces.Count; p++)
-            foreach (var r in pieces[p].Ranges) all.Add((r.Start, r.End, p));
-        all.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var grown = new List<TextRange>[pieces.Count];
-        for (int p = 0; p < pieces.Count; p++) grown[p] = new List<TextRange>();
-        for (int k = 0; k < all.Count; k++)
+        // Arrays sized once, not lists per piece: a 100 MB document has about 1.5 million pieces.
+        var items = pieces.Items;
+        var all = new (int Start, int Piece)[pieces.Ranges.Count];
+        int n = 0;
+        bool sorted = true;
+        for (int p = 0; p < items.Count; p++)
+            for (int r = items[p].FirstRange; r < items[p].FirstRange + items[p].RangeCount; r++)
+            {
+                int start = pieces.Ranges[r].Start;
+                sorted &= n == 0 || all[n - 1].Start <= start;
+                all[n++] = (start, p);
+            }
+        if (!sorted) Array.Sort(all, (a, b) => a.Start.CompareTo(b.Start));
+        // Each range grows to the next range's start; touching ranges of one piece merge. Counted, then laid out in
+        // one array, piece after piece.
+        var first = new int[items.Count + 1];
+        var lastEnd = new int[items.Count];
+        Array.Fill(lastEnd, -1);
+        for (int k = 0; k < all.Length; k++)
         {
-            int s = k == 0 ? 0 : all[k].Start;
-            int e = k + 1 < all.Count ? all[k + 1].Start : text.Length;
-            var list = grown[all[k].Piece];
-            if (list.Count > 0 && list[^1].End == s) list[^1] = new TextRange(list[^1].Start, e - list[^1].Start);
-            else list.Add(new TextRange(s, e - s));
+            var (s, e) = Grown(k);
+            if (lastEnd[all[k].Piece] != s) first[all[k].Piece + 1]++;
+            lastEnd[all[k].Piece] = e;
         }
-        return Enumerable.Range(0, pieces.Count)
-            .OrderBy(p => grown[p][0].Start)
-            .Select(p => (pieces[p], new Segment(pieces[p].Kind, pieces[p].Text, grown[p].AsReadOnly())))
-            .ToList();
+        for (int p = 0; p < items.Count; p++) first[p + 1] += first[p];
+        var grown = new TextRange[first[items.Count]];
+        var next = lastEnd;
+        Array.Copy(first, next, items.Count);
+        for (int k = 0; k < all.Length; k++)
+        {
+            var (s, e) = Grown(k);
+            int p = all[k].Piece;
+            if (next[p] > first[p] && grown[next[p] - 1].End == s) grown[next[p] - 1] = new TextRange(grown[next[p] - 1].Start, e - grown[next[p] - 1].Start);
+            else grown[next[p]++] = new TextRange(s, e - s);
+        }
+        // Segments in the order of their first range.
+        var order = new int[items.Count];
+        var firstStart = new int[items.Count];
+        sorted = true;
+        for (int p = 0; p < order.Length; p++)
+        {
+            (order[p], firstStart[p]) = (p, grown[first[p]].Start);
+            sorted &= p == 0 || firstStart[p - 1] < firstStart[p];
+        }
+        if (!sorted) Array.Sort(firstStart, order);
+        var segments = new Segment[items.Count];
+        var parts = new Part[items.Count];
+        for (int k = 0; k < order.Length; k++)
+        {
+            int p = order[k];
+            var piece = items[p];
+            var content = pieces.Ranges[piece.FirstRange];
+            segments[k] = new Segment(piece.Kind, piece.Text, text, content.Start, content.Length, grown, first[p], next[p] - first[p]);
+            parts[k] = piece.Part;
+        }
+        return (segments, parts);
+
+        (int Start, int End) Grown(int k) => (k == 0 ? 0 : all[k].Start, k + 1 < all.Length ? all[k + 1].Start : text.Length);
     }
 }
