@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -25,6 +26,52 @@ internal static unsafe class ConnectionKernel
 
     /// <summary>Whether the vector path can run on this machine.</summary>
     public static bool IsSupported => Avx2.IsSupported;
+
+    /// <summary>
+    /// <see cref="FirstMin"/> for one vector of left nodes (up to <see cref="Width"/>, padded), held in registers by the
+    /// caller across right nodes: the first lane holding the smallest total is the first minimum, found from the
+    /// equality mask instead of tracking indices.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstMin8(Vector256<int> cost, Vector256<int> right, short* row, out int total)
+    {
+        var c = Total(cost, right, row);
+        var m = HorizontalMin(c);
+        total = m.ToScalar();
+        return BitOperations.TrailingZeroCount(Avx.MoveMask(Avx2.CompareEqual(c, m).AsSingle()));
+    }
+
+    /// <summary><see cref="FirstMin8"/> for two vectors of left nodes (up to 2 × <see cref="Width"/>, padded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstMin16(Vector256<int> cost0, Vector256<int> right0, Vector256<int> cost1, Vector256<int> right1, short* row, out int total)
+    {
+        var c0 = Total(cost0, right0, row);
+        var c1 = Total(cost1, right1, row);
+        var m = HorizontalMin(Avx2.Min(c0, c1));
+        total = m.ToScalar();
+        int mask = Avx.MoveMask(Avx2.CompareEqual(c0, m).AsSingle());
+        return mask != 0
+            ? BitOperations.TrailingZeroCount(mask)
+            : Width + BitOperations.TrailingZeroCount(Avx.MoveMask(Avx2.CompareEqual(c1, m).AsSingle()));
+    }
+
+    // Left cost plus the connection cost gathered from the row at each left node's right id.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Total(Vector256<int> cost, Vector256<int> right, short* row)
+    {
+        var raw = Avx2.GatherVector256((int*)row, right, 2);
+        // The low 16 bits of each gathered int are the short at row[right[k]]: sign-extend them.
+        return Avx2.Add(cost, Avx2.ShiftRightArithmetic(Avx2.ShiftLeftLogical(raw, 16), 16));
+    }
+
+    // The smallest lane, in every lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> HorizontalMin(Vector256<int> v)
+    {
+        var m = Avx2.Min(v, Avx2.Permute2x128(v, v, 1));
+        m = Avx2.Min(m, Avx2.Shuffle(m, 0b01_00_11_10));
+        return Avx2.Min(m, Avx2.Shuffle(m, 0b10_11_00_01));
+    }
 
     /// <summary>
     /// Over <paramref name="count"/> left nodes (padded to a multiple of <see cref="Width"/> with <see cref="PadCost"/>

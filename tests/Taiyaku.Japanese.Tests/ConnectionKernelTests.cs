@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace Taiyaku.Japanese.Tests;
 
 /// <summary>
@@ -42,6 +44,20 @@ public unsafe class ConnectionKernelTests
             fixed (short* prow = row)
                 index = ConnectionKernel.FirstMin(pc, pr, padded, prow, out actual);
             Assert.True(expected == index && best == actual, $"trial {trial}, n {n}: expected {expected} ({best}), got {index} ({actual})");
+
+            // The one- and two-vector forms the analyser keeps in registers must agree.
+            if (padded > 2 * ConnectionKernel.Width) continue;
+            fixed (int* pc = cost, pr = right)
+            fixed (short* prow = row)
+            {
+                var c0 = Avx.LoadVector256(pc);
+                var r0 = Avx.LoadVector256(pr);
+                index = padded == ConnectionKernel.Width
+                    ? ConnectionKernel.FirstMin8(c0, r0, prow, out actual)
+                    : ConnectionKernel.FirstMin16(c0, r0, Avx.LoadVector256(pc + ConnectionKernel.Width),
+                        Avx.LoadVector256(pr + ConnectionKernel.Width), prow, out actual);
+            }
+            Assert.True(expected == index && best == actual, $"trial {trial}, n {n} (vector form): expected {expected} ({best}), got {index} ({actual})");
         }
     }
 }

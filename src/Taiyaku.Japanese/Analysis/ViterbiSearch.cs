@@ -86,6 +86,37 @@ internal sealed unsafe class ViterbiSearch
             for (int k = n; k < padded; k++) { leftCost32[k] = ConnectionKernel.PadCost; leftRight[k] = 0; }
             fixed (int* cost = leftCost32, right = leftRight)
             {
+                // One or two vectors of left nodes (most positions) stay in registers across the right nodes.
+                if (padded == ConnectionKernel.Width)
+                {
+                    var cost0 = Avx.LoadVector256(cost);
+                    var right0 = Avx.LoadVector256(right);
+                    for (int r = last; r >= first; r--)
+                    {
+                        ref LatticeNode node = ref nodes[r];
+                        int bestK = ConnectionKernel.FirstMin8(cost0, right0, costs + lsize * node.LeftId, out int total);
+                        long best = (long)total + node.WordCost;
+                        if (best >= int.MaxValue) throw new InvalidOperationException("too long sentence: path cost overflow");
+                        Link(ref node, r, leftIndex[bestK], best, endHead, endCount);
+                    }
+                    return;
+                }
+                if (padded == 2 * ConnectionKernel.Width)
+                {
+                    var cost0 = Avx.LoadVector256(cost);
+                    var right0 = Avx.LoadVector256(right);
+                    var cost1 = Avx.LoadVector256(cost + ConnectionKernel.Width);
+                    var right1 = Avx.LoadVector256(right + ConnectionKernel.Width);
+                    for (int r = last; r >= first; r--)
+                    {
+                        ref LatticeNode node = ref nodes[r];
+                        int bestK = ConnectionKernel.FirstMin16(cost0, right0, cost1, right1, costs + lsize * node.LeftId, out int total);
+                        long best = (long)total + node.WordCost;
+                        if (best >= int.MaxValue) throw new InvalidOperationException("too long sentence: path cost overflow");
+                        Link(ref node, r, leftIndex[bestK], best, endHead, endCount);
+                    }
+                    return;
+                }
                 for (int r = last; r >= first; r--)
                 {
                     ref LatticeNode node = ref nodes[r];
