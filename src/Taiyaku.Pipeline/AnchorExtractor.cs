@@ -19,19 +19,31 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
 
     public IReadOnlyList<IAnchorSource> Sources { get; } = sources;
 
-    public List<AnchorItem> Japanese(string sentence)
+    /// <summary>The items of a Japanese sentence; their words taken from <paramref name="words"/> when given.</summary>
+    public AnchorItem[] Japanese(string sentence, WordPool? words = null)
     {
         var items = new List<AnchorItem>();
         // A source's index is its key space for AnchorCollector.Add: the user's sources keep theirs, being first.
         for (int k = 0; k < Sources.Count; k++) Sources[k].AddJapanese(sentence, new AnchorCollector(items, k));
-        return items;
+        return Kept(items, words);
     }
 
-    public List<AnchorItem> English(string sentence)
+    /// <summary>The items of an English sentence; their words taken from <paramref name="words"/> when given.</summary>
+    public AnchorItem[] English(string sentence, WordPool? words = null)
     {
         var items = new List<AnchorItem>();
         for (int k = 0; k < Sources.Count; k++) Sources[k].AddEnglish(sentence, new AnchorCollector(items, k));
-        return items;
+        return Kept(items, words);
+    }
+
+    /// <summary>The items as a document keeps them until aligned: an array of their number, the words shared.</summary>
+    private static AnchorItem[] Kept(List<AnchorItem> items, WordPool? words)
+    {
+        if (items.Count == 0) return [];
+        var kept = items.ToArray();
+        if (words != null)
+            for (int k = 0; k < kept.Length; k++) kept[k].ShareWord(words);
+        return kept;
     }
 
     /// <summary>
@@ -40,7 +52,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// or number says more than one on a word found everywhere. At most <see cref="SentenceAnchors.MaxItems"/> items per
     /// sentence are kept, the heaviest.
     /// </summary>
-    public static SentenceAnchors[] Pack(List<AnchorItem>[] side, List<AnchorItem>[] other, double[]? oneSided = null, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
+    public static SentenceAnchors[] Pack(AnchorItem[][] side, AnchorItem[][] other, double[]? oneSided = null, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
     {
         var otherFrequency = DocumentFrequency(other, otherExtra);
         double n = other.Length;
@@ -95,7 +107,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// Both sides packed, the Japanese items with <paramref name="learned"/>'s keys added and the English frequencies
     /// counted against them; side by side on two threads when the document is large (the two are independent).
     /// </summary>
-    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(List<AnchorItem>[] ja, List<AnchorItem>[] en,
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(AnchorItem[][] ja, AnchorItem[][] en,
         double[]? jaOneSided = null, double[]? enOneSided = null, Action<AnchorItem, List<ulong>>? learned = null)
     {
         if (ja.Length + en.Length < 2048) return (Pack(ja, en, jaOneSided, sideExtra: learned), Pack(en, ja, enOneSided, otherExtra: learned));
@@ -108,7 +120,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     private static void AddKeys(AnchorItem item, Action<AnchorItem, List<ulong>>? extra, List<ulong> keys, List<ulong> scratch)
     {
         int start = keys.Count;
-        foreach (var k in item.Keys) AddDistinct(k);
+        for (int k = 0; k < item.KeyCount; k++) AddDistinct(item.Key(k));
         if (extra == null) return;
         scratch.Clear();
         extra(item, scratch);
@@ -124,7 +136,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     }
 
     /// <summary>For each key, the number of sentences that hold it.</summary>
-    private static Dictionary<ulong, int> DocumentFrequency(List<AnchorItem>[] sentences, Action<AnchorItem, List<ulong>>? extra)
+    private static Dictionary<ulong, int> DocumentFrequency(AnchorItem[][] sentences, Action<AnchorItem, List<ulong>>? extra)
     {
         var df = new Dictionary<ulong, int>();
         var seen = new HashSet<ulong>();

@@ -326,7 +326,7 @@ public sealed class DocumentAligner
     /// <paramref name="given"/>), the deletion shares, and each link's coverage; <paramref name="learned"/> is the second
     /// pass's anchors, null without a second pass.
     /// </summary>
-    private AlignmentEvidence Finish(PreparedDocument document, List<AnchorItem>[] jaItems, List<AnchorItem>[] enItems,
+    private AlignmentEvidence Finish(PreparedDocument document, AnchorItem[][] jaItems, AnchorItem[][] enItems,
         SentenceAnchors[] jaAnchors, SentenceAnchors[] enAnchors, AlignmentResult first, LearnedAnchors? given,
         out LearnedAnchors? learned, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
     {
@@ -448,7 +448,7 @@ public sealed class DocumentAligner
         {
             var jaLengths = SentenceLengths.MeasureJapanese(japanese, Options.Parameters.Length, _analyzer);
             var enLengths = SentenceLengths.MeasureEnglish(english, Options.Parameters.Length);
-            pairs.AddRange(ConfidentFirstPassPairs(jaLengths, enLengths, [.. japanese.Select(anchors.Japanese)], [.. english.Select(anchors.English)],
+            pairs.AddRange(ConfidentFirstPassPairs(jaLengths, enLengths, [.. japanese.Select(s => anchors.Japanese(s))], [.. english.Select(s => anchors.English(s))],
                 anchorOptions.OneSidedEvidence(japanese, true), anchorOptions.OneSidedEvidence(english, false), cancellationToken));
         }
         return TranslationModel.Learn(pairs, cancellationToken);
@@ -500,7 +500,7 @@ public sealed class DocumentAligner
 
     /// <summary>The confident 1-1 links of the first pass with these lengths and anchor items, as word lists.</summary>
     private List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentFirstPassPairs(int[] jaLengths, int[] enLengths,
-        List<AnchorItem>[] jaItems, List<AnchorItem>[] enItems, double[]? jaOneSided, double[]? enOneSided, CancellationToken ct)
+        AnchorItem[][] jaItems, AnchorItem[][] enItems, double[]? jaOneSided, double[]? enOneSided, CancellationToken ct)
     {
         var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems, jaOneSided, enOneSided);
         var result = FirstPassAligner.Align(jaLengths, enLengths, jaAnchors, enAnchors, ct);
@@ -510,13 +510,14 @@ public sealed class DocumentAligner
     /// <summary>Sentences per work item of <see cref="Extract"/>: large enough that scheduling is noise, small enough to balance two sides of unequal cost.</summary>
     private const int ExtractChunk = 256;
 
-    private (List<AnchorItem>[] Japanese, List<AnchorItem>[] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
+    private (AnchorItem[][] Japanese, AnchorItem[][] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
     {
-        var ja = new List<AnchorItem>[japanese.Count];
-        var en = new List<AnchorItem>[english.Count];
+        var ja = new AnchorItem[japanese.Count][];
+        var en = new AnchorItem[english.Count][];
         int jaChunks = (ja.Length + ExtractChunk - 1) / ExtractChunk, chunks = jaChunks + (en.Length + ExtractChunk - 1) / ExtractChunk;
         // Sentences are analysed independently (the extractor is thread-safe), so a large document uses every core;
         // each sentence's items are the same whichever thread computes them.
+        var words = new WordPool();
         if (chunks <= 1) Run(0);
         else Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, Run);
         return (ja, en);
@@ -527,9 +528,9 @@ public sealed class DocumentAligner
             bool japaneseSide = chunk < jaChunks;
             int start = (japaneseSide ? chunk : chunk - jaChunks) * ExtractChunk;
             if (japaneseSide)
-                for (int i = start; i < Math.Min(ja.Length, start + ExtractChunk); i++) ja[i] = _anchors!.Japanese(japanese[i]);
+                for (int i = start; i < Math.Min(ja.Length, start + ExtractChunk); i++) ja[i] = _anchors!.Japanese(japanese[i], words);
             else
-                for (int j = start; j < Math.Min(en.Length, start + ExtractChunk); j++) en[j] = _anchors!.English(english[j]);
+                for (int j = start; j < Math.Min(en.Length, start + ExtractChunk); j++) en[j] = _anchors!.English(english[j], words);
         }
     }
 

@@ -13,7 +13,7 @@ internal static class LearnedSecondPass
     /// <paramref name="corpus"/> when given (the corpus adds the words one document cannot teach; the document keeps its
     /// own terms and choices: together they beat either alone on every corpus measured, see the README).
     /// </summary>
-    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) Anchors(AlignmentResult firstPass, List<AnchorItem>[] ja, List<AnchorItem>[] en,
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) Anchors(AlignmentResult firstPass, AnchorItem[][] ja, AnchorItem[][] en,
         double[]? jaOneSided, double[]? enOneSided, TranslationModel? corpus, CancellationToken ct)
     {
         var model = TranslationModel.Learn(ConfidentPairs(firstPass, ja, en), ct);
@@ -23,7 +23,7 @@ internal static class LearnedSecondPass
     }
 
     /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>
-    public static List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentPairs(AlignmentResult result, List<AnchorItem>[] ja, List<AnchorItem>[] en)
+    public static List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentPairs(AlignmentResult result, AnchorItem[][] ja, AnchorItem[][] en)
     {
         var ones = result.Links.Where(l => l.SourceCount == 1 && l.TargetCount == 1).OrderBy(l => l.Cost).ToList();
         var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
@@ -31,7 +31,7 @@ internal static class LearnedSecondPass
             pairs.Add((Words(ja[l.SourceStart]), Words(en[l.TargetStart])));
         return pairs;
 
-        static string[] Words(List<AnchorItem> items) => items.Where(x => x.Word != null).Select(x => x.Word!).ToArray();
+        static string[] Words(AnchorItem[] items) => items.Where(x => x.Word != null).Select(x => x.Word!).ToArray();
     }
 
     private static void LearnedKeys(TranslationModel model, AnchorItem item, List<ulong> keys)

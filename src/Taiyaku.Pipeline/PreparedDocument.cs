@@ -5,7 +5,7 @@ namespace Taiyaku.Pipeline;
 public sealed class PreparedDocument
 {
     internal PreparedDocument(LengthMeasure length, AnchorOptions anchors, int[] jaLengths, int[] enLengths,
-        List<AnchorItem>[]? jaItems, List<AnchorItem>[]? enItems, double[]? jaOneSided = null, double[]? enOneSided = null)
+        AnchorItem[][]? jaItems, AnchorItem[][]? enItems, double[]? jaOneSided = null, double[]? enOneSided = null)
     {
         JapaneseOneSided = jaOneSided;
         EnglishOneSided = enOneSided;
@@ -21,8 +21,8 @@ public sealed class PreparedDocument
     internal AnchorOptions Anchors { get; }
     internal int[] JaLengths { get; }
     internal int[] EnLengths { get; }
-    internal List<AnchorItem>[]? JapaneseItems { get; }
-    internal List<AnchorItem>[]? EnglishItems { get; }
+    internal AnchorItem[][]? JapaneseItems { get; }
+    internal AnchorItem[][]? EnglishItems { get; }
     internal double[]? JapaneseOneSided { get; }
     internal double[]? EnglishOneSided { get; }
 

@@ -18,7 +18,7 @@ public sealed class AnchorExtractorTests : IDisposable
     private (double Japanese, double English) Shared(AnchorOptions options, string ja, string en)
     {
         var x = Extractor(options);
-        List<AnchorItem>[] j = [x.Japanese(ja)], e = [x.English(en)];
+        AnchorItem[][] j = [x.Japanese(ja)], e = [x.English(en)];
         var sa = AnchorExtractor.Pack(j, e);
         var ta = AnchorExtractor.Pack(e, j);
         SentenceAnchors.Match(sa[0], ta[0], out ulong inJa, out ulong inEn);

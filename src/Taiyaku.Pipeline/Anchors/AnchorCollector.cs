@@ -25,7 +25,7 @@ public sealed class AnchorCollector
         if (!(weight >= 0 && double.IsFinite(weight)))
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "An anchor's weight must be finite and at least 0.");
         var item = new AnchorItem(weight, null);
-        item.Keys.Add(AnchorKeys.Source(_source, key));
+        item.AddKey(AnchorKeys.Source(_source, key));
         _items.Add(item);
     }
 

@@ -21,6 +21,6 @@ internal sealed class NumberAnchorSource(double weight) : IAnchorSource
         if (japanese) Numbers.ExtractJapanese(sentence, values);
         else Numbers.ExtractEnglish(sentence, values);
         foreach (var v in values)
-            anchors.AddBuiltIn(new AnchorItem(Weight, null) { Keys = { AnchorKeys.Number(v) } });
+            anchors.AddBuiltIn(AnchorItem.WithKey(Weight, null, AnchorKeys.Number(v)));
     }
 }

@@ -26,6 +26,6 @@ internal sealed class PunctuationAnchorSource(double weight) : IAnchorSource
         if (quote) Mark("\"");
         if (paren) Mark("(");
 
-        void Mark(string mark) => anchors.AddBuiltIn(new AnchorItem(Weight, null) { Keys = { AnchorKeys.Punctuation(mark) } });
+        void Mark(string mark) => anchors.AddBuiltIn(AnchorItem.WithKey(Weight, null, AnchorKeys.Punctuation(mark)));
     }
 }

@@ -72,9 +72,9 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
             bool capitalised = char.IsUpper(part[0]);
             string stem = EnglishWords.Stem(lower);
             var item = new AnchorItem(capitalised && options.Names ? options.NameWeight : options.WordWeight, stem);
-            item.Keys.Add(AnchorKeys.Word(stem));
-            if (options.Names && PhoneticKey.TryFromLatin(part, out ulong ph)) item.Keys.Add(AnchorKeys.Phonetic(ph));
-            if (first && joined != null && options.Names && PhoneticKey.TryFromLatin(joined, out ulong phj)) item.Keys.Add(AnchorKeys.Phonetic(phj));
+            item.AddKey(AnchorKeys.Word(stem));
+            if (options.Names && PhoneticKey.TryFromLatin(part, out ulong ph)) item.AddKey(AnchorKeys.Phonetic(ph));
+            if (first && joined != null && options.Names && PhoneticKey.TryFromLatin(joined, out ulong phj)) item.AddKey(AnchorKeys.Phonetic(phj));
             anchors.AddBuiltIn(item);
             first = false;
         }
@@ -102,7 +102,7 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
             string lower = surface.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
             if (EnglishWords.IsStopWord(lower)) return;
             var item = new AnchorItem(options.LatinWeight, EnglishWords.Stem(lower));
-            item.Keys.Add(AnchorKeys.Word(EnglishWords.Stem(lower)));
+            item.AddKey(AnchorKeys.Word(EnglishWords.Stem(lower)));
             anchors.AddBuiltIn(item);
             return;
         }
@@ -115,15 +115,15 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
         {
             string? reading = katakana ? surface : m.Reading;
             if (reading != null && reading != "*" && PhoneticKey.TryFromKana(reading, out ulong ph))
-                word.Keys.Add(AnchorKeys.Phonetic(ph));
+                word.AddKey(AnchorKeys.Phonetic(ph));
         }
         if (options.Dictionary && lexicon != null && lexicon.TryGetTranslations(baseForm, out var english))
         {
             foreach (var e in english)
-                word.Keys.Add(AnchorKeys.Word(EnglishWords.Stem(e)));
+                word.AddKey(AnchorKeys.Word(EnglishWords.Stem(e)));
         }
         // Content words without keys still count for the learned second pass (they may get translations).
-        if (word.Keys.Count > 0 || (options.SecondPass && pos is "名詞" or "動詞" or "形容詞" or "副詞"))
+        if (word.KeyCount > 0 || (options.SecondPass && pos is "名詞" or "動詞" or "形容詞" or "副詞"))
             anchors.AddBuiltIn(word);
     }
 
@@ -141,7 +141,7 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
                 if (options.Names && PhoneticKey.TryFromKana(run, out ulong ph))
                 {
                     var item = new AnchorItem(options.NameWeight, run);
-                    item.Keys.Add(AnchorKeys.Phonetic(ph));
+                    item.AddKey(AnchorKeys.Phonetic(ph));
                     anchors.AddBuiltIn(item);
                 }
             }
@@ -152,7 +152,7 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
                 if (options.Latin && !EnglishWords.IsStopWord(lower))
                 {
                     var item = new AnchorItem(options.LatinWeight, EnglishWords.Stem(lower));
-                    item.Keys.Add(AnchorKeys.Word(EnglishWords.Stem(lower)));
+                    item.AddKey(AnchorKeys.Word(EnglishWords.Stem(lower)));
                     anchors.AddBuiltIn(item);
                 }
             }
