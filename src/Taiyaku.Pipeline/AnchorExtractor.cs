@@ -24,7 +24,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     {
         var items = new List<AnchorItem>();
         // A source's index is its key space for AnchorCollector.Add: the user's sources keep theirs, being first.
-        for (int k = 0; k < Sources.Count; k++) Sources[k].AddJapanese(sentence, new AnchorCollector(items, k));
+        for (int k = 0; k < Sources.Count; k++) Sources[k].AddJapanese(sentence, new AnchorCollector(items, k, words));
         return Kept(items, words);
     }
 
@@ -32,7 +32,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     public AnchorItem[] English(string sentence, WordPool? words = null)
     {
         var items = new List<AnchorItem>();
-        for (int k = 0; k < Sources.Count; k++) Sources[k].AddEnglish(sentence, new AnchorCollector(items, k));
+        for (int k = 0; k < Sources.Count; k++) Sources[k].AddEnglish(sentence, new AnchorCollector(items, k, words));
         return Kept(items, words);
     }
 

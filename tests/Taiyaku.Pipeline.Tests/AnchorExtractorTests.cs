@@ -78,3 +78,48 @@ public sealed class AnchorExtractorTests : IDisposable
         Assert.NotEmpty(items);
     }
 }
+
+/// <summary>A document's memo of items (<see cref="WordPool"/>) gives each sentence the items it would get without one.</summary>
+public sealed class WordPoolMemoTests : IDisposable
+{
+    private readonly MorphologicalAnalyzer analyzer = MorphologicalAnalyzer.Open();
+
+    public void Dispose() => analyzer.Dispose();
+
+    private static string Describe(AnchorItem[] items) =>
+        string.Join(" | ", items.Select(x => $"{x.Weight:R} {x.Word} {string.Join(",", x.Keys)}"));
+
+    [Fact]
+    public void Sentences_read_through_the_memo_get_the_same_items_as_without_it()
+    {
+        var extractor = new AnchorExtractor(AnchorOptions.Default, analyzer, EdictLexicon.Default);
+        string[] ja = ["東京に着いた。", "政府は６兆円の減税を決めた。", "東京の政府は減税を決めた。", "ＡＢＣ社のコンピュータ", "東京に着いた。"];
+        string[] en = ["He arrived in Tokyo.", "The government decided on a tax-cut of 6 trillion yen.", "Tokyo's government decided.", "ABC's computers", "He arrived in Tokyo."];
+        var pool = new WordPool();
+        foreach (var s in ja)
+        {
+            var direct = extractor.Japanese(s);
+            Assert.NotEmpty(direct);
+            Assert.Equal(Describe(direct), Describe(extractor.Japanese(s, pool)));
+        }
+        foreach (var s in en)
+        {
+            var direct = extractor.English(s);
+            Assert.NotEmpty(direct);
+            Assert.Equal(Describe(direct), Describe(extractor.English(s, pool)));
+        }
+        // Remembered: the repeated sentence's items share the first one's key arrays and words.
+        var first = extractor.Japanese(ja[0], pool);
+        var again = extractor.Japanese(ja[^1], pool);
+        Assert.Same(first.Single(x => x.Word == "東京").Word, again.Single(x => x.Word == "東京").Word);
+    }
+
+    [Fact]
+    public void The_memo_stops_growing_at_its_bound_and_still_answers()
+    {
+        var pool = new WordPool();
+        for (int k = 0; k < WordPool.MaxMemo + 10; k++) pool.AddEnglish("w" + k, []);
+        Assert.True(pool.TryGetEnglish("w0", out _));
+        Assert.False(pool.TryGetEnglish("w" + (WordPool.MaxMemo + 5), out _));
+    }
+}

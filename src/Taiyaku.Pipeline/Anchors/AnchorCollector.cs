@@ -6,11 +6,15 @@ public sealed class AnchorCollector
     private readonly List<AnchorItem> _items;
     private readonly int _source;
 
-    internal AnchorCollector(List<AnchorItem> items, int source)
+    internal AnchorCollector(List<AnchorItem> items, int source, WordPool? words = null)
     {
         _items = items;
         _source = source;
+        Words = words;
     }
+
+    /// <summary>The document's shared words and memo of items, when the extraction keeps one.</summary>
+    internal WordPool? Words { get; }
 
     /// <summary>
     /// Adds an anchor: <paramref name="key"/> matches the same key given by the same source for a sentence of the other

@@ -3,12 +3,35 @@ using System.Collections.Concurrent;
 namespace Taiyaku.Pipeline;
 
 /// <summary>
-/// One copy of each anchor word of a document, shared by its items: the analyser and the stemmer make a new string
-/// for every occurrence. Thread-safe: a document's sentences are analysed on several threads.
+/// What the anchor extraction of one document shares across its sentences: one copy of each word (the analyser and
+/// the stemmer make a new string for every occurrence), and the items already made for a morpheme or an English word
+/// (the same words recur in every sentence: normalising, looking up and stemming them once). Thread-safe: a
+/// document's sentences are analysed on several threads. The memo holds at most <see cref="MaxMemo"/> entries of each
+/// kind, so that a document of words that never recur (noise, a long list of codes) keeps no more than that.
 /// </summary>
 internal sealed class WordPool
 {
+    /// <summary>Most morphemes, and most English words, remembered: real text's vocabulary covers nearly all its tokens well below this.</summary>
+    internal const int MaxMemo = 1 << 16;
+
     private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Surface, string Feature), AnchorItem?> _morphemes = new();
+    private readonly ConcurrentDictionary<string, AnchorItem[]> _english = new(StringComparer.Ordinal);
+    private int _morphemeCount, _englishCount;   // ConcurrentDictionary.Count takes every lock: counted here instead
 
     public string Share(string word) => _words.GetOrAdd(word, word);
+
+    public bool TryGetMorpheme(string surface, string feature, out AnchorItem? item) => _morphemes.TryGetValue((surface, feature), out item);
+
+    public void AddMorpheme(string surface, string feature, AnchorItem? item)
+    {
+        if (Volatile.Read(ref _morphemeCount) < MaxMemo && _morphemes.TryAdd((surface, feature), item)) Interlocked.Increment(ref _morphemeCount);
+    }
+
+    public bool TryGetEnglish(string word, out AnchorItem[]? items) => _english.TryGetValue(word, out items);
+
+    public void AddEnglish(string word, AnchorItem[] items)
+    {
+        if (Volatile.Read(ref _englishCount) < MaxMemo && _english.TryAdd(word, items)) Interlocked.Increment(ref _englishCount);
+    }
 }
