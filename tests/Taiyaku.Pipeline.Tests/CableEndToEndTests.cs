@@ -93,3 +93,29 @@ public class CableEndToEndTests
 
     private static string Parse(string line) => line.Trim();
 }
+
+/// <summary>
+/// Raw texts aligned in steps (segment, prepare, let the texts go, align), as a caller wanting only the links does with
+/// a very large document: the same links as <see cref="DocumentAligner.Align(string, string, CancellationToken)"/>.
+/// </summary>
+public class SegmentThenAlignTests
+{
+    [Fact]
+    public void Segment_prepare_and_align_give_the_links_of_align()
+    {
+        // The cable's two parts from the bilingual sample, each given as a raw text (wrapped lines, page stamps).
+        var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468.txt"));
+        var parts = new SentenceSegmenter().SegmentBilingual(sample);
+        string japanese = parts.Source[parts.Japanese.Segments[0].Ranges[0].Start..parts.Japanese.Segments[^1].Ranges[^1].End];
+        string english = parts.Source[parts.English.Segments[0].Ranges[0].Start..parts.English.Segments[^1].Ranges[^1].End];
+        var aligner = CliAligner.Value;
+
+        var whole = aligner.Align(japanese, english);
+        var (ja, en) = aligner.Segment(japanese, english);
+        Assert.Equal(whole.Japanese.Sentences.Select(s => s.Text), ja.SentenceTexts);
+        Assert.Equal(whole.English.Sentences.Select(s => s.Text), en.SentenceTexts);
+        Assert.True(ja.Sentences.Count > 40 && en.Sentences.Count > 40);
+        var stepwise = aligner.Align(aligner.Prepare(ja.SentenceTexts, en.SentenceTexts));
+        Assert.Equal(whole.Result.Links, stepwise.Links);
+    }
+}
