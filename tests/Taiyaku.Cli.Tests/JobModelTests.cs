@@ -62,3 +62,34 @@ public class JobModelTests
         }
     }
 }
+
+/// <summary>--anchor-limit: above it a document is aligned by lengths alone, with a warning, whatever the input and format.</summary>
+public class AnchorLimitTests
+{
+    private static string Sample(string ext) => Path.Combine(RepositoryPaths.Root, "samples", "cable-1468." + ext);
+
+    [Theory]
+    [InlineData(true, "links")]
+    [InlineData(false, "links")]
+    [InlineData(false, "tsv")]
+    public void Above_the_limit_lengths_align_alone_and_the_tool_says_so(bool segmented, string format)
+    {
+        string[] mode = segmented ? ["--segmented"] : [];
+        var limited = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchor-limit", "10", .. mode]);
+        var none = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchors", "none", .. mode]);
+        var within = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchor-limit", "100000", .. mode]);
+        Assert.Equal(0, limited.Code);
+        Assert.Contains("is more than 10 a side: aligned by length alone", limited.Err);
+        Assert.Contains("--anchor-limit N raises the limit", limited.Err);
+        Assert.Equal(none.Out, limited.Out);
+        Assert.DoesNotContain("aligned by length alone", within.Err);
+        Assert.NotEqual(none.Out, within.Out);
+    }
+
+    [Fact]
+    public void The_limit_must_be_a_positive_count()
+    {
+        var r = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--anchor-limit", "0"]);
+        Assert.Equal(2, r.Code);
+    }
+}

@@ -135,7 +135,7 @@ internal sealed class AlignCommand : CliCommand
         if (!segmented)
         {
             Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
-            WarnIfLengthOnly(context, aligner, result.Japanese.Count, result.English.Count);
+            WarnIfLengthOnly(context, aligner, result.Alignment.SourceCount, result.Alignment.TargetCount);   // the text may be let go (links format)
         }
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         progress?.Stage("writing");
@@ -175,7 +175,7 @@ internal sealed class AlignCommand : CliCommand
     private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, int ja, int en)
     {
         if (aligner.Options.Anchors.Any && !aligner.UsesAnchors(ja, en))
-            context.StdErr.WriteLine($"taiyaku: warning: {ja} + {en} sentences is more than {aligner.Options.Anchors.MaxSentences:N0} a side: aligned by length alone (anchors would need too much memory)");
+            context.StdErr.WriteLine($"taiyaku: warning: {ja} + {en} sentences is more than {aligner.Options.Anchors.MaxSentences:N0} a side: aligned by length alone (anchors would need too much memory; --anchor-limit N raises the limit)");
     }
 
     private static void Progress(CliContext context, int sentences, string what, Stopwatch clock)
