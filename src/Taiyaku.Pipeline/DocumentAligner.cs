@@ -294,7 +294,8 @@ public sealed class DocumentAligner
             return (new AlignmentEvidence(lengthsOnly, new AnchorCoverage[lengthsOnly.Links.Count]), Options.Parameters);
         }
 
-        var first = FirstPass(document, jaItems, enItems, progress, cancellationToken, out var kept);
+        var first = FirstPass(document.JaLengths, document.EnLengths, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided,
+            progress, cancellationToken, out var kept);
         if (_untranslated != null)
         {
             if (Options.Anchors.SecondPass && UntranslatedPassages.BlockShare(first, document.JaLengths, document.EnLengths) < Options.Parameters.Untranslated!.MinBlockShare * ClearlyCompleteShare)
@@ -305,9 +306,9 @@ public sealed class DocumentAligner
                 // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
                 // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017).
                 var (ja, en) = LearnedSecondPass.Anchors(first, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
-                return (Finish(document, jaItems, enItems, null, first, new LearnedAnchors(ja, en, null), out _, progress, cancellationToken), Options.Parameters);
+                return (Finish(document, jaItems, enItems, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
             }
-            var partial = _untranslated.Finish(document, jaItems, enItems, kept, first, null, out var learned, progress, cancellationToken);
+            var partial = _untranslated.Finish(document, jaItems, enItems, first, kept, out var learned, progress, cancellationToken);
             double share = UntranslatedPassages.BlockShare(partial.Result, document.JaLengths, document.EnLengths);
             if (share >= Options.Parameters.Untranslated!.MinBlockShare)
                 return (partial, _untranslated.Options.Parameters);
@@ -315,11 +316,11 @@ public sealed class DocumentAligner
             // the translations learned from it (measured: the same accuracy on kyoto-wiki and the Bible, 2 links better
             // on the cable, 3 worse on kyoto-wiki dev given raw; a fifth less time than a first pass and model of its own).
             if (Options.Anchors.SecondPass)
-                return (Finish(document, jaItems, enItems, null, first, learned, out _, progress, cancellationToken), Options.Parameters);
+                return (Finish(document, jaItems, enItems, first, learned, out _, progress, cancellationToken), Options.Parameters);
             // Without the second pass these parameters make a first pass of their own.
             first = _firstPass.Align(document.JaLengths, document.EnLengths, kept!.Japanese, kept.English, null, progress, cancellationToken);
         }
-        return (Finish(document, jaItems, enItems, kept, first, null, out _, progress, cancellationToken), Options.Parameters);
+        return (Finish(document, jaItems, enItems, first, kept, out _, progress, cancellationToken), Options.Parameters);
     }
 
     /// <summary>
@@ -331,29 +332,28 @@ public sealed class DocumentAligner
     /// (measured, the 100 MB raw pair with anchors on: 0.6 of 2.1 GB live during the final pass).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private AlignmentResult FirstPass(PreparedDocument document, AnchorItem[][] jaItems, AnchorItem[][] enItems, IProgress<AlignmentProgress>? progress,
-        CancellationToken cancellationToken, out FirstPassAnchors? kept)
+    private AlignmentResult FirstPass(int[] jaLengths, int[] enLengths, AnchorItem[][] jaItems, AnchorItem[][] enItems, double[]? jaOneSided,
+        double[]? enOneSided, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken, out PassAnchors? kept)
     {
-        var (ja, en) = AnchorExtractor.PackBoth(jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided);
-        kept = Options.Anchors.SecondPass ? null : new FirstPassAnchors(ja, en);
-        return FirstPassAligner.Align(document.JaLengths, document.EnLengths, ja, en, null, progress, cancellationToken);
+        var (ja, en) = AnchorExtractor.PackBoth(jaItems, enItems, jaOneSided, enOneSided);
+        kept = Options.Anchors.SecondPass ? null : new PassAnchors(ja, en);
+        return FirstPassAligner.Align(jaLengths, enLengths, ja, en, null, progress, cancellationToken);
     }
 
     /// <summary>
-    /// From the first pass on: the learned second pass (its anchors learned from <paramref name="first"/>, or
-    /// <paramref name="given"/>), the deletion shares, and each link's coverage; <paramref name="learned"/> is the second
+    /// From the first pass on: the learned second pass, the deletion shares, and each link's coverage. The passes use
+    /// <paramref name="given"/> (without the second pass, the first pass's anchors; with it, anchors already learned from
+    /// the same first pass), else anchors learned from <paramref name="first"/>; <paramref name="learned"/> is the second
     /// pass's anchors, null without a second pass.
     /// </summary>
     private AlignmentEvidence Finish(PreparedDocument document, AnchorItem[][] jaItems, AnchorItem[][] enItems,
-        FirstPassAnchors? firstAnchors, AlignmentResult first, LearnedAnchors? given,
-        out LearnedAnchors? learned, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
+        AlignmentResult first, PassAnchors? given, out PassAnchors? learned, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
     {
         var result = first;
         learned = null;
         AnchorIndex? index = null;
         SentenceAnchors[] jaAnchors, enAnchors;
-        if (!Options.Anchors.SecondPass) (jaAnchors, enAnchors) = (firstAnchors!.Japanese, firstAnchors.English);
-        else if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
+        if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
         else (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
         // The final searches share one index of these anchors (its skeleton above all), as does the enclosing set's
         // final pass when these are its learned anchors.
@@ -405,7 +405,7 @@ public sealed class DocumentAligner
             var aligner = ReferenceEquals(beads, _core.Beads) ? _aligner : new GaleChurchAligner(_core with { Beads = beads });
             result = aligner.Align(document.JaLengths, document.EnLengths, Index(), first, progress, cancellationToken);
         }
-        if (Options.Anchors.SecondPass) learned = new LearnedAnchors(jaAnchors, enAnchors, index);
+        if (Options.Anchors.SecondPass) learned = new PassAnchors(jaAnchors, enAnchors, index);
         var coverage = new AnchorCoverage[result.Links.Count];
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
@@ -519,8 +519,7 @@ public sealed class DocumentAligner
     private List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentFirstPassPairs(int[] jaLengths, int[] enLengths,
         AnchorItem[][] jaItems, AnchorItem[][] enItems, double[]? jaOneSided, double[]? enOneSided, CancellationToken ct)
     {
-        var (jaAnchors, enAnchors) = AnchorExtractor.PackBoth(jaItems, enItems, jaOneSided, enOneSided);
-        var result = FirstPassAligner.Align(jaLengths, enLengths, jaAnchors, enAnchors, ct);
+        var result = FirstPass(jaLengths, enLengths, jaItems, enItems, jaOneSided, enOneSided, null, ct, out _);
         return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }
 
@@ -551,9 +550,6 @@ public sealed class DocumentAligner
         }
     }
 
-    /// <summary>The anchors of the first pass, kept for the passes after it when there is no second pass.</summary>
-    private sealed record FirstPassAnchors(SentenceAnchors[] Japanese, SentenceAnchors[] English);
-
-    /// <summary>The anchors with the learned translations, and their index when a search built one.</summary>
-    private sealed record LearnedAnchors(SentenceAnchors[] Japanese, SentenceAnchors[] English, AnchorIndex? Index);
+    /// <summary>The anchors of a pass (the first pass's, or with the learned translations), and their index when a search built one.</summary>
+    private sealed record PassAnchors(SentenceAnchors[] Japanese, SentenceAnchors[] English, AnchorIndex? Index = null);
 }

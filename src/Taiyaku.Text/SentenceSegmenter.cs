@@ -14,6 +14,7 @@ public sealed class SegmentedText
         Segments = segments;
         // Most documents are all sentences: one array then serves both lists.
         Sentences = segments.All(s => s.Kind == SegmentKind.Sentence) ? segments : segments.Where(s => s.Kind == SegmentKind.Sentence).ToArray();
+        SentenceTexts = new TextsView(Sentences);
     }
 
     /// <summary>The original text the segments' ranges point into.</summary>
@@ -29,7 +30,7 @@ public sealed class SegmentedText
     /// The sentences' texts, in document order, as the aligner takes them. A view: each text is made when it is read
     /// (a large document's sentences are not all held as strings beside it); copy the list to keep them.
     /// </summary>
-    public IReadOnlyList<string> SentenceTexts => new TextsView(Sentences);
+    public IReadOnlyList<string> SentenceTexts { get; }
 
     /// <summary>How the document's lines were read: hard-wrapped, one paragraph per line, or mixed.</summary>
     public TextLayout Layout { get; }

@@ -80,15 +80,22 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         Func<string, IProgress<AlignmentProgress>>? progress)
     {
         var (prepared, ja, en) = Prepare(aligner, ct, read, stage);
+        string aligning = $"aligning {prepared.JapaneseCount} + {prepared.EnglishCount} sentences";
+        stage?.Invoke(aligning);
+        return Search(aligner, prepared, ja, en, progress?.Invoke(aligning), ct);
+    }
+
+    /// <summary>The search of a prepared document whose sentences are <paramref name="ja"/> and <paramref name="en"/> (empty when let go).</summary>
+    private JobResult Search(DocumentAligner aligner, PreparedDocument prepared, IReadOnlyList<string> ja, IReadOnlyList<string> en,
+        IProgress<AlignmentProgress>? progress, CancellationToken ct)
+    {
         // A format without text has let the sentences go before the search (the two files of a 1M × 1M pair are 188 MB,
         // most of the process's memory). An aggressive collection gives that memory back to the system; a plain one
         // frees it but keeps it committed (measured on that pair: resident 250 MB on into the search either way, 50 MB
         // after this one; peak 383 → 235 MiB, the same time). Small inputs are not worth a collection.
         if (!KeepText && prepared.JapaneseCount + prepared.EnglishCount >= CollectFrom)
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        string aligning = $"aligning {prepared.JapaneseCount} + {prepared.EnglishCount} sentences";
-        stage?.Invoke(aligning);
-        var result = aligner.Align(prepared, progress?.Invoke(aligning), ct);
+        var result = aligner.Align(prepared, progress, ct);
         return new JobResult(result, new(() => AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ")), ja, en, null, 0);
     }
 
@@ -123,16 +130,9 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
 
     private JobResult RunRaw(DocumentAligner aligner, CancellationToken ct, IProgress<AlignmentProgress>? progress)
     {
-        if (!KeepText && Input is JobInput.Files files)
-        {
-            // Links alone: the texts go once measured and analysed, as for segmented input (a 100 MB pair's text and
-            // sentences are most of the process's memory).
-            var prepared = PrepareRaw(aligner, files, ct);
-            if (prepared.JapaneseCount + prepared.EnglishCount >= CollectFrom)
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var links = aligner.Align(prepared, progress, ct);
-            return new JobResult(links, new(() => AlignedText.Create(links, [], [], sourceJoiner: "", targetJoiner: " ")), [], [], null, 0);
-        }
+        // Links alone: the texts go once measured and analysed, as for segmented input (a 100 MB pair's text and
+        // sentences are most of the process's memory).
+        if (!KeepText && Input is JobInput.Files files) return Search(aligner, PrepareRaw(aligner, files, ct), [], [], progress, ct);
         DocumentAlignment doc;
         switch (Input)
         {
@@ -143,8 +143,7 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
                 break;
             case JobInput.Files f:
                 doc = aligner.Align(InputFiles.ReadDocument(f.Source, ct, SourceDecoding), InputFiles.ReadDocument(f.Target, ct, TargetDecoding), progress, ct);
-                if (doc.Japanese.Sentences.Count == 0) throw InputException.In(f.Source, "no sentence found");
-                if (doc.English.Sentences.Count == 0) throw InputException.In(f.Target, "no sentence found");
+                RequireSentences(f, doc.Japanese, doc.English);
                 break;
             case JobInput.Texts t:
                 doc = aligner.Align(t.Japanese, t.English, progress, ct);
@@ -166,9 +165,14 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         string english = InputFiles.ReadDocument(f.Target, ct, TargetDecoding);
         ReleaseFileBytes(english);
         var (ja, en) = aligner.Segment(japanese, english, ct);
+        RequireSentences(f, ja, en);
+        return aligner.Prepare(ja.SentenceTexts, en.SentenceTexts, ct);
+    }
+
+    private static void RequireSentences(JobInput.Files f, SegmentedText ja, SegmentedText en)
+    {
         if (ja.Sentences.Count == 0) throw InputException.In(f.Source, "no sentence found");
         if (en.Sentences.Count == 0) throw InputException.In(f.Target, "no sentence found");
-        return aligner.Prepare(ja.SentenceTexts, en.SentenceTexts, ct);
     }
 
     /// <summary>Characters of a raw document from which the file's bytes, read whole and decoded, are collected at once.</summary>

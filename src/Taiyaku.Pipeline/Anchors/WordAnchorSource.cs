@@ -69,13 +69,12 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
                 continue;
             }
             // A word's items depend on its letters alone: made once a document.
-            string key = word.ToString();
-            if (!words.TryGetEnglish(key, out var items))
+            if (!words.TryGetEnglish(word, out var items))
             {
                 var made = new List<AnchorItem>();
                 AddEnglishWord(made.Add, word);
                 items = [.. made];
-                words.AddEnglish(key, items);
+                words.AddEnglish(word.ToString(), items);
             }
             foreach (var item in items!) anchors.AddBuiltIn(item);
         }

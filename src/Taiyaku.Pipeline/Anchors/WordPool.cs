@@ -17,7 +17,10 @@ internal sealed class WordPool
     private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Surface, string Feature), AnchorItem?> _morphemes = new();
     private readonly ConcurrentDictionary<string, AnchorItem[]> _english = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AnchorItem[]>.AlternateLookup<ReadOnlySpan<char>> _englishBySpan;
     private int _morphemeCount, _englishCount;   // ConcurrentDictionary.Count takes every lock: counted here instead
+
+    public WordPool() => _englishBySpan = _english.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Share(string word) => _words.GetOrAdd(word, word);
 
@@ -28,7 +31,8 @@ internal sealed class WordPool
         if (Volatile.Read(ref _morphemeCount) < MaxMemo && _morphemes.TryAdd((surface, feature), item)) Interlocked.Increment(ref _morphemeCount);
     }
 
-    public bool TryGetEnglish(string word, out AnchorItem[]? items) => _english.TryGetValue(word, out items);
+    /// <summary>The items remembered for an English word, looked up by its letters (no string made for a word seen before).</summary>
+    public bool TryGetEnglish(ReadOnlySpan<char> word, out AnchorItem[]? items) => _englishBySpan.TryGetValue(word, out items);
 
     public void AddEnglish(string word, AnchorItem[] items)
     {
