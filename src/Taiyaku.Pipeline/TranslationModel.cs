@@ -69,8 +69,9 @@ public sealed class TranslationModel : IBilingualLexicon
 
         // t(e | f) on co-occurring pairs only, uniform to start. Each (f, e) pair gets an index once, and every sentence
         // pair its |E|×|F| indices, so that the EM iterations are array walks without hashing.
-        var pairIndex = new Dictionary<long, int>(PairKeyComparer.Instance);
+        var pairIndex = new WordPairIndex();
         var pairF = new List<int>();
+        var pairE = new List<int>();
         var cells = new int[corpus.Count][];
         for (int k = 0; k < corpus.Count; k++)
         {
@@ -80,8 +81,8 @@ public sealed class TranslationModel : IBilingualLexicon
             foreach (int ei in e)
                 foreach (int fi in f)
                 {
-                    long key = Pair(fi, ei);
-                    if (!pairIndex.TryGetValue(key, out int id)) { id = pairF.Count; pairIndex[key] = id; pairF.Add(fi); }
+                    int id = pairIndex.GetOrAdd(fi, ei, out bool added);
+                    if (added) { pairF.Add(fi); pairE.Add(ei); }
                     idx[x++] = id;
                 }
             cells[k] = idx;
@@ -110,14 +111,18 @@ public sealed class TranslationModel : IBilingualLexicon
             for (int q = 0; q < t.Length; q++) t[q] = total[pairF[q]] > 0 ? count[q] / total[pairF[q]] : 0;
         }
 
+        // Sentence pairs holding each Japanese word: lastSeen marks the pair that counted it last.
         var occurrences = new int[jaWords.Count];
-        foreach (var (f, _) in corpus)
-            foreach (int fi in f.Distinct()) occurrences[fi]++;
+        var lastSeen = new int[jaWords.Count];
+        Array.Fill(lastSeen, -1);
+        for (int k = 0; k < corpus.Count; k++)
+            foreach (int fi in corpus[k].F)
+                if (lastSeen[fi] != k) { lastSeen[fi] = k; occurrences[fi]++; }
         var best = new Dictionary<int, List<(double P, int E)>>();
-        foreach (var (key, id) in pairIndex)
+        for (int id = 0; id < t.Length; id++)   // in order of first sight, so that the table's order is reproducible
         {
             double p = t[id];
-            int fi = (int)(key >> 32), ei = (int)(key & 0xFFFFFFFF);
+            int fi = pairF[id], ei = pairE[id];
             if (fi == 0 || p < MinProbability || occurrences[fi] < MinCount) continue;
             if (!best.TryGetValue(fi, out var list)) best[fi] = list = [];
             list.Add((p, ei));
@@ -147,21 +152,6 @@ public sealed class TranslationModel : IBilingualLexicon
 
     /// <summary>The table: each Japanese word with its translations, most likely first.</summary>
     internal IEnumerable<(string Japanese, string[] English)> Entries() => _table.Select(kv => (kv.Key, kv.Value));
-
-    private static long Pair(int f, int e) => ((long)f << 32) | (uint)e;
-
-    /// <summary>
-    /// Hashes a (Japanese, English) id pair by mixing both halves: long's own hash, the two halves XORed, sends the
-    /// pairs of small ids to a few thousand buckets (measured: 243 ms to index 417,126 word pairs of a 10,000-line document).
-    /// </summary>
-    private sealed class PairKeyComparer : IEqualityComparer<long>
-    {
-        public static readonly PairKeyComparer Instance = new();
-
-        public bool Equals(long x, long y) => x == y;
-
-        public int GetHashCode(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32);
-    }
 
     private static int[] Ids(IReadOnlyList<string> words, Dictionary<string, int> ids, List<string> list, bool withNull)
     {
