@@ -102,6 +102,16 @@ public sealed unsafe class AnalyzerSession
     }
 
     /// <summary>
+    /// <paramref name="token"/> as a <see cref="Morpheme"/> object (its surface and feature as strings): for a token of
+    /// <see cref="Analyze(ReadOnlySpan{char})"/>, whose offsets are into <paramref name="text"/>, the text analysed.
+    /// </summary>
+    public Morpheme ToMorpheme(in MorphemeToken token, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Morpheme(text.Substring(token.Offset, token.Length), _dic.TextEncoding.GetString(FeatureUtf8(token)), token.Offset, token.Length, token.IsUnknown);
+    }
+
+    /// <summary>
     /// Every morpheme of the last sentence's lattice, in the order of mecab's all-morphs output (<c>-a</c>): by start
     /// position, each position's candidates in mecab's order. <see cref="Tokens"/> then holds them (until the next
     /// analysis); <see cref="MorphemeToken.ConnectionCost"/> is then, as in mecab, relative to the previous one listed.

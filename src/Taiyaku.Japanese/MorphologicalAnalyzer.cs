@@ -38,11 +38,7 @@ public sealed class MorphologicalAnalyzer : IDisposable
         {
             var tokens = session.Analyze(text);
             var result = new Morpheme[tokens.Length];
-            for (int i = 0; i < tokens.Length; i++)
-            {
-                ref readonly var t = ref tokens[i];
-                result[i] = new Morpheme(text.Substring(t.Offset, t.Length), Dictionary.TextEncoding.GetString(session.FeatureUtf8(t)), t.Offset, t.Length, t.IsUnknown);
-            }
+            for (int i = 0; i < tokens.Length; i++) result[i] = session.ToMorpheme(tokens[i], text);
             return result;
         }
         finally

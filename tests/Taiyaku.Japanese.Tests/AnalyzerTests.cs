@@ -148,6 +148,25 @@ public sealed class AnalyzerTests(DictionaryFixture fixture)
     }
 
     [SkippableFact]
+    public void ToMorpheme_gives_the_tokens_surface_and_feature()
+    {
+        var s = new AnalyzerSession(fixture.Require());
+        int checkedTokens = 0;
+        foreach (string line in SampleLines())
+        {
+            foreach (ref readonly var t in s.Analyze(line))
+            {
+                var m = s.ToMorpheme(t, line);
+                Assert.Equal(line.Substring(t.Offset, t.Length), m.Surface);
+                Assert.Equal(Encoding.UTF8.GetString(s.FeatureUtf8(t)), m.Feature);
+                Assert.Equal((t.Offset, t.Length, t.IsUnknown), (m.Offset, m.Length, m.IsUnknown));
+                checkedTokens++;
+            }
+        }
+        Assert.True(checkedTokens > 1000);
+    }
+
+    [SkippableFact]
     public void Warm_session_allocates_nothing()
     {
         var dic = fixture.Require();

@@ -115,6 +115,23 @@ public sealed class WordPoolMemoTests : IDisposable
     }
 
     [Fact]
+    public void Morphemes_are_remembered_by_surface_and_feature_bytes_together()
+    {
+        var pool = new WordPool();
+        var name = AnchorItem.WithKey(2.0, "東京", 7UL);
+        byte[] properNoun = System.Text.Encoding.UTF8.GetBytes("名詞,固有名詞,地域,一般,*,*,東京,トウキョウ,トーキョー");
+        byte[] common = System.Text.Encoding.UTF8.GetBytes("名詞,一般,*,*,*,*,東京,トウキョウ,トーキョー");
+        pool.AddMorpheme("東京", properNoun, name);
+        pool.AddMorpheme("東京", common, null);   // same surface, other features: its own entry (no item)
+        Assert.True(pool.TryGetMorpheme("東京都".AsSpan(0, 2), properNoun.AsSpan(), out var found));
+        Assert.Equal("東京", found!.Value.Word);
+        Assert.True(pool.TryGetMorpheme("東京", common, out var none));
+        Assert.Null(none);
+        Assert.False(pool.TryGetMorpheme("東", properNoun, out _));
+        Assert.False(pool.TryGetMorpheme("東京", properNoun.AsSpan(0, properNoun.Length - 3), out _));
+    }
+
+    [Fact]
     public void The_memo_stops_growing_at_its_bound_and_still_answers()
     {
         var pool = new WordPool();

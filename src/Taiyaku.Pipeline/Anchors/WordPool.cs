@@ -15,20 +15,28 @@ internal sealed class WordPool
     internal const int MaxMemo = 1 << 16;
 
     private readonly ConcurrentDictionary<string, string> _words = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Surface, string Feature), AnchorItem?> _morphemes = new();
+    private readonly ConcurrentDictionary<MorphemeKey, AnchorItem?> _morphemes = new(MorphemeKey.Comparer.Instance);
+    private readonly ConcurrentDictionary<MorphemeKey, AnchorItem?>.AlternateLookup<MorphemeKey.Span> _morphemesBySpan;
     private readonly ConcurrentDictionary<string, AnchorItem[]> _english = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AnchorItem[]>.AlternateLookup<ReadOnlySpan<char>> _englishBySpan;
     private int _morphemeCount, _englishCount;   // ConcurrentDictionary.Count takes every lock: counted here instead
 
-    public WordPool() => _englishBySpan = _english.GetAlternateLookup<ReadOnlySpan<char>>();
+    public WordPool()
+    {
+        _englishBySpan = _english.GetAlternateLookup<ReadOnlySpan<char>>();
+        _morphemesBySpan = _morphemes.GetAlternateLookup<MorphemeKey.Span>();
+    }
 
     public string Share(string word) => _words.GetOrAdd(word, word);
 
-    public bool TryGetMorpheme(string surface, string feature, out AnchorItem? item) => _morphemes.TryGetValue((surface, feature), out item);
+    /// <summary>The item remembered for a morpheme, looked up by its surface and its feature's bytes in the dictionary (no string made).</summary>
+    public bool TryGetMorpheme(ReadOnlySpan<char> surface, ReadOnlySpan<byte> feature, out AnchorItem? item) =>
+        _morphemesBySpan.TryGetValue(new MorphemeKey.Span(surface, feature), out item);
 
-    public void AddMorpheme(string surface, string feature, AnchorItem? item)
+    public void AddMorpheme(ReadOnlySpan<char> surface, ReadOnlySpan<byte> feature, AnchorItem? item)
     {
-        if (Volatile.Read(ref _morphemeCount) < MaxMemo && _morphemes.TryAdd((surface, feature), item)) Interlocked.Increment(ref _morphemeCount);
+        if (Volatile.Read(ref _morphemeCount) < MaxMemo && _morphemesBySpan.TryAdd(new MorphemeKey.Span(surface, feature), item))
+            Interlocked.Increment(ref _morphemeCount);
     }
 
     /// <summary>The items remembered for an English word, looked up by its letters (no string made for a word seen before).</summary>
