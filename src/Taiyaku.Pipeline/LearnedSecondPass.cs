@@ -36,7 +36,8 @@ internal static class LearnedSecondPass
 
     private static void LearnedKeys(TranslationModel model, AnchorItem item, List<ulong> keys)
     {
+        // Indexed, not foreach: called for every item of every pack, and an interface's enumerator is an allocation.
         if (item.Word != null && model.TryGetTranslations(item.Word, out var english))
-            foreach (var e in english) keys.Add(AnchorKeys.Word(e));
+            for (int k = 0; k < english.Count; k++) keys.Add(AnchorKeys.Word(english[k]));
     }
 }
