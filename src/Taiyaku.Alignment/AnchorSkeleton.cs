@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Taiyaku.Alignment;
 
 /// <summary>
@@ -152,8 +154,8 @@ internal static class AnchorSkeleton
     /// <summary>The heaviest chain over sources s0..s1−1 and targets t0..t1−1, of pairs with a close neighbour (the pair (s0−1, t0−1) before the range counts as a neighbour when <paramref name="pairBefore"/>, (s1, t1) after it when <paramref name="pairAfter"/>).</summary>
     private static List<(int Source, int Target)> Chain(SentenceAnchors[] source, int s0, int s1, SentenceAnchors[] target, int t0, int t1, bool pairBefore, bool pairAfter)
     {
-        var sourceOf = new KeyOccurrences(source, s0, s1);
-        var targetOf = new KeyOccurrences(target, t0, t1);
+        using var sourceOf = new KeyOccurrences(source, s0, s1);
+        using var targetOf = new KeyOccurrences(target, t0, t1);
         var weights = new Dictionary<(int, int), double>();
         bool inGap = pairBefore && pairAfter;
         long gs = s1 - s0, gt = t1 - t0;
@@ -231,18 +233,21 @@ internal static class AnchorSkeleton
 
     /// <summary>
     /// For each key of sentences from..to−1, the sentences holding it (up to one more than <see cref="MaxRanked"/>,
-    /// ascending) with the weight of its item there; keys numbered in order of first occurrence.
+    /// ascending) with the weight of its item there; keys numbered in order of first occurrence. Its flat array is
+    /// the shared pool's until <see cref="Dispose"/> (a whole document's is on the large-object heap: made anew at each
+    /// of an alignment's four skeletons, it set off a full collection nearly every time).
     /// </summary>
-    private sealed class KeyOccurrences
+    private sealed class KeyOccurrences : IDisposable
     {
         private readonly KeyRuns runs;
-        private readonly (int Index, double Weight)[] entries;
+        private (int Index, double Weight)[] entries;
 
         public KeyOccurrences(SentenceAnchors[] side, int from, int to)
         {
             runs = new KeyRuns(side, from, to, MaxRanked + 1);
             var cursor = runs.Cursors();
-            entries = new (int, double)[runs.Start[^1]];
+            int length = runs.Start[^1];   // every entry below it is written below
+            entries = length <= MaxPooled ? ArrayPool<(int, double)>.Shared.Rent(length) : new (int, double)[length];
             for (int i = from; i < to; i++)
             {
                 var a = side[i];
@@ -263,5 +268,14 @@ internal static class AnchorSkeleton
         public bool TryFind(ulong key, out int id) => runs.Ids.TryGetValue(key, out id);
 
         public ReadOnlySpan<(int Index, double Weight)> Of(int id) => entries.AsSpan(runs.Start[id], runs.Start[id + 1] - runs.Start[id]);
+
+        public void Dispose()
+        {
+            if (entries.Length is > 0 and <= MaxPooled) ArrayPool<(int, double)>.Shared.Return(entries);
+            entries = [];
+        }
+
+        /// <summary>Entries beyond which the array is its own, not kept by the pool once done (a 1M-sentence document's).</summary>
+        private const int MaxPooled = 1 << 20;
     }
 }

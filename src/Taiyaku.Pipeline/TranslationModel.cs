@@ -69,23 +69,25 @@ public sealed class TranslationModel : IBilingualLexicon
 
         // t(e | f) on co-occurring pairs only, uniform to start. Each (f, e) pair gets an index once, and every sentence
         // pair its |E|×|F| indices, so that the EM iterations are array walks without hashing.
-        var pairIndex = new WordPairIndex();
         var pairF = new List<int>();
         var pairE = new List<int>();
         var cells = new int[corpus.Count][];
-        for (int k = 0; k < corpus.Count; k++)
+        using (var pairIndex = new WordPairIndex())
         {
-            var (f, e) = corpus[k];
-            var idx = new int[e.Length * f.Length];
-            int x = 0;
-            foreach (int ei in e)
-                foreach (int fi in f)
-                {
-                    int id = pairIndex.GetOrAdd(fi, ei, out bool added);
-                    if (added) { pairF.Add(fi); pairE.Add(ei); }
-                    idx[x++] = id;
-                }
-            cells[k] = idx;
+            for (int k = 0; k < corpus.Count; k++)
+            {
+                var (f, e) = corpus[k];
+                var idx = new int[e.Length * f.Length];
+                int x = 0;
+                foreach (int ei in e)
+                    foreach (int fi in f)
+                    {
+                        int id = pairIndex.GetOrAdd(fi, ei, out bool added);
+                        if (added) { pairF.Add(fi); pairE.Add(ei); }
+                        idx[x++] = id;
+                    }
+                cells[k] = idx;
+            }
         }
         var t = new double[pairF.Count];
         Array.Fill(t, 1.0);

@@ -1,14 +1,21 @@
+using System.Buffers;
+
 namespace Taiyaku.Pipeline;
 
 /// <summary>
 /// Numbers (Japanese id, English id) pairs densely in order of first sight, for <see cref="TranslationModel.Learn"/>:
 /// open addressing on one array of packed keys, so that indexing a document's million word pairs is one multiply and a
 /// probe or two each (a <see cref="Dictionary{TKey, TValue}"/> with a mixing comparer took twice the time, through an
-/// interface call per lookup and entries re-made at every resize).
+/// interface call per lookup and entries re-made at every resize). Its arrays come from the shared pool and go back
+/// on <see cref="Dispose"/>: a document's index is megabytes, which as new arrays each time set off a full collection
+/// nearly every alignment.
 /// </summary>
-internal sealed class WordPairIndex
+internal sealed class WordPairIndex : IDisposable
 {
     private const long Empty = -1;   // ids are never negative, so no packed pair is −1
+
+    /// <summary>Slots beyond which the arrays are the index's own, not kept by the pool once done (a 1M-sentence document's).</summary>
+    private const int MaxPooled = 1 << 22;
 
     private long[] _keys;
     private int[] _ids;
@@ -17,9 +24,7 @@ internal sealed class WordPairIndex
     /// <summary>An empty index.</summary>
     public WordPairIndex()
     {
-        _keys = new long[1024];
-        Array.Fill(_keys, Empty);
-        _ids = new int[_keys.Length];
+        (_keys, _ids) = Rent(1024);
         _mask = _keys.Length - 1;
     }
 
@@ -49,9 +54,7 @@ internal sealed class WordPairIndex
     private void Grow()
     {
         var (keys, ids) = (_keys, _ids);
-        _keys = new long[keys.Length * 2];
-        Array.Fill(_keys, Empty);
-        _ids = new int[_keys.Length];
+        (_keys, _ids) = Rent(keys.Length * 2);
         _mask = _keys.Length - 1;
         for (int s = 0; s < keys.Length; s++)
         {
@@ -61,5 +64,30 @@ internal sealed class WordPairIndex
             _keys[slot] = keys[s];
             _ids[slot] = ids[s];
         }
+        Return(keys, ids);
+    }
+
+    /// <summary>Gives the arrays back to the pool; the index is not used after.</summary>
+    public void Dispose()
+    {
+        Return(_keys, _ids);
+        (_keys, _ids) = ([], []);
+    }
+
+    // A pooled array is as long as asked when that is a power of two (the shared pool's sizes); the index reads its length.
+    private static (long[] Keys, int[] Ids) Rent(int slots)
+    {
+        var keys = slots <= MaxPooled ? ArrayPool<long>.Shared.Rent(slots) : new long[slots];
+        var ids = slots <= MaxPooled ? ArrayPool<int>.Shared.Rent(slots) : new int[slots];
+        if (keys.Length != slots || ids.Length != slots) throw new InvalidOperationException("The shared pool gave an array of another size.");
+        keys.AsSpan().Fill(Empty);
+        return (keys, ids);
+    }
+
+    private static void Return(long[] keys, int[] ids)
+    {
+        if (keys.Length == 0 || keys.Length > MaxPooled) return;
+        ArrayPool<long>.Shared.Return(keys);
+        ArrayPool<int>.Shared.Return(ids);
     }
 }

@@ -35,6 +35,19 @@ public class WordPairIndexTests
     }
 
     [Fact]
+    public void An_index_on_arrays_given_back_by_another_starts_empty()
+    {
+        // The arrays come from the shared pool: those of a disposed index, full of its pairs, must not leak into the next.
+        for (int round = 0; round < 3; round++)
+        {
+            using var index = new WordPairIndex();
+            // The same pairs every round: a key left over from the last round would be found, not added.
+            for (int f = 0; f < 3000; f++) Assert.Equal(f, index.GetOrAdd(f, 7, out bool added) is var id && added ? id : -1);
+            Assert.Equal(3000, index.Count);
+        }
+    }
+
+    [Fact]
     public void Pairs_that_differ_only_by_side_are_different()
     {
         var index = new WordPairIndex();
