@@ -33,7 +33,7 @@ public sealed class MorphologicalAnalyzer : IDisposable
     public IReadOnlyList<Morpheme> Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!_sessions.TryTake(out var session)) session = new AnalyzerSession(Dictionary);
+        var session = RentSession();
         try
         {
             var tokens = session.Analyze(text);
@@ -43,8 +43,24 @@ public sealed class MorphologicalAnalyzer : IDisposable
         }
         finally
         {
-            _sessions.Add(session);
+            ReturnSession(session);
         }
+    }
+
+    /// <summary>
+    /// A session of this analyser's pool, to read tokens without <see cref="Morpheme"/> objects on a hot path; give it
+    /// back with <see cref="ReturnSession"/> and do not use it after (one thread at a time, as any session).
+    /// </summary>
+    public AnalyzerSession RentSession() => _sessions.TryTake(out var session) ? session : new AnalyzerSession(Dictionary);
+
+    /// <summary>Gives back a session from <see cref="RentSession"/>.</summary>
+    /// <exception cref="ArgumentException">The session is over another dictionary.</exception>
+    public void ReturnSession(AnalyzerSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!ReferenceEquals(session.Dictionary, Dictionary))
+            throw new ArgumentException("The session is over another dictionary than this analyser's.", nameof(session));
+        _sessions.Add(session);
     }
 
     /// <summary>Disposes the dictionary when this analyser opened it.</summary>

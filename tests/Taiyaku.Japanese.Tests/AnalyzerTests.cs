@@ -167,6 +167,20 @@ public sealed class AnalyzerTests(DictionaryFixture fixture)
     }
 
     [SkippableFact]
+    public void Rented_sessions_come_from_the_analysers_pool_and_only_its_own_go_back()
+    {
+        var analyzer = new MorphologicalAnalyzer(fixture.Require());
+        var session = analyzer.RentSession();
+        Assert.Same(fixture.Require(), session.Dictionary);
+        string line = SampleLines()[0];
+        Assert.Equal(analyzer.Analyze(line).Select(m => m.Surface), session.Analyze(line).ToArray().Select(t => session.ToMorpheme(t, line).Surface));
+        analyzer.ReturnSession(session);
+        Assert.Same(session, analyzer.RentSession());   // the same thread gets its session back
+        using var other = MorphologicalAnalyzer.Open(TestPaths.Dictionary);
+        Assert.Throws<ArgumentException>(() => analyzer.ReturnSession(other.RentSession()));
+    }
+
+    [SkippableFact]
     public void Warm_session_allocates_nothing()
     {
         var dic = fixture.Require();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -95,9 +96,7 @@ internal sealed unsafe class ViterbiSearch
                     {
                         ref LatticeNode node = ref nodes[r];
                         int bestK = ConnectionKernel.FirstMin8(cost0, right0, costs + lsize * node.LeftId, out int total);
-                        long best = (long)total + node.WordCost;
-                        if (best >= int.MaxValue) throw new InvalidOperationException("too long sentence: path cost overflow");
-                        Link(ref node, r, leftIndex[bestK], best, endHead, endCount);
+                        LinkVectorBest(ref node, r, leftIndex[bestK], total, endHead, endCount);
                     }
                     return;
                 }
@@ -111,9 +110,7 @@ internal sealed unsafe class ViterbiSearch
                     {
                         ref LatticeNode node = ref nodes[r];
                         int bestK = ConnectionKernel.FirstMin16(cost0, right0, cost1, right1, costs + lsize * node.LeftId, out int total);
-                        long best = (long)total + node.WordCost;
-                        if (best >= int.MaxValue) throw new InvalidOperationException("too long sentence: path cost overflow");
-                        Link(ref node, r, leftIndex[bestK], best, endHead, endCount);
+                        LinkVectorBest(ref node, r, leftIndex[bestK], total, endHead, endCount);
                     }
                     return;
                 }
@@ -121,10 +118,7 @@ internal sealed unsafe class ViterbiSearch
                 {
                     ref LatticeNode node = ref nodes[r];
                     int bestK = ConnectionKernel.FirstMin(cost, right, padded, costs + lsize * node.LeftId, out int total);
-                    // mecab starts from INT_MAX and keeps the first strictly smaller total (word cost included).
-                    long best = (long)total + node.WordCost;
-                    if (best >= int.MaxValue) throw new InvalidOperationException("too long sentence: path cost overflow");
-                    Link(ref node, r, leftIndex[bestK], best, endHead, endCount);
+                    LinkVectorBest(ref node, r, leftIndex[bestK], total, endHead, endCount);
                 }
             }
             return;
@@ -143,7 +137,7 @@ internal sealed unsafe class ViterbiSearch
                 long c = costSpan[k] + column[rightSpan[k]];
                 if (c < best) { best = c; bestK = k; }
             }
-            if (bestK < 0) throw new InvalidOperationException("too long sentence: path cost overflow");
+            if (bestK < 0) ThrowCostOverflow();
             Link(ref right, r, leftIndex[bestK], best + wordCost, endHead, endCount);
         }
     }
@@ -190,6 +184,21 @@ internal sealed unsafe class ViterbiSearch
         return _onBestPath[nodeId];
     }
 
+    /// <summary>
+    /// Links a right node to the left node a vector kernel chose, whose connection total is <paramref name="total"/>:
+    /// mecab starts from INT_MAX and keeps the first strictly smaller total, word cost included.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LinkVectorBest(ref LatticeNode node, int r, int left, int total, int[] endHead, int[] endCount)
+    {
+        long best = (long)total + node.WordCost;
+        if (best >= int.MaxValue) ThrowCostOverflow();
+        Link(ref node, r, left, best, endHead, endCount);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowCostOverflow() => throw new InvalidOperationException("too long sentence: path cost overflow");
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Link(ref LatticeNode right, int r, int prev, long cost, int[] endHead, int[] endCount)
     {
@@ -215,7 +224,7 @@ internal sealed unsafe class ViterbiSearch
             if (c < best) { best = c; bestNode = l; }
             l = left.ENext;
         }
-        if (bestNode < 0) throw new InvalidOperationException("too long sentence: path cost overflow");
+        if (bestNode < 0) ThrowCostOverflow();
         Link(ref right, r, bestNode, best, endHead, endCount);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Taiyaku.Features;
 using Taiyaku.Japanese;
@@ -15,9 +14,6 @@ namespace Taiyaku.Pipeline;
 /// </summary>
 internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnalyzer? analyzer, IBilingualLexicon? lexicon) : IAnchorSource
 {
-    // The analyzer's own pool makes Morpheme objects; tokens are read here straight from a session.
-    private readonly ConcurrentBag<AnalyzerSession> _sessions = [];
-
     /// <summary>Longest piece of a sentence given to the analyzer at once.</summary>
     internal const int MaxAnalysisLength = 4096;
 
@@ -40,7 +36,8 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
                 else if (char.IsHighSurrogate(sentence[end - 1])) end--;
             }
             string piece = start == 0 && end == sentence.Length ? sentence : sentence[start..end];
-            if (!_sessions.TryTake(out var session)) session = new AnalyzerSession(analyzer.Dictionary);
+            // Tokens read straight from one of the analyzer's sessions: no Morpheme objects for the words seen before.
+            var session = analyzer.RentSession();
             try
             {
                 foreach (ref readonly var token in session.Analyze(piece))
@@ -59,7 +56,7 @@ internal sealed class WordAnchorSource(AnchorOptions options, MorphologicalAnaly
             }
             finally
             {
-                _sessions.Add(session);
+                analyzer.ReturnSession(session);
             }
             start = end;
         }
