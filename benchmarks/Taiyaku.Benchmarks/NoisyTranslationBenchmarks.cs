@@ -10,7 +10,8 @@ namespace Taiyaku.Benchmarks;
 /// noisy translation as issue 16 specifies it: Japanese sentences of 8–60 characters (3 bytes each), English 2.4 times
 /// as many bytes × U(0.8, 1.25), 1% of the English dropped and 4% split in two (<c>tests/Shared/NoisyTranslation.cs</c>;
 /// <c>scripts/noisy-pair.py</c> writes the same kind of pair as text). Uniform lengths give a coarse alignment little
-/// to hold on to: this is where the blocks' own length model matters. Compare time(1M) / time(100k) within one run.
+/// to hold on to: this is where the blocks' own length model matters. Compare time(1M) / time(100k) within one run,
+/// and the search as two halves meeting in the middle (the default from 4M cells) with the one-thread search.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -18,19 +19,28 @@ public class NoisyTranslationBenchmarks
 {
     private int[] source = [];
     private int[] target = [];
-    private readonly GaleChurchAligner aligner = new(new GaleChurchOptions
-    {
-        Beads = AlignmentParameters.CompleteTranslations.Beads,
-        Variance = AlignmentParameters.CompleteTranslations.Variance,
-    });
+    private GaleChurchAligner aligner = null!;
 
     /// <summary>Japanese sentences (the English side has about 3% more).</summary>
     [Params(100_000, 1_000_000)]
     public int Sentences { get; set; }
 
-    /// <summary>Builds the pair.</summary>
+    /// <summary>Whether the large searches run as two halves on two threads (the default) or on one thread.</summary>
+    [Params(true, false)]
+    public bool Halves { get; set; }
+
+    /// <summary>Builds the pair and the aligner.</summary>
     [GlobalSetup]
-    public void Setup() => (source, target) = NoisyTranslation.Lengths(Sentences, seed: 7);
+    public void Setup()
+    {
+        (source, target) = NoisyTranslation.Lengths(Sentences, seed: 7);
+        aligner = new GaleChurchAligner(new GaleChurchOptions
+        {
+            Beads = AlignmentParameters.CompleteTranslations.Beads,
+            Variance = AlignmentParameters.CompleteTranslations.Variance,
+        })
+        { MeetingCells = Halves ? GaleChurchAligner.DefaultMeetingCells : long.MaxValue };
+    }
 
     /// <summary>Aligns the pair.</summary>
     [Benchmark]

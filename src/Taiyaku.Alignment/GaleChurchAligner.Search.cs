@@ -52,132 +52,265 @@ public sealed partial class GaleChurchAligner
     }
 
     /// <summary>
-    /// Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it. Each bead's
-    /// length-cost candidates for a row are computed four cells at a time (<see cref="LengthCostVector"/>); a term that
-    /// adjusts them does so on the row before the minimum is taken. Cancellation and progress are handled at the
-    /// rows of <see cref="RowCheckpoints"/>.
+    /// Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it. Cancellation and
+    /// progress are handled at the rows of <see cref="RowCheckpoints"/>. A length-only search of at least
+    /// <see cref="MeetingCells"/> cells runs as two halves on two threads (<see cref="RunMeeting"/>).
     /// </summary>
-    // Fully optimised from the first call: the method runs only a few times per alignment, each time for long, so
-    // tiered compilation would leave it in tier-0/OSR code.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ProgressSink? progress, CancellationToken cancellationToken)
         where TTerm : struct, IBeadTerm
     {
         if (Options.DeletionOpenCost > 0)
             return RunAffine(band, src, tgt, model, ref term, progress, cancellationToken);
+        if (!TTerm.Adjusts && band.CellCount >= MeetingCells && band.N >= 4 * maxSourceCount)
+            return RunMeeting(band, src, tgt, model, progress, cancellationToken);
         int n = band.N, m = band.M;
         var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken);
-        int rowCount = maxSourceCount + 1;
-        int stride = band.MaxRowWidth;
-        var costRows = new double[(long)rowCount * stride];
-        var bestBeads = new double[stride];
-        var tmpRow = new double[TTerm.Adjusts ? stride : 0];
+        var costRows = new double[(long)(maxSourceCount + 1) * band.MaxRowWidth];
         byte* back = (byte*)NativeMemory.Alloc((nuint)band.CellCount);
         try
         {
-            fixed (double* rowsBase = costRows, s = src, t = tgt, tmpBase = tmpRow)
-            fixed (int* lo = band.Lo, hi = band.Hi)
-            fixed (long* offsets = band.RowOffsets)
-            fixed (int* sc = sourceCounts, tc = targetCounts, rb = rowBeads, ib = inRowBeads)
-            fixed (double* prior = priorCosts, bestBase = bestBeads, table = GaleChurchCost.Table)
-            {
-                double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
-                for (int i = 0; i <= n; i++)
-                {
-                    if (i == checkpoints.Next)
-                        checkpoints.Reached(i);
-                    term.BeginRow(i);
-                    int rowLo = lo[i], rowHi = hi[i];
-                    // Pointers shifted by -lo so that cur[j] and bp[j] index by target position directly.
-                    double* cur = rowsBase + (long)(i % rowCount) * stride - rowLo;
-                    byte* bp = back + offsets[i] - rowLo;
-                    new Span<double>(cur + rowLo, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
-                    double* best = bestBase - rowLo;   // bead index per cell, as double so the vector path can blend it
-                    new Span<double>(best + rowLo, rowHi - rowLo + 1).Fill(Unreached);
-                    double* tmp = tmpBase - rowLo;
-                    if (i == 0) cur[0] = 0;
-
-                    for (int r = 0; r < rowBeads.Length; r++)
-                    {
-                        int k = rb[r], a = sc[k], b = tc[k];
-                        int pi = i - a;
-                        if (pi < 0) continue;
-                        int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
-                        double* prev = rowsBase + (long)(pi % rowCount) * stride - lo[pi];
-                        double l1 = s[i] - s[pi], pc = prior[k];
-                        if (!TTerm.Adjusts)
-                        {
-                            // Candidate and minimum in one step.
-                            double kd = k;
-                            int j = jStart;
-                            if (Avx2.IsSupported)
-                            {
-                                var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
-                                var vk = Vector256.Create(kd);
-                                for (; j + 3 <= jEnd; j += 4)
-                                {
-                                    var cand = Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b));
-                                    var old = Vector256.Load(cur + j);
-                                    var better = Vector256.LessThan(cand, old);
-                                    Vector256.ConditionalSelect(better, cand, old).Store(cur + j);
-                                    Vector256.ConditionalSelect(better, vk, Vector256.Load(best + j)).Store(best + j);
-                                }
-                            }
-                            for (; j <= jEnd; j++)
-                            {
-                                double cand = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
-                                if (cand < cur[j]) { cur[j] = cand; best[j] = kd; }
-                            }
-                            continue;
-                        }
-                        if (jStart > jEnd) continue;
-                        if (b == 0)
-                        {
-                            double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv), false, pi, i);
-                            for (int j = jStart; j <= jEnd; j++) tmp[j] = prev[j] + cost;
-                        }
-                        else
-                        {
-                            LengthCandidates(prev, t, tmp, jStart, jEnd, b, l1, pc, c, hvc, hv);
-                            term.Adjust(tmp, cur, pi, i, a, b, jStart, jEnd);
-                        }
-                        MergeMinimum(tmp, cur, best, jStart, jEnd, k);
-                    }
-
-                    for (int j = rowLo; j <= rowHi; j++)
-                        bp[j] = (byte)best[j];
-
-                    if (inRowBeads.Length > 0)
-                    {
-                        for (int j = rowLo + 1; j <= rowHi; j++)
-                        {
-                            for (int r = 0; r < inRowBeads.Length; r++)
-                            {
-                                int k = ib[r], b = tc[k];
-                                if (j - b < rowLo) continue;
-                                double cand = cur[j - b] + term.DeletionCost(prior[k], GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv), true, j - b, j);
-                                if (cand < cur[j]) { cur[j] = cand; bp[j] = (byte)k; }
-                            }
-                        }
-                    }
-                }
-
-                checkpoints.End();
-                double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
-                if (double.IsPositiveInfinity(last[m]))
-                    return null;
-
-                // Costs are recomputed with the same arithmetic as in the DP.
-                var model1 = model;
-                var term1 = term;
-                return AlignmentResult.Own(TraceBack(back, offsets, lo, n, m, (k, l1, l2, link) =>
-                    term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), link), src, tgt), n, m);
-            }
+            Sweep(band, src, tgt, model, ref term, n, costRows, back, ref checkpoints);
+            checkpoints.End();
+            if (double.IsPositiveInfinity(CostAt(band, costRows, n, m)))
+                return null;
+            // Costs are recomputed with the same arithmetic as in the DP.
+            var model1 = model;
+            var term1 = term;
+            return AlignmentResult.Own(TraceBack(back, band, n, m, (k, l1, l2, link) =>
+                term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), link), src, tgt), n, m);
         }
         finally
         {
             NativeMemory.Free(back);
         }
+    }
+
+    /// <summary>The cost of cell (i, j) of a band's row i, which must be one of the rows <paramref name="costRows"/> still holds.</summary>
+    private double CostAt(Band band, double[] costRows, int i, int j) =>
+        costRows[(long)(i % (maxSourceCount + 1)) * band.MaxRowWidth + j - band.Lo[i]];
+
+    /// <summary>
+    /// The DP over rows 0..<paramref name="lastRow"/> of <paramref name="band"/>: each cell's cost into the ring of rows
+    /// <paramref name="costRows"/> (row i at (i mod (a + 1)) · the band's widest row, for a the most source units of a
+    /// bead), its best bead into <paramref name="back"/> (at the band's row offsets). Each bead's length-cost candidates
+    /// for a row are computed four cells at a time (<see cref="LengthCostVector"/>); a term that adjusts them does so
+    /// on the row before the minimum is taken.
+    /// </summary>
+    // Fully optimised from the first call: the method runs only a few times per alignment, each time for long, so
+    // tiered compilation would leave it in tier-0/OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private unsafe void Sweep<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, int lastRow, double[] costRows, byte* back,
+        ref RowCheckpoints checkpoints)
+        where TTerm : struct, IBeadTerm
+    {
+        int rowCount = maxSourceCount + 1;
+        int stride = band.MaxRowWidth;
+        var bestBeads = new double[stride];
+        var tmpRow = new double[TTerm.Adjusts ? stride : 0];
+        fixed (double* rowsBase = costRows, s = src, t = tgt, tmpBase = tmpRow)
+        fixed (int* lo = band.Lo, hi = band.Hi)
+        fixed (long* offsets = band.RowOffsets)
+        fixed (int* sc = sourceCounts, tc = targetCounts, rb = rowBeads, ib = inRowBeads)
+        fixed (double* prior = priorCosts, bestBase = bestBeads, table = GaleChurchCost.Table)
+        {
+            double c = model.C, hvc = model.HalfVarianceTimesC, hv = model.HalfVariance;
+            for (int i = 0; i <= lastRow; i++)
+            {
+                if (i == checkpoints.Next)
+                    checkpoints.Reached(i);
+                term.BeginRow(i);
+                int rowLo = lo[i], rowHi = hi[i];
+                // Pointers shifted by -lo so that cur[j] and bp[j] index by target position directly.
+                double* cur = rowsBase + (long)(i % rowCount) * stride - rowLo;
+                byte* bp = back + offsets[i] - rowLo;
+                new Span<double>(cur + rowLo, rowHi - rowLo + 1).Fill(double.PositiveInfinity);
+                double* best = bestBase - rowLo;   // bead index per cell, as double so the vector path can blend it
+                new Span<double>(best + rowLo, rowHi - rowLo + 1).Fill(Unreached);
+                double* tmp = tmpBase - rowLo;
+                if (i == 0) cur[0] = 0;
+
+                for (int r = 0; r < rowBeads.Length; r++)
+                {
+                    int k = rb[r], a = sc[k], b = tc[k];
+                    int pi = i - a;
+                    if (pi < 0) continue;
+                    int jStart = Math.Max(rowLo, lo[pi] + b), jEnd = Math.Min(rowHi, hi[pi] + b);
+                    double* prev = rowsBase + (long)(pi % rowCount) * stride - lo[pi];
+                    double l1 = s[i] - s[pi], pc = prior[k];
+                    if (!TTerm.Adjusts)
+                    {
+                        // Candidate and minimum in one step.
+                        double kd = k;
+                        int j = jStart;
+                        if (Avx2.IsSupported)
+                        {
+                            var cost = new LengthCostVector(table, l1, pc, c, hvc, hv);
+                            var vk = Vector256.Create(kd);
+                            for (; j + 3 <= jEnd; j += 4)
+                            {
+                                var cand = Vector256.Load(prev + j - b) + cost.Cost(Vector256.Load(t + j) - Vector256.Load(t + j - b));
+                                var old = Vector256.Load(cur + j);
+                                var better = Vector256.LessThan(cand, old);
+                                Vector256.ConditionalSelect(better, cand, old).Store(cur + j);
+                                Vector256.ConditionalSelect(better, vk, Vector256.Load(best + j)).Store(best + j);
+                            }
+                        }
+                        for (; j <= jEnd; j++)
+                        {
+                            double cand = prev[j - b] + GaleChurchCost.BeadCost(pc, l1, t[j] - t[j - b], c, hvc, hv);
+                            if (cand < cur[j]) { cur[j] = cand; best[j] = kd; }
+                        }
+                        continue;
+                    }
+                    if (jStart > jEnd) continue;
+                    if (b == 0)
+                    {
+                        double cost = term.DeletionCost(pc, GaleChurchCost.BeadCost(pc, l1, 0, c, hvc, hv), false, pi, i);
+                        for (int j = jStart; j <= jEnd; j++) tmp[j] = prev[j] + cost;
+                    }
+                    else
+                    {
+                        LengthCandidates(prev, t, tmp, jStart, jEnd, b, l1, pc, c, hvc, hv);
+                        term.Adjust(tmp, cur, pi, i, a, b, jStart, jEnd);
+                    }
+                    MergeMinimum(tmp, cur, best, jStart, jEnd, k);
+                }
+
+                for (int j = rowLo; j <= rowHi; j++)
+                    bp[j] = (byte)best[j];
+
+                if (inRowBeads.Length > 0)
+                {
+                    for (int j = rowLo + 1; j <= rowHi; j++)
+                    {
+                        for (int r = 0; r < inRowBeads.Length; r++)
+                        {
+                            int k = ib[r], b = tc[k];
+                            if (j - b < rowLo) continue;
+                            double cand = cur[j - b] + term.DeletionCost(prior[k], GaleChurchCost.BeadCost(prior[k], 0, t[j] - t[j - b], c, hvc, hv), true, j - b, j);
+                            if (cand < cur[j]) { cur[j] = cand; bp[j] = (byte)k; }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The fewest cells for which a length-only search runs as two halves (<see cref="RunMeeting"/>): about a
+    /// tenth of a second of one thread's work, against the microseconds it takes to start a second.</summary>
+    internal const long DefaultMeetingCells = 1L << 22;
+
+    /// <summary>The fewest cells for which a length-only search runs as two halves; tests set it low.</summary>
+    internal long MeetingCells { get; init; } = DefaultMeetingCells;
+
+    /// <summary>
+    /// The length-only DP as two halves on two threads, meeting in the middle: the forward search from (0, 0) over the
+    /// rows up to the middle row h (and the a − 1 rows after it, for a the most source units of a bead), and the same
+    /// search of the two sequences reversed from (n, m) back to row h. The reversed search's cost of a cell is the cost
+    /// of the best path from that cell to (n, m) (a bead's lengths are differences of exact integer sums, the same
+    /// either way). Every path enters rows h..h + a − 1 (no bead spans more than a rows), so the cell there with the
+    /// least sum of the two costs is on an optimal path, which is its two halves traced back. The path is optimal as
+    /// the one-thread search's is; where several paths cost exactly the same (two adjacent sentences of the same
+    /// length, one of which is left out, say) the two choose differently, so a search of this size runs this way on
+    /// any machine, one core or more, and gives the same links everywhere.
+    /// </summary>
+    private unsafe AlignmentResult? RunMeeting(Band band, double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
+    {
+        int n = band.N, m = band.M, a = maxSourceCount;
+        // The middle row halves the cells, so that the two halves take about as long.
+        int h = 0;
+        while (h < n && band.RowOffsets[h + 1] < band.CellCount / 2) h++;
+        h = Math.Clamp(h, a, n - a);
+        int lastForward = h + a - 1;
+        var reversed = band.Reversed();
+        var reversedSrc = Reversed(src);
+        var reversedTgt = Reversed(tgt);
+        var forwardRows = new double[(long)(a + 1) * band.MaxRowWidth];
+        var backwardRows = new double[(long)(a + 1) * reversed.MaxRowWidth];
+        byte* back = (byte*)NativeMemory.Alloc((nuint)band.RowOffsets[lastForward + 1]);
+        byte* backReversed = null;
+        var backwardDone = new RowCounter();
+        var backward = new Once(() =>
+        {
+            var checkpoints = new RowCheckpoints(null, n - h + 1, cancellationToken, publish: backwardDone);
+            var term = default(LengthOnlyTerm);
+            Sweep(reversed, reversedSrc, reversedTgt, model, ref term, n - h, backwardRows, backReversed, ref checkpoints);
+        });
+        Task? helper = null;
+        try
+        {
+            backReversed = (byte*)NativeMemory.Alloc((nuint)reversed.RowOffsets[n - h + 1]);
+            helper = Task.Run(backward.Run, CancellationToken.None);
+            var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken, add: backwardDone);
+            var term = default(LengthOnlyTerm);
+            Sweep(band, src, tgt, model, ref term, lastForward, forwardRows, back, ref checkpoints);
+            // The thread pool may not have started the other half yet (busy with other alignments): then it is done here.
+            backward.Run();
+            helper.GetAwaiter().GetResult();
+            checkpoints.End();
+
+            int bestRow = -1, bestTarget = -1;
+            double bestCost = double.PositiveInfinity;
+            for (int i = h; i <= lastForward; i++)
+                for (int j = band.Lo[i]; j <= band.Hi[i]; j++)
+                {
+                    double total = CostAt(band, forwardRows, i, j) + CostAt(reversed, backwardRows, n - i, m - j);
+                    if (total < bestCost) (bestCost, bestRow, bestTarget) = (total, i, j);
+                }
+            if (double.IsPositiveInfinity(bestCost))
+                return null;
+
+            var model1 = model;
+            Func<int, double, double, Link, double> cost = (k, l1, l2, link) => GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance);
+            var head = TraceBack(back, band, bestRow, bestTarget, cost, src, tgt);
+            var tail = TraceBack(backReversed, reversed, n - bestRow, m - bestTarget, cost, reversedSrc, reversedTgt);
+            var links = new Link[head.Length + tail.Length];
+            head.CopyTo(links, 0);
+            for (int x = 0; x < tail.Length; x++)
+            {
+                var l = tail[tail.Length - 1 - x];
+                links[head.Length + x] = new Link(n - l.SourceEnd, l.SourceCount, m - l.TargetEnd, l.TargetCount) { Cost = l.Cost };
+            }
+            return AlignmentResult.Own(links, n, m);
+        }
+        finally
+        {
+            // The other half writes into memory freed here: it must not start, or must end, first.
+            backward.Claim();
+            if (helper is { IsCompleted: false })
+                try { helper.Wait(CancellationToken.None); } catch (AggregateException) { }
+            NativeMemory.Free(back);
+            NativeMemory.Free(backReversed);
+        }
+    }
+
+    /// <summary>Prefix sums of the units in reverse order: r[i] = p[n] − p[n − i] (exact: integers held in doubles).</summary>
+    private static double[] Reversed(double[] prefix)
+    {
+        int n = prefix.Length - 1;
+        var r = new double[n + 1];
+        for (int i = 1; i <= n; i++) r[i] = prefix[n] - prefix[n - i];
+        return r;
+    }
+
+    /// <summary>Work run once, by whichever thread claims it first (the other finds it claimed and goes on).</summary>
+    private sealed class Once(Action work)
+    {
+        private int claimed;
+
+        /// <summary>Marks the work as done without running it, unless it has been claimed already.</summary>
+        public void Claim() => Interlocked.Exchange(ref claimed, 1);
+
+        public void Run()
+        {
+            if (Interlocked.Exchange(ref claimed, 1) == 0) work();
+        }
+    }
+
+    /// <summary>The rows one half of a search has done, for the other half's progress reports.</summary>
+    private sealed class RowCounter
+    {
+        public volatile int Done;
     }
 
     /// <summary>In a cell's back byte under <see cref="RunAffine"/>: the bead that ends the link state's best path (or
@@ -370,6 +503,7 @@ public sealed partial class GaleChurchAligner
     private struct RowCheckpoints
     {
         private readonly ProgressSink? progress;
+        private readonly RowCounter? add, publish;
         private readonly CancellationToken token;
         private readonly int search, rows, step;
         private int nextReport;
@@ -377,9 +511,16 @@ public sealed partial class GaleChurchAligner
         /// <summary>The next row at which <see cref="Reached"/> must be called.</summary>
         public int Next;
 
-        public RowCheckpoints(ProgressSink? progress, int rows, CancellationToken token)
+        /// <param name="progress">Told the rows done; null for no reports.</param>
+        /// <param name="rows">The rows of the search.</param>
+        /// <param name="token">Checked at the checkpoints.</param>
+        /// <param name="add">The other half of a search that runs as two: its rows are added to this half's in reports.</param>
+        /// <param name="publish">Where this half of a search that runs as two publishes its rows at each checkpoint.</param>
+        public RowCheckpoints(ProgressSink? progress, int rows, CancellationToken token, RowCounter? add = null, RowCounter? publish = null)
         {
             this.progress = progress;
+            this.add = add;
+            this.publish = publish;
             this.token = token;
             this.rows = rows;
             search = progress?.Begin() ?? 0;
@@ -393,9 +534,11 @@ public sealed partial class GaleChurchAligner
         {
             if (row % CancellationRowInterval == 0)
                 token.ThrowIfCancellationRequested();
+            if (publish != null) publish.Done = row;
             if (row == nextReport)
             {
-                progress!.Report(search, row, rows);
+                // Short of the end until End: the last rows may still be the other half's.
+                progress!.Report(search, add is null || row == 0 ? row : Math.Min(row + add.Done, rows - 1), rows);
                 nextReport = row + step;
             }
             Next = Math.Min((row / CancellationRowInterval + 1) * CancellationRowInterval, nextReport);
@@ -449,13 +592,16 @@ public sealed partial class GaleChurchAligner
     }
 
     /// <summary>
-    /// The links on the back-pointer path from (n, m) to (0, 0), each with <paramref name="cost"/>(bead, source length,
-    /// target length, link). A first walk counts the links so that the array is allocated once, at its exact size.
+    /// The links on the back-pointer path of <paramref name="band"/> from cell (<paramref name="row"/>,
+    /// <paramref name="column"/>) to (0, 0), in order, each with <paramref name="cost"/>(bead, source length, target
+    /// length, link). A first walk counts the links so that the array is allocated once, at its exact size.
     /// </summary>
-    private unsafe Link[] TraceBack(byte* back, long* offsets, int* lo, int n, int m, Func<int, double, double, Link, double> cost, double[] s, double[] t)
+    private unsafe Link[] TraceBack(byte* back, Band band, int row, int column, Func<int, double, double, Link, double> cost, double[] s, double[] t)
     {
+        long[] offsets = band.RowOffsets;
+        int[] lo = band.Lo;
         int count = 0;
-        for (int si = n, tj = m; si > 0 || tj > 0; count++)
+        for (int si = row, tj = column; si > 0 || tj > 0; count++)
         {
             int k = back[offsets[si] + tj - lo[si]];
             if (k == Unreached)
@@ -464,7 +610,7 @@ public sealed partial class GaleChurchAligner
             tj -= targetCounts[k];
         }
         var links = new Link[count];
-        for (int si = n, tj = m, x = count - 1; x >= 0; x--)
+        for (int si = row, tj = column, x = count - 1; x >= 0; x--)
         {
             int k = back[offsets[si] + tj - lo[si]];
             int a = sourceCounts[k], b = targetCounts[k];

@@ -278,6 +278,19 @@ public sealed partial class GaleChurchAligner
             return Widened(n, m, lo, hi, path, width);
         }
 
+        /// <summary>The band of the two sequences reversed: its row i is this band's row n − i, mirrored (j ↦ m − j).</summary>
+        public Band Reversed()
+        {
+            var lo = new int[N + 1];
+            var hi = new int[N + 1];
+            for (int i = 0; i <= N; i++)
+            {
+                lo[i] = M - Hi[N - i];
+                hi[i] = M - Lo[N - i];
+            }
+            return new Band(N, M, lo, hi);
+        }
+
         public static Band Full(int n, int m)
         {
             var lo = new int[n + 1];

@@ -1,0 +1,154 @@
+using Taiyaku.Alignment;
+using Taiyaku.Testing;
+
+namespace Taiyaku.Alignment.Tests;
+
+/// <summary>
+/// A large length-only search runs as two halves that meet in the middle (the forward search and the search of the
+/// reversed sequences, on two threads): it must find an optimal path, the one-thread search's own wherever no other
+/// path costs exactly the same, and fail, cancel and report as the one-thread search does.
+/// </summary>
+public class MeetingSearchTests
+{
+    private static GaleChurchAligner OneThread(GaleChurchOptions? options = null) => new(options) { MeetingCells = long.MaxValue };
+
+    private static GaleChurchAligner Halves(GaleChurchOptions? options = null) => new(options) { MeetingCells = 0 };
+
+    /// <summary>A translation whose lengths are drawn from a wide range: no two paths cost exactly the same.</summary>
+    private static (int[] Src, int[] Tgt) DistinctLengths(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var src = new int[n];
+        var tgt = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            src[i] = rng.Next(10_000, 1_000_000);
+            int len = (int)(src[i] * (0.8 + 0.45 * rng.NextDouble()));
+            double roll = rng.NextDouble();
+            if (roll < 0.02) continue;
+            if (roll < 0.06) { tgt.Add(len / 3); tgt.Add(len - len / 3); }
+            else tgt.Add(len);
+            if (roll > 0.99) tgt.Add(rng.Next(10_000, 1_000_000));
+        }
+        return (src, [.. tgt]);
+    }
+
+    private static double TotalCost(AlignmentResult result) => result.Links.Sum(l => l.Cost);
+
+    /// <summary>Every unit of both sides in exactly one link, in order.</summary>
+    private static void AssertCovers(AlignmentResult result, int n, int m)
+    {
+        int s = 0, t = 0;
+        foreach (var l in result.Links)
+        {
+            Assert.Equal(s, l.SourceStart);
+            Assert.Equal(t, l.TargetStart);
+            s += l.SourceCount;
+            t += l.TargetCount;
+        }
+        Assert.Equal((n, m), (s, t));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Without_ties_the_halves_find_the_one_thread_searchs_links(int seed)
+    {
+        var (src, tgt) = DistinctLengths(3000, seed);
+        var expected = OneThread().Align(src, tgt);
+        var actual = Halves().Align(src, tgt);
+        Assert.Equal(expected.Links, actual.Links);
+    }
+
+    [Fact]
+    public void A_full_search_as_halves_finds_the_one_thread_searchs_links()
+    {
+        var (src, tgt) = DistinctLengths(400, 4);
+        var options = new GaleChurchOptions { Search = SearchMode.Full };
+        Assert.Equal(OneThread(options).Align(src, tgt).Links, Halves(options).Align(src, tgt).Links);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void With_ties_the_halves_find_a_path_of_the_same_cost(int seed)
+    {
+        // Lengths of 8 to 60 characters: adjacent sentences of the same length, one of them left out, tie.
+        var (src, tgt) = NoisyTranslation.Lengths(20_000, seed);
+        var one = OneThread().Align(src, tgt);
+        var halves = Halves().Align(src, tgt);
+        AssertCovers(halves, src.Length, tgt.Length);
+        Assert.Equal(TotalCost(one), TotalCost(halves), 1e-9 * TotalCost(one));
+        // Each link's cost is its bead's: the same links cost the same in both.
+        var costs = one.Links.ToDictionary(l => (l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount), l => l.Cost);
+        foreach (var l in halves.Links)
+            if (costs.TryGetValue((l.SourceStart, l.SourceCount, l.TargetStart, l.TargetCount), out double c))
+                Assert.Equal(c, l.Cost);
+    }
+
+    [Fact]
+    public void The_halves_give_the_same_links_every_time()
+    {
+        var (src, tgt) = NoisyTranslation.Lengths(20_000, 5);
+        var aligner = Halves();
+        var first = aligner.Align(src, tgt).Links;
+        for (int k = 0; k < 3; k++)
+            Assert.Equal(first, aligner.Align(src, tgt).Links);
+    }
+
+    [Fact]
+    public void Halves_that_cannot_meet_fail_as_one_search_does()
+    {
+        // Only 1-1 beads, and one unit more on one side: no path reaches the end.
+        var options = new GaleChurchOptions { Beads = [new Bead(1, 1, 1.0)], Search = SearchMode.Full };
+        int[] src = [.. Enumerable.Repeat(30, 200)], tgt = [.. Enumerable.Repeat(30, 201)];
+        var expected = Assert.Throws<InvalidOperationException>(() => OneThread(options).Align(src, tgt));
+        var actual = Assert.Throws<InvalidOperationException>(() => Halves(options).Align(src, tgt));
+        Assert.Equal(expected.Message, actual.Message);
+    }
+
+    [Fact]
+    public void A_search_as_halves_stops_when_cancelled_during_it()
+    {
+        var (src, tgt) = NoisyTranslation.Lengths(50_000, 6);
+        using var cts = new CancellationTokenSource();
+        // Cancelled at the first report after the start, from inside the search.
+        var progress = new CancelOnReport(cts, after: 1);
+        Assert.ThrowsAny<OperationCanceledException>(() => Halves().Align(src, tgt, progress, cts.Token));
+        Assert.True(progress.Reports >= 2);
+        // The aligner is unharmed: the next search gives the one-thread search's cost.
+        var again = Halves().Align(src, tgt);
+        Assert.Equal(TotalCost(OneThread().Align(src, tgt)), TotalCost(again), 1e-9 * TotalCost(again));
+    }
+
+    [Fact]
+    public void A_search_as_halves_reports_its_rows_as_one_search()
+    {
+        var (src, tgt) = NoisyTranslation.Lengths(20_000, 7);
+        var recorder = new ProgressRecorder();
+        var aligner = Halves();
+        var with = aligner.Align(src, tgt, recorder);
+        Assert.Equal(aligner.Align(src, tgt).Links, with.Links);
+        foreach (var search in recorder.Reports.GroupBy(r => r.Search))
+        {
+            var rows = search.ToList();
+            Assert.Equal(0, rows[0].RowsDone);
+            Assert.Equal(rows[0].RowsTotal, rows[^1].RowsDone);
+            Assert.Equal(rows.Select(r => r.RowsDone).Order(), rows.Select(r => r.RowsDone));
+            Assert.InRange(rows.Count, 2, 103);
+        }
+    }
+
+    private sealed class CancelOnReport(CancellationTokenSource cts, int after) : IProgress<AlignmentProgress>
+    {
+        public int Reports;
+
+        public void Report(AlignmentProgress value)
+        {
+            if (++Reports > after) cts.Cancel();
+        }
+    }
+}
