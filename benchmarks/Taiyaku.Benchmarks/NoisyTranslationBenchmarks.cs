@@ -11,7 +11,8 @@ namespace Taiyaku.Benchmarks;
 /// as many bytes × U(0.8, 1.25), 1% of the English dropped and 4% split in two (<c>tests/Shared/NoisyTranslation.cs</c>;
 /// <c>scripts/noisy-pair.py</c> writes the same kind of pair as text). Uniform lengths give a coarse alignment little
 /// to hold on to: this is where the blocks' own length model matters. Compare time(1M) / time(100k) within one run,
-/// and the search as two halves meeting in the middle (the default from 4M cells) with the one-thread search.
+/// and the search as two halves meeting in the middle (the default for searches of 2^18 cells or more) with the
+/// one-thread search.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]

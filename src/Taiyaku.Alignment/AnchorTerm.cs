@@ -29,6 +29,8 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     private readonly double[] us, ut;              // prefix sums of the anchor item counts of each side
     private readonly double[] oneSidedS, oneSidedT; // the one-sided evidence of each unit of each side
     private readonly double lambda, mu;
+    private readonly bool reversed;
+    private readonly int n, m;
 
     /// <param name="band">Row i spans targets band.Lo[i]..band.Hi[i].</param>
     /// <param name="maxSourceCount">Most source units in a bead.</param>
@@ -36,9 +38,12 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     /// <param name="index">The anchors' postings and item counts.</param>
     /// <param name="lambda">λ, the anchor weight.</param>
     /// <param name="mu">ν, the cost of an unmatched item of a linked sentence.</param>
-    public AnchorTerm(GaleChurchAligner.Band band, int maxSourceCount, int maxTargetCount, AnchorIndex index, double lambda, double mu)
+    /// <param name="reversed">Whether the band is of the two sequences reversed (unit u as unit n − 1 − u): the term
+    /// then reads the index's postings from the end, without an index of its own.</param>
+    public AnchorTerm(GaleChurchAligner.Band band, int maxSourceCount, int maxTargetCount, AnchorIndex index, double lambda, double mu, bool reversed = false)
     {
         int n = band.N, m = band.M;
+        (this.n, this.m, this.reversed) = (n, m, reversed);
         int A = Math.Max(maxSourceCount, 1), B = maxTargetCount;
         tStart = new int[n];
         tEnd = new int[n];
@@ -63,21 +68,49 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         // Pinned: the kernel reads them through pointers.
         pairScore = GC.AllocateArray<double>(A * maskWidth, pinned: true);
         prefix = GC.AllocateArray<double>(A * (maskWidth + 1), pinned: true);
-        sa = index.Source;
-        ta = index.Target;
         postingTargets = index.PostingTargets;
         postingItems = index.PostingItems;
         sourceKeyStart = index.SourceKeyStart;
         sourceKeyPostings = index.SourceKeyPostings;
-        us = index.SourceItems;
-        ut = index.TargetItems;
-        oneSidedS = index.SourceOneSided;
-        oneSidedT = index.TargetOneSided;
+        if (reversed)
+        {
+            sa = Mirrored(index.Source);
+            ta = Mirrored(index.Target);
+            us = MirroredSums(index.SourceItems);
+            ut = MirroredSums(index.TargetItems);
+            oneSidedS = Mirrored(index.SourceOneSided);
+            oneSidedT = Mirrored(index.TargetOneSided);
+        }
+        else
+        {
+            sa = index.Source;
+            ta = index.Target;
+            us = index.SourceItems;
+            ut = index.TargetItems;
+            oneSidedS = index.SourceOneSided;
+            oneSidedT = index.TargetOneSided;
+        }
         this.lambda = lambda;
         this.mu = mu;
     }
 
     public static bool Adjusts => true;
+
+    private static T[] Mirrored<T>(T[] units)
+    {
+        var copy = units.AsSpan().ToArray();
+        Array.Reverse(copy);
+        return copy;
+    }
+
+    /// <summary>Prefix sums of the units in reverse order: r[i] = p[n] − p[n − i] (exact: item counts are integers).</summary>
+    private static double[] MirroredSums(double[] prefix)
+    {
+        int n = prefix.Length - 1;
+        var r = new double[n + 1];
+        for (int i = 1; i <= n; i++) r[i] = prefix[n] - prefix[n - i];
+        return r;
+    }
 
     /// <summary>The pair masks and scores of source u = i − 1 against the targets it can meet.</summary>
     public void BeginRow(int i)
@@ -92,17 +125,19 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         var touched = touchedBySlot[u % slots];
         touched.Clear();
         var su = sa[u];
-        int keysAt = sourceKeyStart[u];
+        // Reversed, the postings (in the index's own order) are read for the mirrored targets.
+        int keysAt = sourceKeyStart[reversed ? n - 1 - u : u];
+        int from = reversed ? m - 1 - last : first, to = reversed ? m - 1 - first : last;
         for (int p = 0; p < su.Keys.Length; p++)
         {
             var (start, end) = sourceKeyPostings[keysAt + p];
             if (start == end) continue;
-            int at = Array.BinarySearch(postingTargets, start, end - start, first);
+            int at = Array.BinarySearch(postingTargets, start, end - start, from);
             if (at < 0) at = ~at;
             ulong bit = 1UL << su.ItemOf[p];
-            for (; at < end && postingTargets[at] <= last; at++)
+            for (; at < end && postingTargets[at] <= to; at++)
             {
-                int v = postingTargets[at];
+                int v = reversed ? m - 1 - postingTargets[at] : postingTargets[at];
                 int x = slot + v - first;
                 if (inSource[x] == 0 && inTarget[x] == 0) touched.Add(v);
                 inSource[x] |= bit;

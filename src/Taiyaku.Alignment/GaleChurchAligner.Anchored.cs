@@ -130,13 +130,13 @@ public sealed partial class GaleChurchAligner
         // With ν > 0 a linked sentence pays ν per item that its link leaves unmatched, that is ν per item (the prefix
         // sums of the item counts), less ν per matched item (folded into the match weights).
         double lambda = Options.AnchorWeight, mu = Options.UnmatchedItemCost;
-        AnchorTerm MakeTerm(Band band) => new(band, maxSourceCount, maxTargetCount, index, lambda, mu);
+        AnchorTerm MakeTerm(Band band, bool reversed) => new(band, maxSourceCount, maxTargetCount, index, lambda, mu, reversed);
 
         if (Options.Search == SearchMode.Full)
         {
             var full = Band.Full(n, m);
-            var term = MakeTerm(full);
-            return Run(full, src, tgt, model, ref term, progress, cancellationToken) ?? throw NoAlignment();
+            var term = MakeTerm(full, false);
+            return Run(full, src, tgt, model, ref term, MakeTerm, progress, cancellationToken) ?? throw NoAlignment();
         }
 
         // The band follows the anchor skeleton where there is one, else the length-only alignment. (An index lacks the

@@ -28,16 +28,17 @@ public sealed partial class GaleChurchAligner
 
     /// <summary>
     /// The band driver: searches <paramref name="plan"/>'s bands until a path keeps clear of the band's edges (or the
-    /// band is the whole lattice), with the bead term <paramref name="makeTerm"/> builds for each band.
+    /// band is the whole lattice), with the bead term <paramref name="makeTerm"/> builds for each band (and for the band
+    /// of the sequences reversed, when the search runs as two halves).
     /// </summary>
-    private AlignmentResult Search<TTerm>(IBandPlan plan, Func<Band, TTerm> makeTerm, double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
+    private AlignmentResult Search<TTerm>(IBandPlan plan, Func<Band, bool, TTerm> makeTerm, double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
         where TTerm : struct, IBeadTerm
     {
         var band = plan.First();
         while (true)
         {
-            var term = makeTerm(band);
-            var result = Run(band, src, tgt, model, ref term, progress, cancellationToken);
+            var term = makeTerm(band, false);
+            var result = Run(band, src, tgt, model, ref term, makeTerm, progress, cancellationToken);
             if (result is null)
             {
                 // The band cut every path (possible with a bead set lacking 1-0 or 0-1): widen it.
@@ -52,17 +53,20 @@ public sealed partial class GaleChurchAligner
     }
 
     /// <summary>
-    /// Runs the DP inside <paramref name="band"/>; null when the end cell is unreachable within it. Cancellation and
-    /// progress are handled at the rows of <see cref="RowCheckpoints"/>. A length-only search of at least
-    /// <see cref="MeetingCells"/> cells runs as two halves on two threads (<see cref="RunMeeting"/>).
+    /// Runs the DP inside <paramref name="band"/> with <paramref name="term"/>; null when the end cell is unreachable
+    /// within it. Cancellation and progress are handled at the rows of <see cref="RowCheckpoints"/>. A search of at
+    /// least <see cref="MeetingCells"/> cells' work runs as two halves on two threads (<see cref="RunMeeting"/>), the
+    /// second with the term <paramref name="makeTerm"/> builds for the sequences reversed (makeTerm(band, true)).
     /// </summary>
-    private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, ProgressSink? progress, CancellationToken cancellationToken)
+    private unsafe AlignmentResult? Run<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, Func<Band, bool, TTerm> makeTerm,
+        ProgressSink? progress, CancellationToken cancellationToken)
         where TTerm : struct, IBeadTerm
     {
         if (Options.DeletionOpenCost > 0)
             return RunAffine(band, src, tgt, model, ref term, progress, cancellationToken);
-        if (!TTerm.Adjusts && band.CellCount >= MeetingCells && band.N >= 4 * maxSourceCount)
-            return RunMeeting(band, src, tgt, model, progress, cancellationToken);
+        long work = TTerm.Adjusts ? band.CellCount * AdjustedCellWork : band.CellCount;
+        if (work >= MeetingCells && band.N >= 4 * maxSourceCount)
+            return RunMeeting(band, src, tgt, model, ref term, makeTerm, progress, cancellationToken);
         int n = band.N, m = band.M;
         var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken);
         var costRows = new double[(long)(maxSourceCount + 1) * band.MaxRowWidth];
@@ -196,25 +200,34 @@ public sealed partial class GaleChurchAligner
         }
     }
 
-    /// <summary>The fewest cells for which a length-only search runs as two halves (<see cref="RunMeeting"/>): about a
-    /// tenth of a second of one thread's work, against the microseconds it takes to start a second.</summary>
-    internal const long DefaultMeetingCells = 1L << 22;
+    /// <summary>The fewest length-only cells' work for which a search runs as two halves (<see cref="RunMeeting"/>):
+    /// about a hundredth of a second of one thread, against the microseconds it takes to hand work to a second (the
+    /// length-only search of a Bible book stays on one thread, its anchored searches run as halves).</summary>
+    internal const long DefaultMeetingCells = 1L << 18;
 
-    /// <summary>The fewest cells for which a length-only search runs as two halves; tests set it low.</summary>
+    /// <summary>The fewest length-only cells' work for which a search runs as two halves; tests set it low.</summary>
     internal long MeetingCells { get; init; } = DefaultMeetingCells;
 
+    /// <summary>A cell of a search whose term adjusts the candidates (the anchored search) costs about this many
+    /// length-only cells (measured on Genesis: 170–250 against 40 ns a cell).</summary>
+    private const int AdjustedCellWork = 5;
+
     /// <summary>
-    /// The length-only DP as two halves on two threads, meeting in the middle: the forward search from (0, 0) over the
-    /// rows up to the middle row h (and the a − 1 rows after it, for a the most source units of a bead), and the same
-    /// search of the two sequences reversed from (n, m) back to row h. The reversed search's cost of a cell is the cost
-    /// of the best path from that cell to (n, m) (a bead's lengths are differences of exact integer sums, the same
-    /// either way). Every path enters rows h..h + a − 1 (no bead spans more than a rows), so the cell there with the
-    /// least sum of the two costs is on an optimal path, which is its two halves traced back. The path is optimal as
-    /// the one-thread search's is; where several paths cost exactly the same (two adjacent sentences of the same
-    /// length, one of which is left out, say) the two choose differently, so a search of this size runs this way on
-    /// any machine, one core or more, and gives the same links everywhere.
+    /// The DP as two halves on two threads, meeting in the middle: the forward search from (0, 0) over the rows up to
+    /// the middle row h (and the a − 1 rows after it, for a the most source units of a bead), and the same search of
+    /// the two sequences reversed from (n, m) back to row h, with the term <paramref name="makeTerm"/> builds for them.
+    /// The reversed search's cost of a cell is the cost of the best path from that cell to (n, m): a bead's lengths
+    /// are differences of exact integer sums, and its anchor term that of the same sentences, the same either way
+    /// (to rounding). Every path enters rows h..h + a − 1 (no bead spans more than a rows), so the cell there with the
+    /// least sum of the two costs is on an optimal path, which is its two halves traced back; each link's cost is then
+    /// given by this search's own term, as the one-thread search gives it. Where several paths cost the same (two
+    /// adjacent sentences of the same length, one of which is left out; the order of adjacent deletions), the two
+    /// searches may choose differently, so a search of this size runs this way on any machine, one core or more, and
+    /// gives the same links everywhere.
     /// </summary>
-    private unsafe AlignmentResult? RunMeeting(Band band, double[] src, double[] tgt, Model model, ProgressSink? progress, CancellationToken cancellationToken)
+    private unsafe AlignmentResult? RunMeeting<TTerm>(Band band, double[] src, double[] tgt, Model model, ref TTerm term, Func<Band, bool, TTerm> makeTerm,
+        ProgressSink? progress, CancellationToken cancellationToken)
+        where TTerm : struct, IBeadTerm
     {
         int n = band.N, m = band.M, a = maxSourceCount;
         // The middle row halves the cells, so that the two halves take about as long.
@@ -233,18 +246,19 @@ public sealed partial class GaleChurchAligner
         var backward = new Once(() =>
         {
             var checkpoints = new RowCheckpoints(null, n - h + 1, cancellationToken, publish: backwardDone);
-            var term = default(LengthOnlyTerm);
-            Sweep(reversed, reversedSrc, reversedTgt, model, ref term, n - h, backwardRows, backReversed, ref checkpoints);
+            var reversedTerm = makeTerm(reversed, true);
+            Sweep(reversed, reversedSrc, reversedTgt, model, ref reversedTerm, n - h, backwardRows, backReversed, ref checkpoints);
         });
         Task? helper = null;
         try
         {
             backReversed = (byte*)NativeMemory.Alloc((nuint)reversed.RowOffsets[n - h + 1]);
-            helper = Task.Run(backward.Run, CancellationToken.None);
+            // On the scheduler of the caller: within align-batch's, the other half waits for a free thread of the
+            // batch (or is done here) rather than add a thread to the batch's.
+            helper = Task.Factory.StartNew(backward.Run, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current);
             var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken, add: backwardDone);
-            var term = default(LengthOnlyTerm);
             Sweep(band, src, tgt, model, ref term, lastForward, forwardRows, back, ref checkpoints);
-            // The thread pool may not have started the other half yet (busy with other alignments): then it is done here.
+            // The other half may not have started yet (every thread busy): then it is done here.
             backward.Run();
             helper.GetAwaiter().GetResult();
             checkpoints.End();
@@ -260,17 +274,23 @@ public sealed partial class GaleChurchAligner
             if (double.IsPositiveInfinity(bestCost))
                 return null;
 
+            // Every link's cost by this search's own term, as the one-thread search gives it.
             var model1 = model;
-            Func<int, double, double, Link, double> cost = (k, l1, l2, link) => GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance);
-            var head = TraceBack(back, band, bestRow, bestTarget, cost, src, tgt);
-            var tail = TraceBack(backReversed, reversed, n - bestRow, m - bestTarget, cost, reversedSrc, reversedTgt);
+            var term1 = term;
+            double Cost(int k, double l1, double l2, Link link) =>
+                term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), link);
+            static Link Unreversed(Link l, int n, int m) => new(n - l.SourceEnd, l.SourceCount, m - l.TargetEnd, l.TargetCount);
+            var head = TraceBack(back, band, bestRow, bestTarget, Cost, src, tgt);
+            var tail = TraceBack(backReversed, reversed, n - bestRow, m - bestTarget, (k, l1, l2, link) => Cost(k, l1, l2, Unreversed(link, n, m)),
+                reversedSrc, reversedTgt);
             var links = new Link[head.Length + tail.Length];
             head.CopyTo(links, 0);
             for (int x = 0; x < tail.Length; x++)
             {
                 var l = tail[tail.Length - 1 - x];
-                links[head.Length + x] = new Link(n - l.SourceEnd, l.SourceCount, m - l.TargetEnd, l.TargetCount) { Cost = l.Cost };
+                links[head.Length + x] = Unreversed(l, n, m) with { Cost = l.Cost };
             }
+            OrderDeletionRuns(links);
             return AlignmentResult.Own(links, n, m);
         }
         finally
@@ -281,6 +301,31 @@ public sealed partial class GaleChurchAligner
                 try { helper.Wait(CancellationToken.None); } catch (AggregateException) { }
             NativeMemory.Free(back);
             NativeMemory.Free(backReversed);
+        }
+    }
+
+    /// <summary>
+    /// Puts the links of each run of adjacent links with an empty side in the one-thread search's order: the targets'
+    /// (0-b) before the sources' (a-0). A run costs the same in any order (a deletion's cost is its units'), so the
+    /// one-thread search keeps the source's deletion for last, where the row's beads come before the in-row ones; the
+    /// reversed half, searching from the end, would put it first.
+    /// </summary>
+    private static void OrderDeletionRuns(Link[] links)
+    {
+        for (int start = 0; start < links.Length;)
+        {
+            int end = start;
+            while (end < links.Length && (links[end].SourceCount == 0 || links[end].TargetCount == 0)) end++;
+            if (end - start > 1)
+            {
+                var run = links[start..end];
+                int s = run[0].SourceStart, t = run[0].TargetStart, x = start;
+                foreach (var l in run)
+                    if (l.SourceCount == 0) { links[x++] = l with { SourceStart = s, TargetStart = t }; t += l.TargetCount; }
+                foreach (var l in run)
+                    if (l.SourceCount != 0) { links[x++] = l with { SourceStart = s, TargetStart = t }; s += l.SourceCount; }
+            }
+            start = Math.Max(end, start + 1);
         }
     }
 

@@ -5,6 +5,11 @@ namespace Taiyaku.Alignment;
 /// whose cost is −log P(bead) − log P(δ | match). Immutable and thread-safe: build once, call an Align method from
 /// any thread.
 /// </summary>
+/// <remarks>
+/// A search of more than about a hundredth of a second runs as two halves that meet in the middle: one on the calling
+/// thread, the other on a thread of the current task scheduler, or on the calling thread after the first when that
+/// scheduler has none free (inside a batch that keeps every core busy, say). The result does not depend on which.
+/// </remarks>
 public sealed partial class GaleChurchAligner
 {
     private const byte Unreached = 255;
@@ -98,7 +103,7 @@ public sealed partial class GaleChurchAligner
         if (Options.Search == SearchMode.Full || n == 0 || m == 0)
         {
             var term = default(LengthOnlyTerm);
-            return Run(Band.Full(n, m), src, tgt, model, ref term, progress, cancellationToken) ?? throw NoAlignment();
+            return Run(Band.Full(n, m), src, tgt, model, ref term, static (_, _) => default, progress, cancellationToken) ?? throw NoAlignment();
         }
         return AlignBanded(src, tgt, model, progress, cancellationToken);
     }
@@ -134,7 +139,7 @@ public sealed partial class GaleChurchAligner
             guide = projected;
         }
 
-        return Search(new GuidedBands(n, m, Options.InitialBandWidth, guide, margin), static _ => default(LengthOnlyTerm), src, tgt, model, progress, cancellationToken);
+        return Search(new GuidedBands(n, m, Options.InitialBandWidth, guide, margin), static (_, _) => default(LengthOnlyTerm), src, tgt, model, progress, cancellationToken);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CsCheck;
 using Taiyaku.Alignment;
 using Taiyaku.Testing;
 
@@ -6,7 +7,8 @@ namespace Taiyaku.Alignment.Tests;
 /// <summary>
 /// A large length-only search runs as two halves that meet in the middle (the forward search and the search of the
 /// reversed sequences, on two threads): it must find an optimal path, the one-thread search's own wherever no other
-/// path costs exactly the same, and fail, cancel and report as the one-thread search does.
+/// path costs exactly the same, and fail, cancel and report as the one-thread search does; with anchors too (the
+/// reversed half reads the same index from the end).
 /// </summary>
 public class MeetingSearchTests
 {
@@ -140,6 +142,97 @@ public class MeetingSearchTests
             Assert.Equal(rows.Select(r => r.RowsDone).Order(), rows.Select(r => r.RowsDone));
             Assert.InRange(rows.Count, 2, 103);
         }
+    }
+
+    /// <summary>
+    /// A translation with distinct lengths and anchors of random weights from a vocabulary of 400 keys: each target
+    /// keeps most of its source's keys; inserted targets have keys of their own, and some units one-sided evidence.
+    /// </summary>
+    private static (int[] Src, int[] Tgt, SentenceAnchors[] Sa, SentenceAnchors[] Ta) Anchored(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var (src, tgt, sa, ta) = (new List<int>(), new List<int>(), new List<SentenceAnchors>(), new List<SentenceAnchors>());
+        SentenceAnchors Random(ulong[] keys) => new(
+            [.. keys.Select((k, i) => new AnchorKey(k, i))], [.. keys.Select(_ => 0.5 + 2.5 * rng.NextDouble())],
+            rng.Next(40) == 0 ? 1 + rng.NextDouble() : 0);
+        for (int i = 0; i < n; i++)
+        {
+            var keys = Enumerable.Range(0, rng.Next(0, 6)).Select(_ => (ulong)rng.Next(400)).Distinct().ToArray();
+            src.Add(rng.Next(10_000, 1_000_000));
+            sa.Add(Random(keys));
+            double roll = rng.NextDouble();
+            if (roll < 0.04) continue;
+            tgt.Add((int)(src[^1] * (0.8 + 0.45 * rng.NextDouble())));
+            ta.Add(Random([.. keys.Where(_ => rng.Next(4) > 0)]));
+            if (roll > 0.97)
+            {
+                tgt.Add(rng.Next(10_000, 1_000_000));
+                ta.Add(Random([(ulong)rng.Next(400, 800)]));
+            }
+        }
+        return ([.. src], [.. tgt], [.. sa], [.. ta]);
+    }
+
+    /// <summary>
+    /// The same alignment up to the order of adjacent links with an empty side: such a run costs the same in any
+    /// order, and which order a search keeps is decided by the rounding of its running sums (with anchors and ν &gt; 0
+    /// a deletion's cost does not depend on its lengths, so such runs are common).
+    /// </summary>
+    private static void AssertSameAlignment(AlignmentResult expected, AlignmentResult actual)
+    {
+        Assert.Equal(expected.Links.Where(l => l.SourceCount > 0 && l.TargetCount > 0), actual.Links.Where(l => l.SourceCount > 0 && l.TargetCount > 0));
+        Assert.Equal(expected.Links.Where(l => l.TargetCount == 0).Select(l => (l.SourceStart, l.SourceCount, l.Cost)),
+                     actual.Links.Where(l => l.TargetCount == 0).Select(l => (l.SourceStart, l.SourceCount, l.Cost)));
+        Assert.Equal(expected.Links.Where(l => l.SourceCount == 0).Select(l => (l.TargetStart, l.TargetCount, l.Cost)),
+                     actual.Links.Where(l => l.SourceCount == 0).Select(l => (l.TargetStart, l.TargetCount, l.Cost)));
+    }
+
+    [Theory]
+    [InlineData(1, 0.0)]
+    [InlineData(2, 0.0)]
+    [InlineData(3, 0.5)]
+    [InlineData(4, 0.5)]
+    public void Anchored_without_ties_the_halves_find_the_one_thread_searchs_alignment(int seed, double unmatchedItemCost)
+    {
+        var (src, tgt, sa, ta) = Anchored(1500, seed);
+        var options = new GaleChurchOptions { AnchorWeight = 2, UnmatchedItemCost = unmatchedItemCost };
+        var expected = OneThread(options).Align(src, tgt, sa, ta);
+        var actual = Halves(options).Align(src, tgt, sa, ta);
+        AssertSameAlignment(expected, actual);
+    }
+
+    [Fact]
+    public void Anchored_in_full_the_halves_find_the_one_thread_searchs_alignment()
+    {
+        var (src, tgt, sa, ta) = Anchored(300, 5);
+        var options = new GaleChurchOptions { AnchorWeight = 2, UnmatchedItemCost = 0.5, Search = SearchMode.Full };
+        AssertSameAlignment(OneThread(options).Align(src, tgt, sa, ta), Halves(options).Align(src, tgt, sa, ta));
+    }
+
+    [Fact]
+    public void Anchored_with_ties_the_halves_find_a_path_of_the_same_cost()
+    {
+        // Short documents, equal weights and a small vocabulary: ties and chance matches are common.
+        var options = new GaleChurchOptions { AnchorWeight = 2, UnmatchedItemCost = 1 };
+        Gen.Select(Gen.Int[1, 120].Array[16, 120], Gen.Int[0, 1_000_000]).Sample((lengths, seed) =>
+        {
+            var rng = new Random(seed);
+            var (tgt, sa, ta) = (new List<int>(), new SentenceAnchors[lengths.Length], new List<SentenceAnchors>());
+            for (int i = 0; i < lengths.Length; i++)
+            {
+                var keys = Enumerable.Range(0, rng.Next(0, 5)).Select(_ => (ulong)rng.Next(0, 40)).ToArray();
+                sa[i] = new SentenceAnchors([.. keys.Select((k, x) => new AnchorKey(k, x))], [.. keys.Select(_ => 1.0)]);
+                if (rng.Next(12) == 0) continue;
+                tgt.Add((int)(lengths[i] * 2.5 * (0.7 + 0.6 * rng.NextDouble())));
+                var kept = keys.Where(_ => rng.Next(3) > 0).ToArray();
+                ta.Add(new SentenceAnchors([.. kept.Select((k, x) => new AnchorKey(k, x))], [.. kept.Select(_ => 1.0)]));
+            }
+            if (tgt.Count == 0) return;
+            var one = OneThread(options).Align(lengths, [.. tgt], sa, [.. ta]);
+            var halves = Halves(options).Align(lengths, [.. tgt], sa, [.. ta]);
+            AssertCovers(halves, lengths.Length, tgt.Count);
+            Assert.Equal(TotalCost(one), TotalCost(halves), 1e-9 * (1 + Math.Abs(TotalCost(one))));
+        }, iter: 200);
     }
 
     private sealed class CancelOnReport(CancellationTokenSource cts, int after) : IProgress<AlignmentProgress>
