@@ -7,11 +7,11 @@ namespace Taiyaku.Alignment;
 /// </summary>
 public sealed class AnchorIndex
 {
-    private AnchorIndex(SentenceAnchors[] source, SentenceAnchors[] target, (int Source, int Target)[]? skeleton)
+    private AnchorIndex(SentenceAnchors[] source, SentenceAnchors[] target, Postings postings, (int Source, int Target)[]? skeleton)
     {
         Source = source;
         Target = target;
-        (PostingTargets, PostingItems, SourceKeyStart, SourceKeyPostings) = BuildPostings(source, target);
+        (PostingTargets, PostingItems, SourceKeyStart, SourceKeyPostings) = postings;
         SourceItems = new double[source.Length + 1];
         for (int u = 0; u < source.Length; u++) SourceItems[u + 1] = SourceItems[u] + source[u].ItemCount;
         TargetItems = new double[target.Length + 1];
@@ -70,8 +70,16 @@ public sealed class AnchorIndex
     }
 
     /// <summary>The index of anchors already checked (<see cref="Checked"/>); without the skeleton for a search of the whole lattice, which needs none.</summary>
-    internal static AnchorIndex Of(SentenceAnchors[] source, SentenceAnchors[] target, bool skeleton, CancellationToken cancellationToken) =>
-        new(source, target, skeleton ? AnchorSkeleton.Find(source, target, cancellationToken) : null);
+    internal static AnchorIndex Of(SentenceAnchors[] source, SentenceAnchors[] target, bool skeleton, CancellationToken cancellationToken)
+    {
+        if (!skeleton) return new(source, target, BuildPostings(source, target), null);
+        // The skeleton and the postings read the same anchors and nothing of each other: built side by side.
+        (int, int)[]? found = null;
+        using var finding = ConcurrentWork.Start(() => found = AnchorSkeleton.Find(source, target, cancellationToken));
+        var postings = BuildPostings(source, target);
+        finding.Finish();
+        return new(source, target, postings, found);
+    }
 
     /// <summary>The two lists as arrays, after checking that neither they nor their items are null (named as the caller names them).</summary>
     internal static (SentenceAnchors[], SentenceAnchors[]) Checked(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, string sourceName, string targetName)
@@ -85,6 +93,9 @@ public sealed class AnchorIndex
         return (sa, ta);
     }
 
+    /// <summary>What <see cref="BuildPostings"/> builds: <see cref="PostingTargets"/>, <see cref="PostingItems"/>, <see cref="SourceKeyStart"/>, <see cref="SourceKeyPostings"/>.</summary>
+    private readonly record struct Postings(int[] Targets, ulong[] Items, int[] SourceKeyStart, (int Start, int End)[] SourceKeyPostings);
+
     private static double[] OneSided(SentenceAnchors[] units)
     {
         var evidence = new double[units.Length];
@@ -97,9 +108,9 @@ public sealed class AnchorIndex
     /// source unit, the targets sharing its keys and their items without a hash lookup or a search of the target's
     /// keys, however many searches share the index.
     /// </summary>
-    private static (int[] Targets, ulong[] Items, int[] SourceKeyStart, (int Start, int End)[] SourceKeyPostings) BuildPostings(SentenceAnchors[] source, SentenceAnchors[] target)
+    private static Postings BuildPostings(SentenceAnchors[] source, SentenceAnchors[] target)
     {
-        var runs = new KeyRuns(target, 0, target.Length);
+        using var runs = new KeyRuns(target, 0, target.Length);
         var cursor = runs.Cursors();
         var targets = new int[runs.Start[^1]];
         var items = new ulong[targets.Length];
@@ -112,7 +123,7 @@ public sealed class AnchorIndex
                 if (k > 0 && keys[k - 1] == keys[k]) continue;
                 ulong bits = 0;
                 for (int x = k; x < keys.Length && keys[x] == keys[k]; x++) bits |= 1UL << ta.ItemOf[x];
-                int at = cursor[runs.Ids[keys[k]]]++;
+                int at = cursor[runs.IdOf(keys[k])]++;
                 targets[at] = v;
                 items[at] = bits;
             }
@@ -124,8 +135,8 @@ public sealed class AnchorIndex
         {
             var keys = source[u].Keys;
             for (int k = 0; k < keys.Length; k++)
-                if (runs.Ids.TryGetValue(keys[k], out int id)) sourceRuns[start[u] + k] = (runs.Start[id], runs.Start[id + 1]);
+                if (runs.TryGetId(keys[k], out int id)) sourceRuns[start[u] + k] = (runs.Start[id], runs.Start[id + 1]);
         }
-        return (targets, items, start, sourceRuns);
+        return new(targets, items, start, sourceRuns);
     }
 }

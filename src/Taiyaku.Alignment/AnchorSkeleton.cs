@@ -255,7 +255,7 @@ internal static class AnchorSkeleton
                 for (int x = 0; x < k.Length; x++)
                 {
                     if (x > 0 && k[x - 1] == k[x]) continue;
-                    int id = runs.Ids[k[x]];
+                    int id = runs.IdOf(k[x]);
                     if (cursor[id] < runs.Start[id + 1]) entries[cursor[id]++] = (i, a.Weights[a.ItemOf[x]]);
                 }
             }
@@ -265,7 +265,7 @@ internal static class AnchorSkeleton
 
         public ulong KeyAt(int id) => runs.Keys[id];
 
-        public bool TryFind(ulong key, out int id) => runs.Ids.TryGetValue(key, out id);
+        public bool TryFind(ulong key, out int id) => runs.TryGetId(key, out id);
 
         public ReadOnlySpan<(int Index, double Weight)> Of(int id) => entries.AsSpan(runs.Start[id], runs.Start[id + 1] - runs.Start[id]);
 
@@ -273,6 +273,7 @@ internal static class AnchorSkeleton
         {
             if (entries.Length is > 0 and <= MaxPooled) ArrayPool<(int, double)>.Shared.Return(entries);
             entries = [];
+            runs.Dispose();
         }
 
         /// <summary>Entries beyond which the array is its own, not kept by the pool once done (a 1M-sentence document's).</summary>

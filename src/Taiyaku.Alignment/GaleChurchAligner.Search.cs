@@ -243,24 +243,21 @@ public sealed partial class GaleChurchAligner
         byte* back = (byte*)NativeMemory.Alloc((nuint)band.RowOffsets[lastForward + 1]);
         byte* backReversed = null;
         var backwardDone = new RowCounter();
-        var backward = new Once(() =>
-        {
-            var checkpoints = new RowCheckpoints(null, n - h + 1, cancellationToken, publish: backwardDone);
-            var reversedTerm = makeTerm(reversed, true);
-            Sweep(reversed, reversedSrc, reversedTgt, model, ref reversedTerm, n - h, backwardRows, backReversed, ref checkpoints);
-        });
-        Task? helper = null;
+        ConcurrentWork? backward = null;
         try
         {
             backReversed = (byte*)NativeMemory.Alloc((nuint)reversed.RowOffsets[n - h + 1]);
-            // On the scheduler of the caller: within align-batch's, the other half waits for a free thread of the
-            // batch (or is done here) rather than add a thread to the batch's.
-            helper = Task.Factory.StartNew(backward.Run, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current);
+            // On the caller's scheduler: within align-batch's, the other half waits for a free thread of the batch
+            // (or is done here after this one) rather than add a thread to the batch's.
+            backward = ConcurrentWork.Start(() =>
+            {
+                var checkpoints = new RowCheckpoints(null, n - h + 1, cancellationToken, publish: backwardDone);
+                var reversedTerm = makeTerm(reversed, true);
+                Sweep(reversed, reversedSrc, reversedTgt, model, ref reversedTerm, n - h, backwardRows, backReversed, ref checkpoints);
+            });
             var checkpoints = new RowCheckpoints(progress, n + 1, cancellationToken, add: backwardDone);
             Sweep(band, src, tgt, model, ref term, lastForward, forwardRows, back, ref checkpoints);
-            // The other half may not have started yet (every thread busy): then it is done here.
-            backward.Run();
-            helper.GetAwaiter().GetResult();
+            backward.Finish();
             checkpoints.End();
 
             int bestRow = -1, bestTarget = -1;
@@ -296,9 +293,7 @@ public sealed partial class GaleChurchAligner
         finally
         {
             // The other half writes into memory freed here: it must not start, or must end, first.
-            backward.Claim();
-            if (helper is { IsCompleted: false })
-                try { helper.Wait(CancellationToken.None); } catch (AggregateException) { }
+            backward?.Dispose();
             NativeMemory.Free(back);
             NativeMemory.Free(backReversed);
         }
@@ -336,20 +331,6 @@ public sealed partial class GaleChurchAligner
         var r = new double[n + 1];
         for (int i = 1; i <= n; i++) r[i] = prefix[n] - prefix[n - i];
         return r;
-    }
-
-    /// <summary>Work run once, by whichever thread claims it first (the other finds it claimed and goes on).</summary>
-    private sealed class Once(Action work)
-    {
-        private int claimed;
-
-        /// <summary>Marks the work as done without running it, unless it has been claimed already.</summary>
-        public void Claim() => Interlocked.Exchange(ref claimed, 1);
-
-        public void Run()
-        {
-            if (Interlocked.Exchange(ref claimed, 1) == 0) work();
-        }
     }
 
     /// <summary>The rows one half of a search has done, for the other half's progress reports.</summary>

@@ -1,0 +1,45 @@
+namespace Taiyaku.Alignment;
+
+/// <summary>
+/// Work done beside the caller's: started on a thread of the current task scheduler, and done by the caller itself
+/// when no thread has taken it up by the time the caller needs its result (inside a batch whose threads are all busy,
+/// or on a scheduler of one thread, where waiting for it would never end).
+/// </summary>
+internal sealed class ConcurrentWork : IDisposable
+{
+    private readonly Action work;
+    private readonly Task task;
+    private int claimed;
+
+    private ConcurrentWork(Action work)
+    {
+        this.work = work;
+        task = Task.Factory.StartNew(RunIfUnclaimed, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current);
+    }
+
+    /// <summary>Starts <paramref name="work"/> beside the caller.</summary>
+    public static ConcurrentWork Start(Action work) => new(work);
+
+    /// <summary>Waits for the work, doing it here if no thread has started it; throws what it threw.</summary>
+    public void Finish()
+    {
+        RunIfUnclaimed();
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Makes sure the work is not running when this returns: it no longer starts, or it has ended (its exception, if
+    /// any, is dropped: the caller is leaving on an exception of its own). The work may use what the caller frees next.
+    /// </summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref claimed, 1);
+        if (!task.IsCompleted)
+            try { task.Wait(CancellationToken.None); } catch (AggregateException) { }
+    }
+
+    private void RunIfUnclaimed()
+    {
+        if (Interlocked.Exchange(ref claimed, 1) == 0) work();
+    }
+}
