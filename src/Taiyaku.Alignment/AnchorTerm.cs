@@ -76,8 +76,8 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         {
             sa = Mirrored(index.Source);
             ta = Mirrored(index.Target);
-            us = MirroredSums(index.SourceItems);
-            ut = MirroredSums(index.TargetItems);
+            us = GaleChurchAligner.ReversedSums(index.SourceItems);   // exact: item counts are integers
+            ut = GaleChurchAligner.ReversedSums(index.TargetItems);
             oneSidedS = Mirrored(index.SourceOneSided);
             oneSidedT = Mirrored(index.TargetOneSided);
         }
@@ -101,15 +101,6 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         var copy = units.AsSpan().ToArray();
         Array.Reverse(copy);
         return copy;
-    }
-
-    /// <summary>Prefix sums of the units in reverse order: r[i] = p[n] − p[n − i] (exact: item counts are integers).</summary>
-    private static double[] MirroredSums(double[] prefix)
-    {
-        int n = prefix.Length - 1;
-        var r = new double[n + 1];
-        for (int i = 1; i <= n; i++) r[i] = prefix[n] - prefix[n - i];
-        return r;
     }
 
     /// <summary>The pair masks and scores of source u = i − 1 against the targets it can meet.</summary>

@@ -236,8 +236,8 @@ public sealed partial class GaleChurchAligner
         h = Math.Clamp(h, a, n - a);
         int lastForward = h + a - 1;
         var reversed = band.Reversed();
-        var reversedSrc = Reversed(src);
-        var reversedTgt = Reversed(tgt);
+        var reversedSrc = ReversedSums(src);
+        var reversedTgt = ReversedSums(tgt);
         var forwardRows = new double[(long)(a + 1) * band.MaxRowWidth];
         var backwardRows = new double[(long)(a + 1) * reversed.MaxRowWidth];
         byte* back = (byte*)NativeMemory.Alloc((nuint)band.RowOffsets[lastForward + 1]);
@@ -325,7 +325,7 @@ public sealed partial class GaleChurchAligner
     }
 
     /// <summary>Prefix sums of the units in reverse order: r[i] = p[n] − p[n − i] (exact: integers held in doubles).</summary>
-    private static double[] Reversed(double[] prefix)
+    internal static double[] ReversedSums(double[] prefix)
     {
         int n = prefix.Length - 1;
         var r = new double[n + 1];
