@@ -287,7 +287,7 @@ public sealed partial class GaleChurchAligner
                 var l = tail[tail.Length - 1 - x];
                 links[head.Length + x] = Unreversed(l, n, m) with { Cost = l.Cost };
             }
-            OrderDeletionRuns(links);
+            OrderDeletionRuns(links, head.Length);
             return AlignmentResult.Own(links, n, m);
         }
         finally
@@ -300,17 +300,20 @@ public sealed partial class GaleChurchAligner
     }
 
     /// <summary>
-    /// Puts the links of each run of adjacent links with an empty side in the one-thread search's order: the targets'
-    /// (0-b) before the sources' (a-0). A run costs the same in any order (a deletion's cost is its units'), so the
-    /// one-thread search keeps the source's deletion for last, where the row's beads come before the in-row ones; the
-    /// reversed half, searching from the end, would put it first.
+    /// Puts the links of each run of adjacent links with an empty side from the run holding link
+    /// <paramref name="from"/> on (the reversed half's) in the one-thread search's order: the targets' (0-b) before the
+    /// sources' (a-0). A run costs the same in any order (a deletion's cost is its units'), and the one-thread search
+    /// keeps the source's deletion for last where the rounding of its sums does not decide otherwise (a row's beads
+    /// come before the in-row ones); the reversed half, searching from the end, would put it first.
     /// </summary>
-    private static void OrderDeletionRuns(Link[] links)
+    internal static void OrderDeletionRuns(Link[] links, int from)
     {
-        for (int start = 0; start < links.Length;)
+        static bool Deletion(Link l) => l.SourceCount == 0 || l.TargetCount == 0;
+        while (from > 0 && from < links.Length && Deletion(links[from]) && Deletion(links[from - 1])) from--;
+        for (int start = from; start < links.Length;)
         {
             int end = start;
-            while (end < links.Length && (links[end].SourceCount == 0 || links[end].TargetCount == 0)) end++;
+            while (end < links.Length && Deletion(links[end])) end++;
             if (end - start > 1)
             {
                 var run = links[start..end];

@@ -66,6 +66,30 @@ public class MeetingSearchTests
     }
 
     [Fact]
+    public void The_reversed_halfs_runs_of_deletions_are_put_in_the_one_thread_searchs_order()
+    {
+        // Links 0..1 are the forward half's, from 2 on the reversed half's: a run that reaches into the reversed half
+        // is reordered whole, targets' deletions first; one before it is left as its half made it.
+        Link[] links =
+        [
+            new(0, 1, 0, 0), new(1, 0, 0, 1),                    // forward: 1-0 then 0-1, left
+            new(1, 1, 1, 1),
+            new(2, 1, 2, 0), new(3, 0, 2, 2), new(3, 1, 4, 0),   // reversed: 1-0, 0-2, 1-0
+            new(4, 1, 4, 1),
+        ];
+        links[3] = links[3] with { Cost = 3 };
+        links[4] = links[4] with { Cost = 4 };
+        GaleChurchAligner.OrderDeletionRuns(links, 3);
+        Assert.Equal(
+            [new(0, 1, 0, 0), new(1, 0, 0, 1), new(1, 1, 1, 1), new(2, 0, 2, 2) { Cost = 4 }, new(2, 1, 4, 0) { Cost = 3 }, new(3, 1, 4, 0), new(4, 1, 4, 1)],
+            links);
+        // A run that straddles the two halves is reordered whole.
+        Link[] straddling = [new(0, 1, 0, 0), new(1, 0, 0, 1), new(1, 1, 1, 1)];
+        GaleChurchAligner.OrderDeletionRuns(straddling, 1);
+        Assert.Equal([new(0, 0, 0, 1), new(0, 1, 1, 0), new(1, 1, 1, 1)], straddling);
+    }
+
+    [Fact]
     public void A_full_search_as_halves_finds_the_one_thread_searchs_links()
     {
         var (src, tgt) = DistinctLengths(400, 4);
