@@ -3,28 +3,31 @@ namespace Taiyaku.Alignment;
 /// <summary>
 /// Work done beside the caller's: started on a thread of the current task scheduler, and done by the caller itself
 /// when no thread has taken it up by the time the caller needs its result (inside a batch whose threads are all busy,
-/// or on a scheduler of one thread, where waiting for it would never end).
+/// or on a scheduler of one thread, where waiting for it would never end). The caller waits only for work a thread has
+/// begun, never for the queued task itself: a scheduler need not run a task inline, nor soon.
 /// </summary>
 internal sealed class ConcurrentWork : IDisposable
 {
+    private const int Unclaimed = 0, ByCaller = 1, ByTask = 2;
+
     private readonly Action work;
     private readonly Task task;
-    private int claimed;
+    private int state;
 
     private ConcurrentWork(Action work)
     {
         this.work = work;
-        task = Task.Factory.StartNew(RunIfUnclaimed, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current);
+        task = Task.Factory.StartNew(RunByTask, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current);
     }
 
     /// <summary>Starts <paramref name="work"/> beside the caller.</summary>
     public static ConcurrentWork Start(Action work) => new(work);
 
-    /// <summary>Waits for the work, doing it here if no thread has started it; throws what it threw.</summary>
+    /// <summary>Waits for the work, doing it here if no thread has begun it; throws what it threw.</summary>
     public void Finish()
     {
-        RunIfUnclaimed();
-        task.GetAwaiter().GetResult();
+        if (Interlocked.CompareExchange(ref state, ByCaller, Unclaimed) == Unclaimed) work();
+        else if (state == ByTask) task.GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -33,13 +36,12 @@ internal sealed class ConcurrentWork : IDisposable
     /// </summary>
     public void Dispose()
     {
-        Interlocked.Exchange(ref claimed, 1);
-        if (!task.IsCompleted)
-            try { task.Wait(CancellationToken.None); } catch (AggregateException) { }
+        if (Interlocked.CompareExchange(ref state, ByCaller, Unclaimed) == Unclaimed || state != ByTask) return;
+        try { task.Wait(CancellationToken.None); } catch (AggregateException) { }
     }
 
-    private void RunIfUnclaimed()
+    private void RunByTask()
     {
-        if (Interlocked.Exchange(ref claimed, 1) == 0) work();
+        if (Interlocked.CompareExchange(ref state, ByTask, Unclaimed) == Unclaimed) work();
     }
 }

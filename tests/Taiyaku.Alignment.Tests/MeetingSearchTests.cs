@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CsCheck;
 using Taiyaku.Alignment;
 using Taiyaku.Testing;
@@ -257,6 +258,39 @@ public class MeetingSearchTests
             AssertCovers(halves, lengths.Length, tgt.Count);
             Assert.Equal(TotalCost(one), TotalCost(halves), 1e-9 * (1 + Math.Abs(TotalCost(one))));
         }, iter: 200);
+    }
+
+    [Fact]
+    public async Task On_a_scheduler_that_never_gets_to_the_other_half_the_caller_does_it()
+    {
+        // One thread, busy with the alignment itself, and no running of a task inline: the other half (and the
+        // anchor skeleton built beside the postings) stays queued, so the caller must do it and must not wait for it.
+        var (src, tgt, sa, ta) = Anchored(1500, 6);
+        var options = new GaleChurchOptions { AnchorWeight = 2, UnmatchedItemCost = 0.5 };
+        using var scheduler = new OneThreadScheduler();
+        var aligned = Task.Factory.StartNew(() => Halves(options).Align(src, tgt, sa, ta), CancellationToken.None, TaskCreationOptions.None, scheduler);
+        // A deadlock shows as a timeout, not a hung test run (the scheduler's thread is a background one).
+        var result = await aligned.WaitAsync(TimeSpan.FromSeconds(60));
+        AssertSameAlignment(OneThread(options).Align(src, tgt, sa, ta), result);
+    }
+
+    /// <summary>Runs its tasks one at a time on a thread of its own, never inline.</summary>
+    private sealed class OneThreadScheduler : TaskScheduler, IDisposable
+    {
+        private readonly BlockingCollection<Task> queue = [];
+
+        public OneThreadScheduler() =>
+            new Thread(() => { foreach (var t in queue.GetConsumingEnumerable()) TryExecuteTask(t); }) { IsBackground = true }.Start();
+
+        public override int MaximumConcurrencyLevel => 1;
+
+        protected override void QueueTask(Task task) => queue.Add(task);
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+
+        protected override IEnumerable<Task> GetScheduledTasks() => [.. queue];
+
+        public void Dispose() => queue.CompleteAdding();
     }
 
     private sealed class CancelOnReport(CancellationTokenSource cts, int after) : IProgress<AlignmentProgress>
