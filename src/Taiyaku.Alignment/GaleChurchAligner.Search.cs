@@ -77,17 +77,21 @@ public sealed partial class GaleChurchAligner
             checkpoints.End();
             if (double.IsPositiveInfinity(CostAt(band, costRows, n, m)))
                 return null;
-            // Costs are recomputed with the same arithmetic as in the DP.
-            var model1 = model;
-            var term1 = term;
-            return AlignmentResult.Own(TraceBack(back, band, n, m, (k, l1, l2, link) =>
-                term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), link), src, tgt), n, m);
+            return AlignmentResult.Own(TraceBack(back, band, n, m, LinkCosts(term, model), src, tgt), n, m);
         }
         finally
         {
             NativeMemory.Free(back);
         }
     }
+
+    /// <summary>
+    /// A link's cost from its bead, source and target lengths: <paramref name="term"/>'s, given the bead's prior and
+    /// length costs recomputed with the same arithmetic as in the DP.
+    /// </summary>
+    private Func<int, double, double, Link, double> LinkCosts<TTerm>(TTerm term, Model model)
+        where TTerm : struct, IBeadTerm =>
+        (k, l1, l2, link) => term.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model.C, model.HalfVarianceTimesC, model.HalfVariance), link);
 
     /// <summary>The cost of cell (i, j) of a band's row i, which must be one of the rows <paramref name="costRows"/> still holds.</summary>
     private double CostAt(Band band, double[] costRows, int i, int j) =>
@@ -272,13 +276,10 @@ public sealed partial class GaleChurchAligner
                 return null;
 
             // Every link's cost by this search's own term, as the one-thread search gives it.
-            var model1 = model;
-            var term1 = term;
-            double Cost(int k, double l1, double l2, Link link) =>
-                term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), link);
+            var cost = LinkCosts(term, model);
             static Link Unreversed(Link l, int n, int m) => new(n - l.SourceEnd, l.SourceCount, m - l.TargetEnd, l.TargetCount);
-            var head = TraceBack(back, band, bestRow, bestTarget, Cost, src, tgt);
-            var tail = TraceBack(backReversed, reversed, n - bestRow, m - bestTarget, (k, l1, l2, link) => Cost(k, l1, l2, Unreversed(link, n, m)),
+            var head = TraceBack(back, band, bestRow, bestTarget, cost, src, tgt);
+            var tail = TraceBack(backReversed, reversed, n - bestRow, m - bestTarget, (k, l1, l2, link) => cost(k, l1, l2, Unreversed(link, n, m)),
                 reversedSrc, reversedTgt);
             var links = new Link[head.Length + tail.Length];
             head.CopyTo(links, 0);
@@ -446,10 +447,7 @@ public sealed partial class GaleChurchAligner
                 double* last = rowsBase + (long)(n % rowCount) * stride - lo[n];
                 if (double.IsPositiveInfinity(last[m]))
                     return null;
-                var model1 = model;
-                var term1 = term;
-                return AlignmentResult.Own(TraceBackAffine(back, backDeletion, offsets, lo, n, m, (k, l1, l2, l) =>
-                    term1.LinkCost(priorCosts[k], GaleChurchCost.BeadCost(priorCosts[k], l1, l2, model1.C, model1.HalfVarianceTimesC, model1.HalfVariance), l), src, tgt, open), n, m);
+                return AlignmentResult.Own(TraceBackAffine(back, backDeletion, offsets, lo, n, m, LinkCosts(term, model), src, tgt, open), n, m);
             }
         }
         finally
