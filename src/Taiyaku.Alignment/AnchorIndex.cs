@@ -73,6 +73,8 @@ public sealed class AnchorIndex
     internal static AnchorIndex Of(SentenceAnchors[] source, SentenceAnchors[] target, bool skeleton, CancellationToken cancellationToken)
     {
         if (!skeleton) return new(source, target, BuildPostings(source, target), null);
+        if (source.Length + target.Length < SideBySideUnits)
+            return new(source, target, BuildPostings(source, target), AnchorSkeleton.Find(source, target, cancellationToken));
         // The skeleton and the postings read the same anchors and nothing of each other: built side by side.
         (int, int)[]? found = null;
         using var finding = ConcurrentWork.Start(() => found = AnchorSkeleton.Find(source, target, cancellationToken));
@@ -80,6 +82,10 @@ public sealed class AnchorIndex
         finding.Finish();
         return new(source, target, postings, found);
     }
+
+    /// <summary>Units (both sides) from which the skeleton is built on a thread beside the postings: a short document's
+    /// takes less than handing it over (the pipeline packs the two sides side by side from the same size).</summary>
+    private const int SideBySideUnits = 2048;
 
     /// <summary>The two lists as arrays, after checking that neither they nor their items are null (named as the caller names them).</summary>
     internal static (SentenceAnchors[], SentenceAnchors[]) Checked(IReadOnlyList<SentenceAnchors> source, IReadOnlyList<SentenceAnchors> target, string sourceName, string targetName)
