@@ -14,7 +14,7 @@ namespace Taiyaku.Cli;
 internal sealed class AlignerSetup : IDisposable
 {
     /// <summary>The names of the options this class reads (other commands refuse them, e.g. eval without --corpus).</summary>
-    public static readonly string[] OptionNames = ["length", "beads", "anchors", "anchor-limit", "params", "model", "dicdir", "line-breaks"];
+    public static readonly string[] OptionNames = ["length", "beads", "anchors", "anchor-memory", "params", "model", "dicdir", "line-breaks"];
 
     /// <summary>The anchors --anchors can list.</summary>
     public static readonly string[] AnchorNames = ["numbers", "latin", "names", "dictionary", "punctuation", "second-pass", "line-shapes"];
@@ -46,10 +46,11 @@ internal sealed class AlignerSetup : IDisposable
             $"lexical anchors used besides lengths: all, none, or a comma-separated list of {string.Join(", ", AnchorNames)}", defaultValue: "all");
         anchors.CompletionSources.Add(new[] { "all", "none" }.Concat(AnchorNames).ToArray());
         command.Options.Add(anchors);
-        command.Options.Add(Opt.Integer("anchor-limit", "N",
-            $"most sentences a side aligned with anchors (default {AnchorOptions.Default.MaxSentences:N0}): a larger document is aligned " +
-            "by lengths alone, with a warning; anchors hold their items to the end (measured: a 1M × 1M pair of sparse text " +
-            "1.7 GB, a 100 MB document with numbers and dictionary words in every sentence 4.2 GB)", 1, int.MaxValue));
+        command.Options.Add(Opt.Text("anchor-memory", "SIZE",
+            "most memory the anchors of one document may be projected to need, in bytes (K, M, G suffixes): a document " +
+            "whose anchors would need more is aligned by lengths alone, with a warning. The projection is made from an even " +
+            "sample of the sentences (measured: a 1M × 1M pair of sparse text 1.4 GiB, a 100 MB document with numbers and " +
+            "dictionary words in every sentence 3.7 GiB)", defaultValue: "2G"));
         command.Options.Add(Opt.Text("length", "MEASURE",
             "the length measure: bytes (UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words)" + (withParams ? "; a --params file sets its own" : ""),
             defaultValue: "bytes", choices: ["bytes", "chars", "tokens"]));
@@ -91,7 +92,7 @@ internal sealed class AlignerSetup : IDisposable
     public static AlignerSetup Create(CommandLine cl, CancellationToken ct)
     {
         var anchors = ParseAnchors(cl.Value("anchors") ?? "all");
-        if (cl.Given("anchor-limit")) anchors = anchors with { MaxSentences = cl.Value<int>("anchor-limit") };
+        if (cl.Given("anchor-memory")) anchors = anchors with { MemoryLimit = InputLimits.Size(cl, "anchor-memory", AnchorOptions.DefaultMemoryLimit) };
         var options = DocumentAlignerOptions.Default with { Anchors = anchors };
         if (cl.Get("params") is { } path)
         {

@@ -30,7 +30,8 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
     public static InputLimits FromCommandLine(CommandLine cl) =>
         new(Size(cl, "max-input-size", DefaultMaxInputBytes), Size(cl, "max-line-length", DefaultMaxLineBytes));
 
-    private static long Size(CommandLine cl, string name, long fallback)
+    /// <summary>A size option's value in bytes (K, M, G suffixes), <paramref name="fallback"/> when not given; a malformed or non-positive size is a usage error.</summary>
+    internal static long Size(CommandLine cl, string name, long fallback)
     {
         string? v = cl.Value(name);
         if (v == null) return fallback;

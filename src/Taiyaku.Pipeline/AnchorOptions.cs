@@ -79,13 +79,19 @@ public sealed record AnchorOptions
     public double PunctuationWeight { get; init; }
 
     /// <summary>
-    /// Most sentences a side may have for anchors to be used; larger documents are aligned by length alone, which keeps
-    /// memory linear and small. Anchors hold their items to the end of the alignment, about 1 to 3 KB a sentence at the
-    /// peak (measured: a 1M × 1M pair of sparse text 1.7 GB; a 100 MB document with numbers and dictionary words in every
-    /// sentence, 769,230 a side, 4.2 GB). Default 200,000 (a whole Bible has 31,000 verses).
-    /// <see cref="DocumentAligner.UsesAnchors"/> tells which applies.
+    /// Most memory, in bytes, the anchors of one document may be projected to need; a document whose anchors would need
+    /// more is aligned by length alone, which keeps memory linear and small. The projection is made before the anchors
+    /// of the whole document are extracted, from an even sample of its sentences (their anchor items and keys: see
+    /// <see cref="PreparedDocument.AnchorMemory"/>); it grows with the number of sentences and with how many anchors
+    /// each holds (measured at the peak: a 1M × 1M pair of sparse text, 1.4 GiB more than by length alone; a 100 MB
+    /// document with numbers and dictionary words in every sentence, 769,230 a side, 3.7 GiB more).
+    /// Default 2 GiB. <see cref="PreparedDocument.Anchored"/> tells which applied.
     /// </summary>
-    public int MaxSentences { get; init; } = 200_000;
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public long MemoryLimit { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MemoryLimit), value, "The anchors' memory limit cannot be negative."); } = DefaultMemoryLimit;
+
+    /// <summary>The default <see cref="MemoryLimit"/>: 2 GiB.</summary>
+    public const long DefaultMemoryLimit = 2L << 30;
 
     /// <summary>Whether any anchor is on.</summary>
     public bool Any => Numbers || Latin || Names || Dictionary || Punctuation || SecondPass || LineShapes;

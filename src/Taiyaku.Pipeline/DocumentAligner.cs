@@ -96,7 +96,7 @@ public sealed class DocumentAligner
             Invariant($"anchor-weight={a.AnchorWeight:R}"),
             Invariant($"unmatched={a.UnmatchedItemCost:R}"),
             Invariant($"deletion-open={a.DeletionOpenCost:R}"),
-            Invariant($"anchors={Flag(an.Numbers, "numbers", an.NumberWeight)},{Flag(an.Latin, "latin", an.LatinWeight)},{Flag(an.Names, "names", an.NameWeight)},{Flag(an.Dictionary, "dictionary", an.WordWeight)},{Flag(an.Punctuation, "punctuation", an.PunctuationWeight)},{(an.LineShapes ? Invariant($"line-shapes:{an.OtherScriptLineWeight:R}/{an.BracketedLineWeight:R}/{an.CapitalsLineWeight:R}") : "-line-shapes")}/{an.MaxSentences}"),
+            Invariant($"anchors={Flag(an.Numbers, "numbers", an.NumberWeight)},{Flag(an.Latin, "latin", an.LatinWeight)},{Flag(an.Names, "names", an.NameWeight)},{Flag(an.Dictionary, "dictionary", an.WordWeight)},{Flag(an.Punctuation, "punctuation", an.PunctuationWeight)},{(an.LineShapes ? Invariant($"line-shapes:{an.OtherScriptLineWeight:R}/{an.BracketedLineWeight:R}/{an.CapitalsLineWeight:R}") : "-line-shapes")}/{an.MemoryLimit}"),
             Invariant($"segmentation={seg.LineBreaks}/{seg.DetectFurniture}/{seg.FurnitureMinRepeats}/{seg.FurnitureMaxLength}/{seg.PageBreakJoinMinLength}"),
             $"lexicon={lexicon?.GetType().Name ?? "none"}",
             $"dictionary={dictionary}");
@@ -133,7 +133,8 @@ public sealed class DocumentAligner
     public DocumentAlignment Align(string japanese, string english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
         var (ja, en) = Segment(japanese, english, cancellationToken);
-        return new DocumentAlignment(ja, en, [], AlignSentences(ja.SentenceTexts, en.SentenceTexts, progress, cancellationToken));
+        var prepared = Prepare(ja.SentenceTexts, en.SentenceTexts, cancellationToken);
+        return new DocumentAlignment(ja, en, [], Align(prepared, progress, cancellationToken)) { Anchored = prepared.Anchored, AnchorMemory = prepared.AnchorMemory };
     }
 
     /// <summary>
@@ -175,13 +176,24 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(document);
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
-        var result = doc.Pairings.Count == 0 ? AlignSentences(doc.Japanese.SentenceTexts, doc.English.SentenceTexts, progress, cancellationToken) : AlignPairings(doc, progress, cancellationToken);
-        return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, result) { BilingualLayout = doc.Layout, Pairings = doc.Pairings };
+        AlignmentResult result;
+        bool anchored;
+        long memory;
+        if (doc.Pairings.Count == 0)
+        {
+            var prepared = Prepare(doc.Japanese.SentenceTexts, doc.English.SentenceTexts, cancellationToken);
+            (result, anchored, memory) = (Align(prepared, progress, cancellationToken), prepared.Anchored, prepared.AnchorMemory);
+        }
+        else (result, anchored, memory) = AlignPairings(doc, progress, cancellationToken);
+        return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, result)
+            { BilingualLayout = doc.Layout, Pairings = doc.Pairings, Anchored = anchored, AnchorMemory = memory };
     }
 
     /// <summary>Aligns the sentences of each of the document's own pairs on their own; the links never cross a pair.</summary>
-    private AlignmentResult AlignPairings(BilingualText doc, IProgress<AlignmentProgress>? progress, CancellationToken ct)
+    private (AlignmentResult Result, bool Anchored, long AnchorMemory) AlignPairings(BilingualText doc, IProgress<AlignmentProgress>? progress, CancellationToken ct)
     {
+        bool anchored = true;
+        long memory = 0;
         var ja = doc.Japanese.SentenceTexts.ToArray();
         var en = doc.English.SentenceTexts.ToArray();
         var links = new List<Link>(doc.Pairings.Count);
@@ -194,12 +206,14 @@ public sealed class DocumentAligner
                 progress.Report(new AlignmentProgress(1, p.JapaneseStart, ja.Length));
                 next = p.JapaneseStart + step;
             }
-            var part = AlignSentences(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], null, ct);
+            var prepared = Prepare(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], ct);
+            (anchored, memory) = (anchored && prepared.Anchored, Math.Max(memory, prepared.AnchorMemory));
+            var part = Align(prepared, null, ct);
             foreach (var l in part.Links)
                 links.Add(l with { SourceStart = l.SourceStart + p.JapaneseStart, TargetStart = l.TargetStart + p.EnglishStart });
         }
         progress?.Report(new AlignmentProgress(1, ja.Length, ja.Length));
-        return new AlignmentResult(links, ja.Length, en.Length);
+        return (new AlignmentResult(links, ja.Length, en.Length), anchored, memory);
     }
 
     /// <summary>
@@ -230,18 +244,14 @@ public sealed class DocumentAligner
         var measuring = Task.Run(() => SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, null, nameof(english)), cancellationToken);
         var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer, nameof(japanese));
         var enLengths = measuring.GetAwaiter().GetResult();
-        if (!UsesAnchors(japanese.Count, english.Count))
+        if (_anchors == null)
             return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null);
-        var (jaItems, enItems) = Extract(japanese, english, cancellationToken);
-        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems, Options.Anchors.OneSidedEvidence(japanese, true), Options.Anchors.OneSidedEvidence(english, false));
+        var (jaItems, enItems, projected) = Extract(japanese, english, cancellationToken);
+        if (jaItems == null || enItems == null)
+            return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null) { AnchorMemory = projected };
+        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems, Options.Anchors.OneSidedEvidence(japanese, true), Options.Anchors.OneSidedEvidence(english, false))
+            { AnchorMemory = projected };
     }
-
-    /// <summary>
-    /// Whether a document of this size is aligned with anchors: they are on and neither side has more than
-    /// <see cref="AnchorOptions.MaxSentences"/> sentences (beyond that, lengths alone keep memory bounded).
-    /// </summary>
-    public bool UsesAnchors(int japaneseSentences, int englishSentences) =>
-        _anchors != null && japaneseSentences <= Options.Anchors.MaxSentences && englishSentences <= Options.Anchors.MaxSentences;
 
     /// <summary>Aligns a document prepared by an aligner with the same <see cref="AlignmentParameters.Length"/> and <see cref="DocumentAlignerOptions.Anchors"/>.</summary>
     /// <exception cref="ArgumentException">The document was prepared with other length or anchor settings.</exception>
@@ -526,27 +536,47 @@ public sealed class DocumentAligner
     /// <summary>Sentences per work item of <see cref="Extract"/>: large enough that scheduling is noise, small enough to balance two sides of unequal cost.</summary>
     private const int ExtractChunk = 256;
 
-    private (AnchorItem[][] Japanese, AnchorItem[][] English) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
+    /// <summary>
+    /// The anchor items of every sentence, or none when their projected memory (<see cref="AnchorMemory"/>) is above
+    /// <see cref="AnchorOptions.MemoryLimit"/>. A sample spread evenly over each side is extracted first and the
+    /// projection made from it; the rest only when it fits, so the sample's work is kept, not repeated.
+    /// </summary>
+    private (AnchorItem[][]? Japanese, AnchorItem[][]? English, long Projected) Extract(IReadOnlyList<string> japanese, IReadOnlyList<string> english, CancellationToken ct)
     {
         var ja = new AnchorItem[japanese.Count][];
         var en = new AnchorItem[english.Count][];
-        int jaChunks = (ja.Length + ExtractChunk - 1) / ExtractChunk, chunks = jaChunks + (en.Length + ExtractChunk - 1) / ExtractChunk;
-        // Sentences are analysed independently (the extractor is thread-safe), so a large document uses every core;
-        // each sentence's items are the same whichever thread computes them.
+        int jaStride = AnchorMemory.Stride(ja.Length), enStride = AnchorMemory.Stride(en.Length);
         var words = new WordPool();
-        if (chunks <= 1) Run(0);
-        else Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, Run);
-        return (ja, en);
+        ExtractSome(sample: true);
+        long projected = AnchorMemory.Project(ja, jaStride, en, enStride);
+        if (projected > Options.Anchors.MemoryLimit) return (null, null, projected);
+        if (jaStride > 1 || enStride > 1) ExtractSome(sample: false);
+        return (ja, en, projected);
 
-        void Run(int chunk)
+        // The sample (one sentence in each stretch of a side's stride) or the rest.
+        void ExtractSome(bool sample)
         {
-            ct.ThrowIfCancellationRequested();
-            bool japaneseSide = chunk < jaChunks;
-            int start = (japaneseSide ? chunk : chunk - jaChunks) * ExtractChunk;
-            if (japaneseSide)
-                for (int i = start; i < Math.Min(ja.Length, start + ExtractChunk); i++) ja[i] = _anchors!.Japanese(japanese[i], words);
-            else
-                for (int j = start; j < Math.Min(en.Length, start + ExtractChunk); j++) en[j] = _anchors!.English(english[j], words);
+            int jaCount = sample ? AnchorMemory.SampleCount(ja.Length, jaStride) : ja.Length, enCount = sample ? AnchorMemory.SampleCount(en.Length, enStride) : en.Length;
+            int jaChunks = (jaCount + ExtractChunk - 1) / ExtractChunk, chunks = jaChunks + (enCount + ExtractChunk - 1) / ExtractChunk;
+            // Sentences are analysed independently (the extractor is thread-safe), so a large document uses every core;
+            // each sentence's items are the same whichever thread computes them.
+            if (chunks <= 1) Run(0);
+            else Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, Run);
+
+            void Run(int chunk)
+            {
+                ct.ThrowIfCancellationRequested();
+                bool japaneseSide = chunk < jaChunks;
+                int start = (japaneseSide ? chunk : chunk - jaChunks) * ExtractChunk, end = Math.Min(japaneseSide ? jaCount : enCount, start + ExtractChunk);
+                int stride = japaneseSide ? jaStride : enStride, count = japaneseSide ? ja.Length : en.Length;
+                for (int k = start; k < end; k++)
+                {
+                    int i = sample ? AnchorMemory.Sampled(k, stride, count) : k;
+                    if (!sample && AnchorMemory.IsSampled(i, stride, count)) continue;
+                    if (japaneseSide) ja[i] = _anchors!.Japanese(japanese[i], words);
+                    else en[i] = _anchors!.English(english[i], words);
+                }
+            }
         }
     }
 

@@ -36,6 +36,14 @@ public sealed class DocumentAlignment
     /// <summary>The links with their sentences, in document order. Every sentence of both sides is in exactly one.</summary>
     public IReadOnlyList<AlignedPair> Pairs { get; }
 
+    /// <summary>Whether the sentences were aligned with anchors (see <see cref="PreparedDocument.Anchored"/>); for a
+    /// document that makes its own pairs, whether every pair was.</summary>
+    public bool Anchored { get; internal init; }
+
+    /// <summary>The memory, in bytes, the anchors were projected to need (see <see cref="PreparedDocument.AnchorMemory"/>);
+    /// for a document that makes its own pairs, the most any pair's were.</summary>
+    public long AnchorMemory { get; internal init; }
+
     /// <summary>Page furniture and metadata: never aligned, never dropped.</summary>
     public IReadOnlyList<Segment> Unaligned { get; }
 

@@ -37,4 +37,12 @@ public sealed class PreparedDocument
 
     /// <summary>Each English sentence's length in the aligner's <see cref="AlignmentParameters.Length"/> measure.</summary>
     public IReadOnlyList<int> EnglishLengths => EnLengths;
+
+    /// <summary>Whether the document is aligned with anchors: false when they are off, or when their projected memory
+    /// (<see cref="AnchorMemory"/>) is above <see cref="AnchorOptions.MemoryLimit"/> and lengths alone align it.</summary>
+    public bool Anchored => JapaneseItems != null;
+
+    /// <summary>The memory, in bytes, the document's anchors were projected to add to the alignment's peak, from an even
+    /// sample of its sentences (every sentence of a document of up to 4,095 a side); 0 when anchors are off.</summary>
+    public long AnchorMemory { get; internal init; }
 }

@@ -63,8 +63,8 @@ public class JobModelTests
     }
 }
 
-/// <summary>--anchor-limit: above it a document is aligned by lengths alone, with a warning, whatever the input and format.</summary>
-public class AnchorLimitTests
+/// <summary>--anchor-memory: a document whose anchors would need more is aligned by lengths alone, with a warning, whatever the input and format.</summary>
+public class AnchorMemoryTests
 {
     private static string Sample(string ext) => Path.Combine(RepositoryPaths.Root, "samples", "cable-1468." + ext);
 
@@ -75,21 +75,29 @@ public class AnchorLimitTests
     public void Above_the_limit_lengths_align_alone_and_the_tool_says_so(bool segmented, string format)
     {
         string[] mode = segmented ? ["--segmented"] : [];
-        var limited = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchor-limit", "10", .. mode]);
+        var limited = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchor-memory", "1K", .. mode]);
         var none = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchors", "none", .. mode]);
-        var within = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchor-limit", "100000", .. mode]);
+        var within = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", "--anchor-memory", "100M", .. mode]);
+        var byDefault = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--format", format, "--quiet", .. mode]);
         Assert.Equal(0, limited.Code);
-        Assert.Contains("is more than 10 a side: aligned by length alone", limited.Err);
-        Assert.Contains("--anchor-limit N raises the limit", limited.Err);
+        Assert.Matches(@"would need about [0-9.]+ [KMG]iB, more than 1 KiB: aligned by length alone", limited.Err);
+        Assert.Contains("--anchor-memory SIZE raises the limit", limited.Err);
         Assert.Equal(none.Out, limited.Out);
         Assert.DoesNotContain("aligned by length alone", within.Err);
         Assert.NotEqual(none.Out, within.Out);
+        Assert.Equal(byDefault.Out, within.Out);
+        Assert.DoesNotContain("aligned by length alone", none.Err);
     }
 
-    [Fact]
-    public void The_limit_must_be_a_positive_count()
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("2.5G")]
+    [InlineData("lots")]
+    public void The_limit_must_be_a_positive_size(string value)
     {
-        var r = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--anchor-limit", "0"]);
+        var r = InProcess.Run(["align", "--src", Sample("ja"), "--tgt", Sample("en"), "--anchor-memory", value]);
         Assert.Equal(2, r.Code);
+        Assert.Contains("--anchor-memory", r.Err);
     }
 }

@@ -120,15 +120,72 @@ public class AnchorPipelineTests
     }
 
     [Fact]
-    public void Documents_above_the_sentence_limit_are_aligned_by_length_alone()
+    public void Documents_whose_anchors_would_need_more_than_the_limit_are_aligned_by_length_alone()
     {
         string[] ja = ["1980年にトヨタは工場を建てた。", "それは大きかった。", "レーガンが来た。"];
         string[] en = ["Toyota built a factory in 1980.", "It was big.", "Reagan came."];
-        var limited = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { MaxSentences = 2 }).Build();
-        Assert.False(limited.UsesAnchors(ja.Length, en.Length));
-        Assert.True(limited.UsesAnchors(2, 2));
+        var prepared = new DocumentAlignerBuilder().Build().Prepare(ja, en);
+        Assert.True(prepared.Anchored);
+        Assert.True(prepared.AnchorMemory > 0);
+
+        // The limit is the most allowed: at the projection anchors are used, a byte below it they are not.
+        var at = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { MemoryLimit = prepared.AnchorMemory }).Build();
+        Assert.True(at.Prepare(ja, en).Anchored);
+        var limited = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.Default with { MemoryLimit = prepared.AnchorMemory - 1 }).Build();
+        var below = limited.Prepare(ja, en);
+        Assert.False(below.Anchored);
+        Assert.Equal(prepared.AnchorMemory, below.AnchorMemory);
+
         var none = new DocumentAlignerBuilder().UseAnchors(AnchorOptions.None).Build();
+        Assert.False(none.Prepare(ja, en).Anchored);
+        Assert.Equal(0, none.Prepare(ja, en).AnchorMemory);
         Assert.Equal(Shape(none.AlignSentences(ja, en)), Shape(limited.AlignSentences(ja, en)));
         Assert.Equal(none.AlignSentences(ja, en).Links.Select(l => l.Cost), limited.AlignSentences(ja, en).Links.Select(l => l.Cost));
+
+        // Raw text says the same through its alignment.
+        var raw = limited.Align(string.Concat(ja), string.Join(" ", en));
+        Assert.False(raw.Anchored);
+        Assert.True(raw.AnchorMemory > 0);
+        Assert.True(at.Align(string.Concat(ja), string.Join(" ", en)).Anchored);
+        Assert.Throws<ArgumentOutOfRangeException>(() => AnchorOptions.Default with { MemoryLimit = -1 });
+    }
+
+    [Fact]
+    public void A_long_document_is_projected_from_an_even_sample_and_every_sentence_keeps_its_anchors()
+    {
+        // Dense and bare sentences alternate: a sample of every stride-th sentence (the stride is 2 here) would see one
+        // kind only and be wrong by half.
+        const int n = 6000;
+        string[] jaKinds = ["1980年、1981年、1990年にトヨタとソニーとホンダは東京と大阪で工場を建てた。", "はい。"];
+        string[] enKinds = ["In 1980, 1981 and 1990 Toyota, Sony and Honda built factories in Tokyo and Osaka.", "Yes."];
+        var ja = Enumerable.Range(0, n).Select(i => jaKinds[i % 2]).ToArray();
+        var en = Enumerable.Range(0, n).Select(i => enKinds[i % 2]).ToArray();
+        Assert.Equal(2, AnchorMemory.Stride(n));
+        var aligner = new DocumentAlignerBuilder().Build();
+        var prepared = aligner.Prepare(ja, en);
+        Assert.True(prepared.Anchored);
+
+        // Every sentence has the items it has when prepared alone (the sample's and the rest's alike).
+        var alone = aligner.Prepare(jaKinds, enKinds);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(Keys(alone.JapaneseItems![i % 2]), Keys(prepared.JapaneseItems![i]));
+            Assert.Equal(Keys(alone.EnglishItems![i % 2]), Keys(prepared.EnglishItems![i]));
+        }
+
+        // The projection from the sample is close to the one from every sentence.
+        long all = AnchorMemory.Project(prepared.JapaneseItems!, 1, prepared.EnglishItems!, 1);
+        Assert.InRange(prepared.AnchorMemory, 0.95 * all, 1.05 * all);
+
+        // Each stretch of a side gives one sentence, inside it.
+        for (int count = 4096; count < 4200; count += 7)
+        {
+            int stride = AnchorMemory.Stride(count), samples = AnchorMemory.SampleCount(count, stride);
+            Assert.Equal(samples, Enumerable.Range(0, count).Count(i => AnchorMemory.IsSampled(i, stride, count)));
+            for (int k = 0; k < samples; k++)
+                Assert.InRange(AnchorMemory.Sampled(k, stride, count), k * stride, Math.Min(count, (k + 1) * stride) - 1);
+        }
+
+        static string Keys(AnchorItem[] items) => string.Join(";", items.Select(x => $"{x.Weight}:{x.Word}:{string.Join(",", x.Keys)}"));
     }
 }

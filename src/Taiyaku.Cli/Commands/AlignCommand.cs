@@ -128,15 +128,11 @@ internal sealed class AlignCommand : CliCommand
         var result = job.Run(aligner, ct, read: (ja, en) =>
         {
             Progress(context, ja + en, $"read {ja} + {en} sentences", clock);
-            WarnIfLengthOnly(context, aligner, ja, en);
         }, stage: what => progress?.Stage(what), progress: progress is null ? null : progress.Alignment);
         if (result.Layout is { } layout)
             context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(layout)}" + (result.Pairings > 0 ? $", its {result.Pairings} pairs kept" : ""));
-        if (!segmented)
-        {
-            Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
-            WarnIfLengthOnly(context, aligner, result.Alignment.SourceCount, result.Alignment.TargetCount);   // the text may be let go (links format)
-        }
+        if (!segmented) Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
+        WarnIfLengthOnly(context, aligner, result);
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         progress?.Stage("writing");
         Action<Stream> write;
@@ -172,10 +168,16 @@ internal sealed class AlignCommand : CliCommand
         _ => "Japanese, then English",
     };
 
-    private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, int ja, int en)
+    private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, JobResult result)
     {
-        if (aligner.Options.Anchors.Any && !aligner.UsesAnchors(ja, en))
-            context.StdErr.WriteLine($"taiyaku: warning: {ja} + {en} sentences is more than {aligner.Options.Anchors.MaxSentences:N0} a side: aligned by length alone (anchors would need too much memory; --anchor-limit N raises the limit)");
+        string limit = InputLimits.Describe(aligner.Options.Anchors.MemoryLimit);
+        if (result.Anchored && result.Sentences > 20_000)
+            context.StdErr.WriteLine($"taiyaku: anchors projected to need about {Readable(result.AnchorMemory)}, within {limit} (--anchor-memory)");
+        else if (!result.Anchored && aligner.Options.Anchors.Any)
+            context.StdErr.WriteLine($"taiyaku: warning: the anchors of {result.Alignment.SourceCount} + {result.Alignment.TargetCount} sentences would need about " +
+                $"{Readable(result.AnchorMemory)}, more than {limit}: aligned by length alone (--anchor-memory SIZE raises the limit)");
+
+        static string Readable(long bytes) => bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):F1} GiB" : bytes >= 1L << 20 ? $"{bytes >> 20} MiB" : $"{Math.Max(1, bytes >> 10)} KiB";
     }
 
     private static void Progress(CliContext context, int sentences, string what, Stopwatch clock)

@@ -96,7 +96,8 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
         if (!KeepText && prepared.JapaneseCount + prepared.EnglishCount >= CollectFrom)
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var result = aligner.Align(prepared, progress, ct);
-        return new JobResult(result, new(() => AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ")), ja, en, null, 0);
+        return new JobResult(result, new(() => AlignedText.Create(result, ja, en, sourceJoiner: "", targetJoiner: " ")), ja, en, null, 0)
+            { Anchored = prepared.Anchored, AnchorMemory = prepared.AnchorMemory };
     }
 
     /// <summary>Reads, measures and analyses segmented input: the text is returned only when <see cref="KeepText"/>.</summary>
@@ -154,7 +155,8 @@ internal sealed record AlignmentJob(JobInput Input, bool Segmented, InputDecodin
                 throw new InvalidOperationException("unknown input");
         }
         return new JobResult(doc.Result, new(doc.ToAlignedText), [.. doc.Japanese.SentenceTexts], [.. doc.English.SentenceTexts],
-            doc.BilingualLayout, doc.Pairings.Count);
+            doc.BilingualLayout, doc.Pairings.Count)
+            { Anchored = doc.Anchored, AnchorMemory = doc.AnchorMemory };
     }
 
     /// <summary>Reads and segments two raw files as <see cref="DocumentAligner.Align(string, string, CancellationToken)"/> does, then measures and analyses their sentences.</summary>
@@ -215,6 +217,12 @@ internal sealed record JobResult(AlignmentResult Alignment, Lazy<IReadOnlyList<A
 
     /// <summary>How many links.</summary>
     public int Links => Alignment.Links.Count;
+
+    /// <summary>Whether the pair was aligned with anchors (see <see cref="PreparedDocument.Anchored"/>).</summary>
+    public bool Anchored { get; init; }
+
+    /// <summary>The memory the anchors were projected to need (see <see cref="PreparedDocument.AnchorMemory"/>).</summary>
+    public long AnchorMemory { get; init; }
 
     /// <summary>Sentences of both sides.</summary>
     public int Sentences => Alignment.SourceCount + Alignment.TargetCount;
