@@ -57,6 +57,25 @@ public class AlignBatchCommandTests
     }
 
     [Fact]
+    public void A_pair_whose_anchors_would_need_more_than_the_limit_is_aligned_by_lengths_alone_with_a_warning()
+    {
+        // The anchors of 40 sentences with numbers need more than 8 KiB; those of one sentence do not.
+        var big = InlinePair(1, 40);
+        var small = InlinePair(2, 1);
+        var limited = Run(big + "\n" + small, CancellationToken.None, "--anchor-memory", "8K", "--threads", "2");
+        var none = Run(big + "\n" + small, CancellationToken.None, "--anchors", "none");
+        var byDefault = Run(big + "\n" + small, CancellationToken.None);
+        Assert.Equal(0, limited.Code);
+        var warnings = limited.Err.Split('\n').Where(l => l.Contains("warning")).ToList();
+        Assert.Single(warnings);
+        Assert.Matches(@"^taiyaku align-batch: warning: <stdin>:1: the anchors of 40 \+ 40 sentences would need about [0-9.]+ [KMG]iB, more than 8 KiB: aligned by length alone", warnings[0]);
+        var l = Records(limited.Out);
+        Assert.Equal(Records(none.Out)[0].GetProperty("links").ToString(), l[0].GetProperty("links").ToString());
+        Assert.Equal(Records(byDefault.Out)[1].GetProperty("links").ToString(), l[1].GetProperty("links").ToString());
+        Assert.DoesNotContain("warning", byDefault.Err);
+    }
+
+    [Fact]
     public void Failing_pairs_give_error_records_and_the_batch_goes_on()
     {
         using var dir = new TempDir();

@@ -8,8 +8,9 @@ using Taiyaku.Text;
 
 namespace Taiyaku.Cli.Batch;
 
-/// <summary>The output line of one manifest line: a JSON record ending in <c>\n</c>, and what it holds.</summary>
-internal readonly record struct BatchRecord(byte[] Json, bool Failed, int Links, int Sentences);
+/// <summary>The output line of one manifest line: a JSON record ending in <c>\n</c>, and what it holds; a warning for
+/// stderr (the pair aligned by lengths alone), if any.</summary>
+internal readonly record struct BatchRecord(byte[] Json, bool Failed, int Links, int Sentences, string? Warning = null);
 
 /// <summary>
 /// Turns one manifest line into one output record with a shared, thread-safe <see cref="DocumentAligner"/>. Never
@@ -124,8 +125,12 @@ internal sealed class BatchDocuments(DocumentAligner aligner, string manifestNam
         return new AlignmentJob(input, segmented, _decoding, _decoding);
     }
 
-    private BatchRecord Align(JsonElement root, JsonElement id, ManifestLine line, CancellationToken ct) =>
-        Write(id, Job(root, line).Run(aligner, ct), line.Number);
+    private BatchRecord Align(JsonElement root, JsonElement id, ManifestLine line, CancellationToken ct)
+    {
+        var result = Job(root, line).Run(aligner, ct);
+        return Write(id, result, line.Number) with
+            { Warning = result.LengthsOnlyWarning(aligner.Options.Anchors) is { } w ? $"{manifestName}:{line.Number}: {w}" : null };
+    }
 
     /// <summary>Every key of a manifest record is known and given once.</summary>
     private void CheckKeys(JsonElement root, ManifestLine line)

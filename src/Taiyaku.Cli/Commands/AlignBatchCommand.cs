@@ -107,6 +107,7 @@ internal sealed class AlignBatchCommand : CliCommand
                     live?.Advance();
                     if (record.Json.Length == 0) return;   // a blank manifest line
                     output.Write(record.Json);
+                    if (record.Warning != null) (live?.Messages ?? context.StdErr).WriteLine("taiyaku align-batch: warning: " + record.Warning);
                     written++;
                     if (record.Failed) failed++;
                     sentences += record.Sentences;

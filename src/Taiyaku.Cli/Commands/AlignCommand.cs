@@ -170,14 +170,10 @@ internal sealed class AlignCommand : CliCommand
 
     private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, JobResult result)
     {
-        string limit = InputLimits.Describe(aligner.Options.Anchors.MemoryLimit);
-        if (result.Anchored && result.Sentences > 20_000)
-            context.StdErr.WriteLine($"taiyaku: anchors projected to need about {Readable(result.AnchorMemory)}, within {limit} (--anchor-memory)");
-        else if (!result.Anchored && aligner.Options.Anchors.Any)
-            context.StdErr.WriteLine($"taiyaku: warning: the anchors of {result.Alignment.SourceCount} + {result.Alignment.TargetCount} sentences would need about " +
-                $"{Readable(result.AnchorMemory)}, more than {limit}: aligned by length alone (--anchor-memory SIZE raises the limit)");
-
-        static string Readable(long bytes) => bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):F1} GiB" : bytes >= 1L << 20 ? $"{bytes >> 20} MiB" : $"{Math.Max(1, bytes >> 10)} KiB";
+        if (result.LengthsOnlyWarning(aligner.Options.Anchors) is { } warning)
+            context.StdErr.WriteLine("taiyaku: warning: " + warning);
+        else if (result.Anchored && result.Sentences > 20_000)
+            context.StdErr.WriteLine($"taiyaku: anchors projected to need about {JobResult.Readable(result.AnchorMemory)}, within {InputLimits.Describe(aligner.Options.Anchors.MemoryLimit)} (--anchor-memory)");
     }
 
     private static void Progress(CliContext context, int sentences, string what, Stopwatch clock)
