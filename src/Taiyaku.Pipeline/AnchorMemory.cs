@@ -12,6 +12,8 @@ namespace Taiyaku.Pipeline;
 /// and pydocs-dev repeated to about 100k sentences a side, the noisy pair of scripts/noisy-pair.py at 300k and 1M, the
 /// raw document of scripts/stress.sh at 30 and 100 MB (8 to 53 keys a Japanese sentence). Every one is within 4 % of
 /// its projection, plus about 100 MB that does not grow with the document (the lexicon, loaded whatever the document).
+/// Measured with the runtime's default collector settings, which a library's host has unless it sets its own; the
+/// command-line tool's (conserve memory, a higher large-object threshold) take less, so for it the projection errs high.
 /// </remarks>
 internal static class AnchorMemory
 {

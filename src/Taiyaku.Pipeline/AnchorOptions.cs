@@ -83,7 +83,7 @@ public sealed record AnchorOptions
     /// more is aligned by length alone, which keeps memory linear and small. The projection is made before the anchors
     /// of the whole document are extracted, from an even sample of its sentences (their anchor items and keys: see
     /// <see cref="PreparedDocument.AnchorMemory"/>); it grows with the number of sentences and with how many anchors
-    /// each holds (measured at the peak: a 1M × 1M pair of sparse text, 1.4 GiB more than by length alone; a 100 MB
+    /// each holds (measured at the peak, default runtime settings: a 1M × 1M pair of sparse text, 1.4 GiB more than by length alone; a 100 MB
     /// document with numbers and dictionary words in every sentence, 769,230 a side, 3.7 GiB more).
     /// Default 2 GiB. <see cref="PreparedDocument.Anchored"/> tells which applied.
     /// </summary>
