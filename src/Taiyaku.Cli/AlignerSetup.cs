@@ -49,8 +49,8 @@ internal sealed class AlignerSetup : IDisposable
         command.Options.Add(Opt.Text("anchor-memory", "SIZE",
             "most memory the anchors of one document may be projected to need, in bytes (K, M, G suffixes): a document " +
             "whose anchors would need more is aligned by lengths alone, with a warning. The projection is made from an even " +
-            "sample of the sentences (measured: a 1M × 1M pair of sparse text 1.4 GiB, a 100 MB document with numbers and " +
-            "dictionary words in every sentence 3.7 GiB)", defaultValue: "2G"));
+            "sample of the sentences (projected: a 1M × 1M pair of sparse text 1.4 GiB, a 100 MB document with numbers and " +
+            "dictionary words in every sentence 3.5 GiB)", defaultValue: "2G"));
         command.Options.Add(Opt.Text("length", "MEASURE",
             "the length measure: bytes (UTF-8 bytes), chars, or tokens (MeCab morphemes / ICU words)" + (withParams ? "; a --params file sets its own" : ""),
             defaultValue: "bytes", choices: ["bytes", "chars", "tokens"]));
