@@ -46,6 +46,10 @@ internal sealed record InputLimits(long MaxInputBytes, long MaxLineBytes)
     public static string Describe(long bytes) =>
         bytes % (1L << 30) == 0 ? $"{bytes >> 30} GiB" : bytes % (1L << 20) == 0 ? $"{bytes >> 20} MiB" : bytes % (1L << 10) == 0 ? $"{bytes >> 10} KiB" : $"{bytes} bytes";
 
+    /// <summary>Bytes roughly, for a projection: to one decimal of GiB, or whole MiB or KiB below that.</summary>
+    public static string Approximately(long bytes) =>
+        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):F1} GiB" : bytes >= 1L << 20 ? $"{bytes >> 20} MiB" : $"{Math.Max(1, bytes >> 10)} KiB";
+
     /// <summary>An input error: the file is larger than allowed.</summary>
     public InputException TooLarge(string name) =>
         InputException.In(name, $"larger than {Describe(MaxInputBytes)} (--max-input-size): not read");

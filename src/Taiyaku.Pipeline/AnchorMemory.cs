@@ -45,9 +45,6 @@ internal static class AnchorMemory
         return start + (int)(h % (uint)length);
     }
 
-    /// <summary>Whether sentence <paramref name="i"/> of a side of <paramref name="count"/> is in the sample.</summary>
-    internal static bool IsSampled(int i, int stride, int count) => stride == 1 || Sampled(i / stride, stride, count) == i;
-
     /// <summary>The projection, in bytes, from the sampled sentences' items (see <see cref="Sampled"/>; the others may be null).</summary>
     internal static long Project(AnchorItem[][] japanese, int japaneseStride, AnchorItem[][] english, int englishStride) =>
         (long)Math.Min(long.MaxValue, Side(japanese, japaneseStride) + Side(english, englishStride));

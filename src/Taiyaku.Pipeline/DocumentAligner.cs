@@ -133,8 +133,8 @@ public sealed class DocumentAligner
     public DocumentAlignment Align(string japanese, string english, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken = default)
     {
         var (ja, en) = Segment(japanese, english, cancellationToken);
-        var prepared = Prepare(ja.SentenceTexts, en.SentenceTexts, cancellationToken);
-        return new DocumentAlignment(ja, en, [], Align(prepared, progress, cancellationToken)) { Anchored = prepared.Anchored, AnchorMemory = prepared.AnchorMemory };
+        var (result, anchored, memory) = AlignWhole(ja.SentenceTexts, en.SentenceTexts, progress, cancellationToken);
+        return new DocumentAlignment(ja, en, [], result) { Anchored = anchored, AnchorMemory = memory };
     }
 
     /// <summary>
@@ -176,17 +176,19 @@ public sealed class DocumentAligner
     {
         ArgumentNullException.ThrowIfNull(document);
         var doc = _segmenter.SegmentBilingual(document, cancellationToken);
-        AlignmentResult result;
-        bool anchored;
-        long memory;
-        if (doc.Pairings.Count == 0)
-        {
-            var prepared = Prepare(doc.Japanese.SentenceTexts, doc.English.SentenceTexts, cancellationToken);
-            (result, anchored, memory) = (Align(prepared, progress, cancellationToken), prepared.Anchored, prepared.AnchorMemory);
-        }
-        else (result, anchored, memory) = AlignPairings(doc, progress, cancellationToken);
+        var (result, anchored, memory) = doc.Pairings.Count == 0
+            ? AlignWhole(doc.Japanese.SentenceTexts, doc.English.SentenceTexts, progress, cancellationToken)
+            : AlignPairings(doc, progress, cancellationToken);
         return new DocumentAlignment(doc.Japanese, doc.English, doc.Metadata, result)
             { BilingualLayout = doc.Layout, Pairings = doc.Pairings, Anchored = anchored, AnchorMemory = memory };
+    }
+
+    /// <summary>Segmented sentences prepared and aligned, with whether anchors were used and their projected memory.</summary>
+    private (AlignmentResult Result, bool Anchored, long AnchorMemory) AlignWhole(IReadOnlyList<string> japanese, IReadOnlyList<string> english,
+        IProgress<AlignmentProgress>? progress, CancellationToken ct)
+    {
+        var prepared = Prepare(japanese, english, ct);
+        return (Align(prepared, progress, ct), prepared.Anchored, prepared.AnchorMemory);
     }
 
     /// <summary>Aligns the sentences of each of the document's own pairs on their own; the links never cross a pair.</summary>
@@ -206,9 +208,8 @@ public sealed class DocumentAligner
                 progress.Report(new AlignmentProgress(1, p.JapaneseStart, ja.Length));
                 next = p.JapaneseStart + step;
             }
-            var prepared = Prepare(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], ct);
-            (anchored, memory) = (anchored && prepared.Anchored, Math.Max(memory, prepared.AnchorMemory));
-            var part = Align(prepared, null, ct);
+            var (part, partAnchored, partMemory) = AlignWhole(ja[p.JapaneseStart..(p.JapaneseStart + p.JapaneseCount)], en[p.EnglishStart..(p.EnglishStart + p.EnglishCount)], null, ct);
+            (anchored, memory) = (anchored && partAnchored, Math.Max(memory, partMemory));
             foreach (var l in part.Links)
                 links.Add(l with { SourceStart = l.SourceStart + p.JapaneseStart, TargetStart = l.TargetStart + p.EnglishStart });
         }
@@ -244,9 +245,7 @@ public sealed class DocumentAligner
         var measuring = Task.Run(() => SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, null, nameof(english)), cancellationToken);
         var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer, nameof(japanese));
         var enLengths = measuring.GetAwaiter().GetResult();
-        if (_anchors == null)
-            return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null);
-        var (jaItems, enItems, projected) = Extract(japanese, english, cancellationToken);
+        var (jaItems, enItems, projected) = _anchors == null ? (null, null, 0) : Extract(japanese, english, cancellationToken);
         if (jaItems == null || enItems == null)
             return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null) { AnchorMemory = projected };
         return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems, Options.Anchors.OneSidedEvidence(japanese, true), Options.Anchors.OneSidedEvidence(english, false))
@@ -572,9 +571,8 @@ public sealed class DocumentAligner
                 for (int k = start; k < end; k++)
                 {
                     int i = sample ? AnchorMemory.Sampled(k, stride, count) : k;
-                    if (!sample && AnchorMemory.IsSampled(i, stride, count)) continue;
-                    if (japaneseSide) ja[i] = _anchors!.Japanese(japanese[i], words);
-                    else en[i] = _anchors!.English(english[i], words);
+                    if (japaneseSide) ja[i] ??= _anchors!.Japanese(japanese[i], words);   // the rest: the sample's are there
+                    else en[i] ??= _anchors!.English(english[i], words);
                 }
             }
         }

@@ -132,7 +132,7 @@ internal sealed class AlignCommand : CliCommand
         if (result.Layout is { } layout)
             context.StdErr.WriteLine($"taiyaku: {bilingual}: {Describe(layout)}" + (result.Pairings > 0 ? $", its {result.Pairings} pairs kept" : ""));
         if (!segmented) Progress(context, result.Sentences, $"aligned {result.Links} links", clock);
-        WarnIfLengthOnly(context, aligner, result);
+        ReportAnchors(context, aligner, result);
         var (sourceSentences, targetSentences) = (result.Japanese, result.English);
         progress?.Stage("writing");
         Action<Stream> write;
@@ -168,12 +168,14 @@ internal sealed class AlignCommand : CliCommand
         _ => "Japanese, then English",
     };
 
-    private static void WarnIfLengthOnly(CliContext context, DocumentAligner aligner, JobResult result)
+    /// <summary>A warning when lengths alone aligned a pair the anchors would have been used on; for a large one aligned
+    /// with them, their projected memory.</summary>
+    private static void ReportAnchors(CliContext context, DocumentAligner aligner, JobResult result)
     {
         if (result.LengthsOnlyWarning(aligner.Options.Anchors) is { } warning)
             context.StdErr.WriteLine("taiyaku: warning: " + warning);
         else if (result.Anchored && result.Sentences > 20_000)
-            context.StdErr.WriteLine($"taiyaku: anchors projected to need about {JobResult.Readable(result.AnchorMemory)}, within {InputLimits.Describe(aligner.Options.Anchors.MemoryLimit)} (--anchor-memory)");
+            context.StdErr.WriteLine($"taiyaku: anchors projected to need about {InputLimits.Approximately(result.AnchorMemory)}, within {InputLimits.Describe(aligner.Options.Anchors.MemoryLimit)} (--anchor-memory)");
     }
 
     private static void Progress(CliContext context, int sentences, string what, Stopwatch clock)

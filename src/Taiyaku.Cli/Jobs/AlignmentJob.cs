@@ -228,12 +228,8 @@ internal sealed record JobResult(AlignmentResult Alignment, Lazy<IReadOnlyList<A
     /// memory above the limit); null otherwise.</summary>
     public string? LengthsOnlyWarning(AnchorOptions anchors) =>
         Anchored || !anchors.Any ? null :
-        $"the anchors of {Alignment.SourceCount} + {Alignment.TargetCount} sentences would need about {Readable(AnchorMemory)}, " +
+        $"the anchors of {Alignment.SourceCount} + {Alignment.TargetCount} sentences would need about {InputLimits.Approximately(AnchorMemory)}, " +
         $"more than {InputLimits.Describe(anchors.MemoryLimit)}: aligned by length alone (--anchor-memory SIZE raises the limit)";
-
-    /// <summary>Bytes to one decimal of GiB, or whole MiB or KiB below that.</summary>
-    public static string Readable(long bytes) =>
-        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):F1} GiB" : bytes >= 1L << 20 ? $"{bytes >> 20} MiB" : $"{Math.Max(1, bytes >> 10)} KiB";
 
     /// <summary>Sentences of both sides.</summary>
     public int Sentences => Alignment.SourceCount + Alignment.TargetCount;
