@@ -117,11 +117,15 @@ internal sealed class AlignCommand : CliCommand
         var tgtDecoding = cl.Get("tgt-encoding") is { } te ? decoding with { Options = decoding.Options with { Encoding = InputDecoding.ParseEncoding(te, "tgt-encoding") } } : decoding;
 
         var clock = Stopwatch.StartNew();
+        bool segmented = cl.Has("segmented");
+        // Raw text needs ICU4N's English sentence breaks, whose first use takes about 0.1 s (ICU4N maps every ICU locale
+        // to .NET's then): loaded on a pool thread while the dictionaries open. An error there is met again, and
+        // reported, where the text is segmented.
+        if (!segmented) _ = Task.Run(() => EnglishText.Sentences(string.Empty));
         progress?.Stage("loading the dictionary");
         using var setup = AlignerSetup.Create(cl, ct);
         var aligner = setup.Aligner;
 
-        bool segmented = cl.Has("segmented");
         var job = new AlignmentJob(bilingual != null ? new JobInput.Bilingual(bilingual) : new JobInput.Files(src!, tgt!), segmented,
             bilingual != null ? decoding : srcDecoding, tgtDecoding) { KeepText = format != OutputFormat.Links || review };
         progress?.Stage(segmented ? "reading" : "reading, segmenting and aligning");
