@@ -171,26 +171,7 @@ internal sealed unsafe class LexiconFile : IDisposable
         int found = 0;
         int b = a[0].Base;
         uint p;
-        int i = 0;
-        // A three-byte character first (every kana and kanji): its state from the table, three steps in one.
-        if (length >= 3 && (key[0] & 0xF0) == 0xE0 && (key[1] & 0xC0) == 0x80 && (key[2] & 0xC0) == 0x80)
-        {
-            p = (uint)b;
-            if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
-            {
-                int value = -a[p].Base - 1;
-                if (found < values.Length) { values[found] = value; lengths[found] = 0; }
-                found++;
-            }
-            int[] table = _firstCharacter ?? FirstCharacterTable();
-            int index = (key[0] & 0x0F) << 12 | (key[1] & 0x3F) << 6 | (key[2] & 0x3F);
-            int state = table[index];
-            if (state == 0) state = table[index] = FirstCharacterState(key);
-            if (state == NoCharacter) return found;
-            if (state != SlowCharacter) { b = state - CharacterBias; i = 3; }
-            else found = 0;   // the byte-by-byte loop below starts over
-        }
-        for (; i < length; i++)
+        for (int i = 0; i < length; i++)
         {
             p = (uint)b;
             if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
@@ -200,6 +181,13 @@ internal sealed unsafe class LexiconFile : IDisposable
                 found++;
                 // The caller reads this entry's tokens next: start loading them while the search goes on.
                 if (Sse.IsSupported) Sse.Prefetch0(_tokens + ((uint)value >> 8));
+            }
+            // A first character of three bytes (every kana and kanji): its three steps in one, from the table.
+            if (i == 0 && length >= 3 && (key[0] & 0xF0) == 0xE0 && (key[1] & 0xC0) == 0x80 && (key[2] & 0xC0) == 0x80)
+            {
+                int state = FirstCharacter(key);
+                if (state == NoCharacter) return found;
+                if (state != SlowCharacter) { b = state - CharacterBias; i = 2; continue; }   // i++ then passes the third byte
             }
             p = (uint)b + key[i] + 1u;
             if (p < n && a[p].Check == (uint)b) b = a[p].Base;
@@ -221,6 +209,15 @@ internal sealed unsafe class LexiconFile : IDisposable
     // CharacterBias. Filled on use so that opening the dictionary does not page the array in.
     private const int NoCharacter = 1, SlowCharacter = 2, CharacterBias = 3;
     private int[]? _firstCharacter;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FirstCharacter(byte* key)
+    {
+        int[] table = _firstCharacter ?? FirstCharacterTable();
+        int index = (key[0] & 0x0F) << 12 | (key[1] & 0x3F) << 6 | (key[2] & 0x3F);
+        int state = table[index];
+        return state != 0 ? state : table[index] = FirstCharacterState(key);
+    }
 
     private int[] FirstCharacterTable()
     {
