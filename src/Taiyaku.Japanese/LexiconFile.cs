@@ -170,18 +170,17 @@ internal sealed unsafe class LexiconFile : IDisposable
         uint n = _unitCount;
         int found = 0;
         int b = a[0].Base;
-        uint p;
-        for (int i = 0; i < length; i++)
+        for (int i = 0; ; i++)
         {
-            p = (uint)b;
-            if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
+            int value = ValueAt(a, n, b);
+            if (value >= 0)
             {
-                int value = -a[p].Base - 1;
                 if (found < values.Length) { values[found] = value; lengths[found] = i; }
                 found++;
                 // The caller reads this entry's tokens next: start loading them while the search goes on.
                 if (Sse.IsSupported) Sse.Prefetch0(_tokens + ((uint)value >> 8));
             }
+            if (i == length) return found;
             // A first character of three bytes (every kana and kanji): its three steps in one, from the table.
             if (i == 0 && length >= 3 && (key[0] & 0xF0) == 0xE0 && (key[1] & 0xC0) == 0x80 && (key[2] & 0xC0) == 0x80)
             {
@@ -189,17 +188,28 @@ internal sealed unsafe class LexiconFile : IDisposable
                 if (state == NoCharacter) return found;
                 if (state != SlowCharacter) { b = state - CharacterBias; i = 2; continue; }   // i++ then passes the third byte
             }
-            p = (uint)b + key[i] + 1u;
-            if (p < n && a[p].Check == (uint)b) b = a[p].Base;
-            else return found;
+            if (!Step(a, n, ref b, key[i])) return found;
         }
-        p = (uint)b;
-        if (p < n && a[p].Check == (uint)b && a[p].Base < 0)
-        {
-            if (found < values.Length) { values[found] = -a[p].Base - 1; lengths[found] = length; }
-            found++;
-        }
-        return found;
+    }
+
+    // The double array's two moves, on the array a of n units (passed in, so that the search's loop keeps them in registers).
+
+    /// <summary>The value of the key that ends at state <paramref name="b"/>, or −1 when none does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ValueAt(DoubleArrayUnit* a, uint n, int b)
+    {
+        uint p = (uint)b;
+        return p < n && a[p].Check == (uint)b && a[p].Base < 0 ? -a[p].Base - 1 : -1;
+    }
+
+    /// <summary>Follows byte <paramref name="c"/> from state <paramref name="b"/>; false when the array has no such transition.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Step(DoubleArrayUnit* a, uint n, ref int b, byte c)
+    {
+        uint p = (uint)b + c + 1u;
+        if (p >= n || a[p].Check != (uint)b) return false;
+        b = a[p].Base;
+        return true;
     }
 
     // The states after one three-byte character from the root, by the character's 16 payload bits, made on the first
@@ -232,11 +242,8 @@ internal sealed unsafe class LexiconFile : IDisposable
         int b = a[0].Base;
         for (int i = 0; i < 3; i++)
         {
-            uint p = (uint)b;
-            if (i > 0 && p < n && a[p].Check == (uint)b && a[p].Base < 0) return SlowCharacter;
-            p = (uint)b + key[i] + 1u;
-            if (p < n && a[p].Check == (uint)b) b = a[p].Base;
-            else return NoCharacter;
+            if (i > 0 && ValueAt(a, n, b) >= 0) return SlowCharacter;
+            if (!Step(a, n, ref b, key[i])) return NoCharacter;
         }
         return b >= 0 && b <= int.MaxValue - CharacterBias ? b + CharacterBias : SlowCharacter;
     }
@@ -247,16 +254,9 @@ internal sealed unsafe class LexiconFile : IDisposable
         DoubleArrayUnit* a = _units;
         uint n = _unitCount;
         int b = a[0].Base;
-        uint p;
         foreach (byte c in key)
-        {
-            p = (uint)b + c + 1u;
-            if (p < n && a[p].Check == (uint)b) b = a[p].Base;
-            else return -1;
-        }
-        p = (uint)b;
-        if (p < n && a[p].Check == (uint)b && a[p].Base < 0) return -a[p].Base - 1;
-        return -1;
+            if (!Step(a, n, ref b, c)) return -1;
+        return ValueAt(a, n, b);
     }
 
     public void Dispose() => _map.Dispose();

@@ -245,10 +245,11 @@ public sealed class DocumentAligner
         var measuring = Task.Run(() => SentenceLengths.Measure(english, Options.Parameters.Length, japanese: false, null, nameof(english)), cancellationToken);
         var jaLengths = SentenceLengths.Measure(japanese, Options.Parameters.Length, japanese: true, _analyzer, nameof(japanese));
         var enLengths = measuring.GetAwaiter().GetResult();
+        // Both sides' items, or neither (anchors off, or over their memory limit).
         var (jaItems, enItems, projected) = _anchors == null ? (null, null, 0) : Extract(japanese, english, cancellationToken);
-        if (jaItems == null || enItems == null)
-            return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, null, null) { AnchorMemory = projected };
-        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems, Options.Anchors.OneSidedEvidence(japanese, true), Options.Anchors.OneSidedEvidence(english, false))
+        bool anchored = jaItems != null;
+        return new PreparedDocument(Options.Parameters.Length, Options.Anchors, jaLengths, enLengths, jaItems, enItems,
+            anchored ? Options.Anchors.OneSidedEvidence(japanese, true) : null, anchored ? Options.Anchors.OneSidedEvidence(english, false) : null)
             { AnchorMemory = projected };
     }
 
