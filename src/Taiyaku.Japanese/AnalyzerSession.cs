@@ -11,8 +11,8 @@ namespace Taiyaku.Japanese;
 /// </summary>
 // The work is split as in mecab, NMeCab and kuromoji (see Analysis/): SentenceInput holds the bytes and the offset
 // map, LatticeBuilder adds each position's dictionary and unknown-word nodes (categories from CharClassifier) to the
-// Lattice, ViterbiSearch links them and reads the best path back; NBestGenerator, ForwardBackward and
-// PartialConstraints serve mecab's -N, -m and -p. The session owns them, runs them and turns paths into tokens.
+// Lattice, ViterbiSearch links them (with the costs of the session's LocalConnectionMatrix) and reads the best path
+// back; NBestGenerator, ForwardBackward and PartialConstraints serve mecab's -N, -m and -p. The session owns them, runs them and turns paths into tokens.
 public sealed unsafe class AnalyzerSession
 {
     private readonly MecabDictionary _dic;
@@ -36,8 +36,9 @@ public sealed unsafe class AnalyzerSession
         _dic = dictionary;
         _input = new SentenceInput(dictionary);
         _chars = new CharClassifier(dictionary);
-        _builder = new LatticeBuilder(dictionary, _lattice, _chars);
-        _viterbi = new ViterbiSearch(dictionary, _lattice);
+        var costs = new LocalConnectionMatrix(dictionary.Matrix);
+        _builder = new LatticeBuilder(dictionary, _lattice, _chars, costs);
+        _viterbi = new ViterbiSearch(_lattice, costs);
         _nbest = new NBestGenerator(dictionary, _lattice);
         _marginals = new ForwardBackward(dictionary, _lattice);
     }

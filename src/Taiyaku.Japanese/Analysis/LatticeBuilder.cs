@@ -25,9 +25,11 @@ internal sealed unsafe class LatticeBuilder
     private readonly int _maxGroupingSize;
     private readonly int[] _prefixValues = new int[MaxPrefixResults];
     private readonly int[] _prefixLengths = new int[MaxPrefixResults];
+    private readonly LocalConnectionMatrix _costs;
 
-    public LatticeBuilder(MecabDictionary dictionary, Lattice lattice, CharClassifier chars)
+    public LatticeBuilder(MecabDictionary dictionary, Lattice lattice, CharClassifier chars, LocalConnectionMatrix costs)
     {
+        _costs = costs;
         _lattice = lattice;
         _chars = chars;
         _lexicons = dictionary.Lexicons;
@@ -72,7 +74,7 @@ internal sealed unsafe class LatticeBuilder
                 for (int j = 0; j < count; j++, t++)
                 {
                     lex.CheckToken(t, first + (uint)j);
-                    int k = AddNode(lattice, t, begin, begin2, nodeEnd, (nint)lex.FeatureAt(t->Feature), unknown: false, defaultType);
+                    int k = AddNode(lattice, _costs, t, begin, begin2, nodeEnd, (nint)lex.FeatureAt(t->Feature), unknown: false, defaultType);
                     constraints?.KeepIfValid(lattice, k);
                 }
             }
@@ -153,14 +155,14 @@ internal sealed unsafe class LatticeBuilder
         RawToken* t = unk.Tokens + first;
         for (int k = 0; k < count; k++, t++)
         {
-            int i = AddNode(lattice, t, begin, begin2, begin3, over != 0 ? over : (nint)unk.FeatureAt(t->Feature), unknown: true, category);
+            int i = AddNode(lattice, _costs, t, begin, begin2, begin3, over != 0 ? over : (nint)unk.FeatureAt(t->Feature), unknown: true, category);
             constraints?.KeepIfValid(lattice, i);
         }
     }
 
     /// <summary>A new node for dictionary token <paramref name="t"/> over [<paramref name="begin2"/>, <paramref name="end"/>) (after the spaces from <paramref name="begin"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AddNode(Lattice lattice, RawToken* t, int begin, int begin2, int end, nint feature, bool unknown, int charType)
+    private static int AddNode(Lattice lattice, LocalConnectionMatrix costs, RawToken* t, int begin, int begin2, int end, nint feature, bool unknown, int charType)
     {
         int k = lattice.NewNode();
         ref LatticeNode node = ref lattice.Nodes[k];
@@ -175,6 +177,8 @@ internal sealed unsafe class LatticeBuilder
         node.Unknown = unknown;
         node.CharType = (byte)charType;
         node.PosId = t->PosId;
+        node.LocalLeft = costs.Left(t->LeftId);
+        node.LocalRight = costs.Right(t->RightId);
         return k;
     }
 }

@@ -23,4 +23,6 @@ internal struct LatticeNode
     public bool Unknown;
     public byte CharType;  // the default category of the first character, as mecab's char_type
     public ushort PosId;
+    public ushort LocalLeft;   // LeftId and RightId as the session's LocalConnectionMatrix numbers them
+    public ushort LocalRight;
 }

@@ -12,8 +12,7 @@ namespace Taiyaku.Japanese.Analysis;
 internal sealed unsafe class ViterbiSearch
 {
     private readonly Lattice _lattice;
-    private readonly short* _costs;       // the connection matrix: cost(left's right id, right's left id)
-    private readonly int _leftSize;
+    private readonly LocalConnectionMatrix _costs;   // cost(left's local right id, right's local left id)
     private readonly bool _vector;        // whether ConnectAll may take ConnectionKernel's vector path
     private long[] _leftCost = new long[64];  // the left nodes of one position, copied flat for the step
     private int[] _leftCost32 = new int[64];
@@ -23,13 +22,11 @@ internal sealed unsafe class ViterbiSearch
     private bool _marksReady;
     private bool[] _onBestPath = [];
 
-    public ViterbiSearch(MecabDictionary dictionary, Lattice lattice)
+    public ViterbiSearch(Lattice lattice, LocalConnectionMatrix costs)
     {
         _lattice = lattice;
-        var matrix = dictionary.Matrix;
-        _costs = matrix.Costs;
-        _leftSize = matrix.LeftSize;
-        _vector = ConnectionKernel.IsSupported && matrix.GatherSafe;
+        _costs = costs;
+        _vector = ConnectionKernel.IsSupported && costs.GatherSafe;
     }
 
     /// <summary>
@@ -43,8 +40,8 @@ internal sealed unsafe class ViterbiSearch
         LatticeNode[] nodes = _lattice.Nodes;
         int[] endHead = _lattice.EndHead;
         int[] endCount = _lattice.EndCount;
-        short* costs = _costs;
-        int lsize = _leftSize;
+        short* costs = _costs.Costs;
+        int lsize = _costs.Stride;
         int last = _lattice.Count - 1;
         for (int r = last; r >= first; r--)
         {
@@ -75,7 +72,7 @@ internal sealed unsafe class ViterbiSearch
             long c = left.Cost;
             leftCost[n] = c;
             leftCost32[n] = (int)c;
-            leftRight[n] = left.RightId;
+            leftRight[n] = left.LocalRight;
             leftIndex[n] = l;
             lo = Math.Min(lo, c);
             hi = Math.Max(hi, c);
@@ -95,7 +92,7 @@ internal sealed unsafe class ViterbiSearch
                     for (int r = last; r >= first; r--)
                     {
                         ref LatticeNode node = ref nodes[r];
-                        int bestK = ConnectionKernel.FirstMin8(cost0, right0, costs + lsize * node.LeftId, out int total);
+                        int bestK = ConnectionKernel.FirstMin8(cost0, right0, costs + lsize * node.LocalLeft, out int total);
                         LinkVectorBest(ref node, r, leftIndex[bestK], total, endHead, endCount);
                     }
                     return;
@@ -109,7 +106,7 @@ internal sealed unsafe class ViterbiSearch
                     for (int r = last; r >= first; r--)
                     {
                         ref LatticeNode node = ref nodes[r];
-                        int bestK = ConnectionKernel.FirstMin16(cost0, right0, cost1, right1, costs + lsize * node.LeftId, out int total);
+                        int bestK = ConnectionKernel.FirstMin16(cost0, right0, cost1, right1, costs + lsize * node.LocalLeft, out int total);
                         LinkVectorBest(ref node, r, leftIndex[bestK], total, endHead, endCount);
                     }
                     return;
@@ -117,7 +114,7 @@ internal sealed unsafe class ViterbiSearch
                 for (int r = last; r >= first; r--)
                 {
                     ref LatticeNode node = ref nodes[r];
-                    int bestK = ConnectionKernel.FirstMin(cost, right, padded, costs + lsize * node.LeftId, out int total);
+                    int bestK = ConnectionKernel.FirstMin(cost, right, padded, costs + lsize * node.LocalLeft, out int total);
                     LinkVectorBest(ref node, r, leftIndex[bestK], total, endHead, endCount);
                 }
             }
@@ -128,7 +125,7 @@ internal sealed unsafe class ViterbiSearch
         for (int r = last; r >= first; r--)
         {
             ref LatticeNode right = ref nodes[r];
-            short* column = costs + lsize * right.LeftId;
+            short* column = costs + lsize * right.LocalLeft;
             int wordCost = right.WordCost;
             long best = (long)int.MaxValue - wordCost;
             int bestK = -1;
@@ -147,7 +144,7 @@ internal sealed unsafe class ViterbiSearch
     {
         int eos = _lattice.Eos;
         _marksReady = false;
-        Connect(_lattice.Nodes, _lattice.EndHead, _lattice.EndCount, _lattice.Nodes[eos].Pos, eos, _costs, _leftSize);
+        Connect(_lattice.Nodes, _lattice.EndHead, _lattice.EndCount, _lattice.Nodes[eos].Pos, eos, _costs.Costs, _costs.Stride);
     }
 
     /// <summary>The best path from BOS to EOS, both left out, read back along each node's best left neighbour.</summary>
@@ -214,13 +211,13 @@ internal sealed unsafe class ViterbiSearch
     private static void Connect(LatticeNode[] nodes, int[] endHead, int[] endCount, int pos, int r, short* costs, int lsize)
     {
         ref LatticeNode right = ref nodes[r];
-        short* column = costs + lsize * right.LeftId;
+        short* column = costs + lsize * right.LocalLeft;
         long best = int.MaxValue; // mecab starts from INT_MAX and keeps the first strictly smaller cost
         int bestNode = -1;
         for (int l = endHead[pos]; l >= 0;)
         {
             ref LatticeNode left = ref nodes[l];
-            long c = left.Cost + column[left.RightId] + right.WordCost;
+            long c = left.Cost + column[left.LocalRight] + right.WordCost;
             if (c < best) { best = c; bestNode = l; }
             l = left.ENext;
         }
