@@ -64,7 +64,7 @@ internal sealed unsafe class ViterbiSearch
         }
         long[] leftCost = _leftCost;
         int[] leftCost32 = _leftCost32, leftRight = _leftRight, leftIndex = _leftIndex;
-        long lo = long.MaxValue, hi = long.MinValue;
+        bool outside = false;   // whether some left cost lies outside the 32-bit vector path's range
         n = 0;
         for (int l = endHead[pos]; l >= 0; l = nodes[l].ENext)
         {
@@ -74,12 +74,12 @@ internal sealed unsafe class ViterbiSearch
             leftCost32[n] = (int)c;
             leftRight[n] = left.LocalRight;
             leftIndex[n] = l;
-            lo = Math.Min(lo, c);
-            hi = Math.Max(hi, c);
+            // One unsigned comparison, no branch (a minimum and a maximum compiled to branches).
+            outside |= (ulong)(c - ConnectionKernel.MinCost) > (ulong)((long)ConnectionKernel.MaxCost - ConnectionKernel.MinCost);
             n++;
         }
         // Below five left nodes the scalar loop is faster (measured on the Bible text).
-        if (_vector && n > 4 && lo >= ConnectionKernel.MinCost && hi <= ConnectionKernel.MaxCost)
+        if (_vector && n > 4 && !outside)
         {
             for (int k = n; k < padded; k++) { leftCost32[k] = ConnectionKernel.PadCost; leftRight[k] = 0; }
             fixed (int* cost = leftCost32, right = leftRight)
