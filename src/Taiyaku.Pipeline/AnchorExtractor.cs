@@ -54,7 +54,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// </summary>
     public static SentenceAnchors[] Pack(AnchorItem[][] side, AnchorItem[][] other, double[]? oneSided = null, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
     {
-        var otherFrequency = DocumentFrequency(other, otherExtra);
+        using var otherFrequency = DocumentFrequencies.Of(other, otherExtra);
         double n = other.Length;
         var result = new SentenceAnchors[side.Length];
         var keys = new List<AnchorKey>();
@@ -73,7 +73,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
                 AddKeys(item, sideExtra, itemKeys, scratch);
                 if (itemKeys.Count == start) continue;
                 long df = 0;
-                for (int k = start; k < itemKeys.Count; k++) df += otherFrequency.GetValueOrDefault(itemKeys[k]);
+                for (int k = start; k < itemKeys.Count; k++) df += otherFrequency[itemKeys[k]];
                 // An item that no sentence of the other side can match says nothing about where the sentence goes.
                 if (df == 0)
                 {
@@ -117,7 +117,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     }
 
     /// <summary>Appends the item's distinct keys, then those <paramref name="extra"/> gives it, to <paramref name="keys"/> (no allocation per item).</summary>
-    private static void AddKeys(AnchorItem item, Action<AnchorItem, List<ulong>>? extra, List<ulong> keys, List<ulong> scratch)
+    internal static void AddKeys(AnchorItem item, Action<AnchorItem, List<ulong>>? extra, List<ulong> keys, List<ulong> scratch)
     {
         int start = keys.Count;
         for (int k = 0; k < item.KeyCount; k++) AddDistinct(item.Key(k));
@@ -133,26 +133,5 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
                 if (keys[x] == key) return;
             keys.Add(key);
         }
-    }
-
-    /// <summary>For each key, the number of sentences that hold it.</summary>
-    private static Dictionary<ulong, int> DocumentFrequency(AnchorItem[][] sentences, Action<AnchorItem, List<ulong>>? extra)
-    {
-        var df = new Dictionary<ulong, int>();
-        var seen = new HashSet<ulong>();
-        var keys = new List<ulong>();
-        var scratch = new List<ulong>();
-        foreach (var items in sentences)
-        {
-            seen.Clear();
-            foreach (var item in items)
-            {
-                keys.Clear();
-                AddKeys(item, extra, keys, scratch);
-                foreach (var k in keys)
-                    if (seen.Add(k)) df[k] = df.GetValueOrDefault(k) + 1;
-            }
-        }
-        return df;
     }
 }
