@@ -25,6 +25,7 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     private readonly int slots, maskWidth;
     private readonly ulong[] inSource, inTarget;   // items of source u matched by target v; of target v matched by source u
     private readonly double[] pairScore, prefix;   // the 1-1 bead (u, v)'s anchor score; prefix sums of it over v
+    private readonly double[] sourceScore, targetScore;  // its two parts: u's items matched by v, v's matched by u
     private readonly List<int>[] touchedBySlot;
     private readonly double[] us, ut;              // prefix sums of the anchor item counts of each side
     private readonly double[] oneSidedS, oneSidedT; // the one-sided evidence of each unit of each side
@@ -68,6 +69,8 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         // Pinned: the kernel reads them through pointers.
         pairScore = GC.AllocateArray<double>(A * maskWidth, pinned: true);
         prefix = GC.AllocateArray<double>(A * (maskWidth + 1), pinned: true);
+        sourceScore = new double[A * maskWidth];
+        targetScore = new double[A * maskWidth];
         postingTargets = index.PostingTargets;
         postingItems = index.PostingItems;
         sourceKeyStart = index.SourceKeyStart;
@@ -112,6 +115,8 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         inSource.AsSpan(slot, width).Clear();
         inTarget.AsSpan(slot, width).Clear();
         pairScore.AsSpan(slot, width).Clear();
+        sourceScore.AsSpan(slot, width).Clear();
+        targetScore.AsSpan(slot, width).Clear();
         // Only the targets that share a key with u are touched: each key's postings in [first, last].
         var touched = touchedBySlot[u % slots];
         touched.Clear();
@@ -138,7 +143,10 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         foreach (int v in touched)
         {
             int x = slot + v - first;
-            pairScore[x] = su.WeightOf(inSource[x], -mu) + ta[v].WeightOf(inTarget[x], -mu);
+            double source = su.WeightOf(inSource[x], -mu), target = ta[v].WeightOf(inTarget[x], -mu);
+            sourceScore[x] = source;
+            targetScore[x] = target;
+            pairScore[x] = source + target;
         }
         int sumsAt = u % slots * (maskWidth + 1);
         double sum = 0;
@@ -282,15 +290,26 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
     {
         double covered = 0;
         double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0] - mu, targetPenalty = SentenceAnchors.SizePenalty[u1 - u0] - mu;
+        // A side facing one sentence has the scores of its 1-1 pairs (ln 1 = 0: the same penalty, the same sums).
         for (int u = u0; u < u1; u++)
         {
             int baseIndex = u % slots * maskWidth - tStart[u];
+            if (v1 - v0 == 1)
+            {
+                covered += sourceScore[baseIndex + v0];
+                continue;
+            }
             ulong acc = 0;
             for (int v = v0; v < v1; v++) acc |= inSource[baseIndex + v];
             if (acc != 0) covered += sa[u].WeightOf(acc, sourcePenalty);
         }
         for (int v = v0; v < v1; v++)
         {
+            if (u1 - u0 == 1)
+            {
+                covered += targetScore[u0 % slots * maskWidth - tStart[u0] + v];
+                continue;
+            }
             ulong acc = 0;
             for (int u = u0; u < u1; u++) acc |= inTarget[u % slots * maskWidth - tStart[u] + v];
             if (acc != 0) covered += ta[v].WeightOf(acc, targetPenalty);
