@@ -12,7 +12,8 @@ namespace Taiyaku.Japanese;
 // The work is split as in mecab, NMeCab and kuromoji (see Analysis/): SentenceInput holds the bytes and the offset
 // map, LatticeBuilder adds each position's dictionary and unknown-word nodes (categories from CharClassifier) to the
 // Lattice, ViterbiSearch links them (with the costs of the session's LocalConnectionMatrix) and reads the best path
-// back; NBestGenerator, ForwardBackward and PartialConstraints serve mecab's -N, -m and -p. The session owns them, runs them and turns paths into tokens.
+// back; NBestGenerator, ForwardBackward and PartialConstraints serve mecab's -N, -m and -p. The session owns them,
+// runs them and turns paths into tokens.
 public sealed unsafe class AnalyzerSession
 {
     private readonly MecabDictionary _dic;
