@@ -291,29 +291,28 @@ internal readonly unsafe struct AnchorTerm : IBeadTerm
         double covered = 0;
         double sourcePenalty = SentenceAnchors.SizePenalty[v1 - v0] - mu, targetPenalty = SentenceAnchors.SizePenalty[u1 - u0] - mu;
         // A side facing one sentence has the scores of its 1-1 pairs (ln 1 = 0: the same penalty, the same sums).
-        for (int u = u0; u < u1; u++)
-        {
-            int baseIndex = u % slots * maskWidth - tStart[u];
-            if (v1 - v0 == 1)
+        if (v1 - v0 == 1)
+            for (int u = u0; u < u1; u++) covered += sourceScore[u % slots * maskWidth - tStart[u] + v0];
+        else
+            for (int u = u0; u < u1; u++)
             {
-                covered += sourceScore[baseIndex + v0];
-                continue;
+                int baseIndex = u % slots * maskWidth - tStart[u];
+                ulong acc = 0;
+                for (int v = v0; v < v1; v++) acc |= inSource[baseIndex + v];
+                if (acc != 0) covered += sa[u].WeightOf(acc, sourcePenalty);
             }
-            ulong acc = 0;
-            for (int v = v0; v < v1; v++) acc |= inSource[baseIndex + v];
-            if (acc != 0) covered += sa[u].WeightOf(acc, sourcePenalty);
-        }
-        for (int v = v0; v < v1; v++)
+        if (u1 - u0 == 1)
         {
-            if (u1 - u0 == 1)
-            {
-                covered += targetScore[u0 % slots * maskWidth - tStart[u0] + v];
-                continue;
-            }
-            ulong acc = 0;
-            for (int u = u0; u < u1; u++) acc |= inTarget[u % slots * maskWidth - tStart[u] + v];
-            if (acc != 0) covered += ta[v].WeightOf(acc, targetPenalty);
+            int baseIndex = u0 % slots * maskWidth - tStart[u0];
+            for (int v = v0; v < v1; v++) covered += targetScore[baseIndex + v];
         }
+        else
+            for (int v = v0; v < v1; v++)
+            {
+                ulong acc = 0;
+                for (int u = u0; u < u1; u++) acc |= inTarget[u % slots * maskWidth - tStart[u] + v];
+                if (acc != 0) covered += ta[v].WeightOf(acc, targetPenalty);
+            }
         return covered;
     }
 }

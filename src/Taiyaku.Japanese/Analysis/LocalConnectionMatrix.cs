@@ -81,11 +81,7 @@ internal sealed unsafe class LocalConnectionMatrix
 
     private int AddLeft(ushort id)
     {
-        int i = _leftCount;
-        if (i == _stride) Grow(Math.Min(_stride * 2, _maxStride));
-        _leftCount++;
-        _leftLocal[id] = i;
-        _leftSource[i] = id;
+        int i = Number(id, _leftLocal, _leftSource, ref _leftCount);
         short* from = _source + (long)id * _sourceStride;
         short* row = _costPointer + (long)i * _stride;
         for (int j = 0; j < _rightCount; j++) row[j] = from[_rightSource[j]];
@@ -94,13 +90,21 @@ internal sealed unsafe class LocalConnectionMatrix
 
     private int AddRight(ushort id)
     {
-        int j = _rightCount;
-        if (j == _stride) Grow(Math.Min(_stride * 2, _maxStride));
-        _rightCount++;
-        _rightLocal[id] = j;
-        _rightSource[j] = id;
+        int j = Number(id, _rightLocal, _rightSource, ref _rightCount);
         for (int i = 0; i < _leftCount; i++) _costPointer[(long)i * _stride + j] = _source[(long)_leftSource[i] * _sourceStride + id];
         return j;
+    }
+
+    // Gives the dictionary's id the next local id of its side (growing the copy first when that side is full); the
+    // caller fills its row or column.
+    private int Number(ushort id, int[] local, int[] source, ref int count)
+    {
+        int k = count;
+        if (k == _stride) Grow(Math.Min(_stride * 2, _maxStride));
+        count = k + 1;
+        local[id] = k;
+        source[k] = id;
+        return k;
     }
 
     private void Grow(int stride)
