@@ -6,7 +6,7 @@ namespace Taiyaku.Pipeline;
 
 /// <summary>
 /// Turns sentences into anchor items: a list of sources, each adding its items in turn. The user's sources come first
-/// (an item's place matters: <see cref="Pack"/> keeps the heaviest with a stable sort), then the built-in kinds that
+/// (an item's place matters: <see cref="Pack(ItemKeys, ItemKeys, DocumentKeys, double[])"/> keeps the heaviest with a stable sort), then the built-in kinds that
 /// <see cref="AnchorOptions"/> switches on (<see cref="AnchorOptions.BuiltInSources"/>).
 /// </summary>
 internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
@@ -52,34 +52,37 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// or number says more than one on a word found everywhere. At most <see cref="SentenceAnchors.MaxItems"/> items per
     /// sentence are kept, the heaviest.
     /// </summary>
-    public static SentenceAnchors[] Pack(AnchorItem[][] side, AnchorItem[][] other, double[]? oneSided = null, Action<AnchorItem, List<ulong>>? sideExtra = null, Action<AnchorItem, List<ulong>>? otherExtra = null)
+    public static SentenceAnchors[] Pack(ItemKeys side, ItemKeys other, DocumentKeys numbering, double[]? oneSided = null)
     {
-        using var otherFrequency = DocumentFrequencies.Of(other, otherExtra);
-        double n = other.Length;
-        var result = new SentenceAnchors[side.Length];
+        var otherFrequency = other.Frequencies();
+        double n = other.Count;
+        var result = new SentenceAnchors[side.Count];
         var keys = new List<AnchorKey>();
         var weights = new List<double>();
         // One sentence's candidate items: weight and where its keys lie in itemKeys. Reused from sentence to sentence.
         var candidates = new List<(double Weight, int Start, int Count)>();
         var itemKeys = new List<ulong>();
-        var scratch = new List<ulong>();
-        for (int i = 0; i < side.Length; i++)
+        var itemIds = new List<int>();
+        for (int i = 0; i < result.Length; i++)
         {
             candidates.Clear();
             itemKeys.Clear();
-            foreach (var item in side[i])
+            int at = side.KeyStart(i);
+            foreach (var item in side.Items[i])
             {
+                side.Read(item, ref at, itemIds);
+                // Only the keys some sentence of the other side holds: the rest can match nothing (most of the
+                // dictionary's glosses for a word), and an item with none says nothing about where the sentence goes.
                 int start = itemKeys.Count;
-                AddKeys(item, sideExtra, itemKeys, scratch);
-                if (itemKeys.Count == start) continue;
                 long df = 0;
-                for (int k = start; k < itemKeys.Count; k++) df += otherFrequency[itemKeys[k]];
-                // An item that no sentence of the other side can match says nothing about where the sentence goes.
-                if (df == 0)
+                foreach (int id in itemIds)
                 {
-                    itemKeys.RemoveRange(start, itemKeys.Count - start);
-                    continue;
+                    int f = id < otherFrequency.Length ? otherFrequency[id] : 0;
+                    if (f == 0) continue;
+                    df += f;
+                    itemKeys.Add(numbering.KeyOf(id));
                 }
+                if (df == 0) continue;
                 double q = (Math.Min(df, n) + 0.5) / (n + 1);
                 candidates.Add((Math.Max(0, item.Weight - Math.Log(q)), start, itemKeys.Count - start));
             }
@@ -103,35 +106,26 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
         return result;
     }
 
-    /// <summary>
-    /// Both sides packed, the Japanese items with <paramref name="learned"/>'s keys added and the English frequencies
-    /// counted against them; side by side on two threads when the document is large (the two are independent).
-    /// </summary>
-    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(AnchorItem[][] ja, AnchorItem[][] en,
-        double[]? jaOneSided = null, double[]? enOneSided = null, Action<AnchorItem, List<ulong>>? learned = null)
+    /// <summary>The items of <paramref name="side"/> packed against <paramref name="other"/> (for tests: the aligner packs both sides of one numbering).</summary>
+    internal static SentenceAnchors[] Pack(AnchorItem[][] side, AnchorItem[][] other)
     {
-        if (ja.Length + en.Length < 2048) return (Pack(ja, en, jaOneSided, sideExtra: learned), Pack(en, ja, enOneSided, otherExtra: learned));
-        SentenceAnchors[]? japanese = null, english = null;
-        Parallel.Invoke(() => japanese = Pack(ja, en, jaOneSided, sideExtra: learned), () => english = Pack(en, ja, enOneSided, otherExtra: learned));
-        return (japanese!, english!);
+        using var numbering = new DocumentKeys(side, other);
+        return Pack(numbering.Japanese, numbering.English, numbering);
     }
 
-    /// <summary>Appends the item's distinct keys, then those <paramref name="extra"/> gives it, to <paramref name="keys"/> (no allocation per item).</summary>
-    internal static void AddKeys(AnchorItem item, Action<AnchorItem, List<ulong>>? extra, List<ulong> keys, List<ulong> scratch)
+    /// <summary>
+    /// Both sides packed: <paramref name="japanese"/> (the numbering's Japanese keys, or those with learned translations
+    /// added) against the English ones and the other way round; side by side on two threads when the document is large
+    /// (the two are independent).
+    /// </summary>
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(DocumentKeys numbering, ItemKeys japanese,
+        double[]? jaOneSided = null, double[]? enOneSided = null)
     {
-        int start = keys.Count;
-        for (int k = 0; k < item.KeyCount; k++) AddDistinct(item.Key(k));
-        if (extra == null) return;
-        scratch.Clear();
-        extra(item, scratch);
-        foreach (var k in scratch) AddDistinct(k);
-
-        void AddDistinct(ulong key)
-        {
-            // An item has a handful of keys: a linear scan beats a set.
-            for (int x = start; x < keys.Count; x++)
-                if (keys[x] == key) return;
-            keys.Add(key);
-        }
+        var english = numbering.English;
+        if (japanese.Count + english.Count < 2048)
+            return (Pack(japanese, english, numbering, jaOneSided), Pack(english, japanese, numbering, enOneSided));
+        SentenceAnchors[]? ja = null, en = null;
+        Parallel.Invoke(() => ja = Pack(japanese, english, numbering, jaOneSided), () => en = Pack(english, japanese, numbering, enOneSided));
+        return (ja!, en!);
     }
 }

@@ -304,7 +304,8 @@ public sealed class DocumentAligner
             return (new AlignmentEvidence(lengthsOnly, new AnchorCoverage[lengthsOnly.Links.Count]), Options.Parameters);
         }
 
-        var first = FirstPass(document.JaLengths, document.EnLengths, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided,
+        using var keys = new DocumentKeys(jaItems, enItems);
+        var first = FirstPass(document.JaLengths, document.EnLengths, keys, document.JapaneseOneSided, document.EnglishOneSided,
             progress, cancellationToken, out var kept);
         if (_untranslated != null)
         {
@@ -315,10 +316,11 @@ public sealed class DocumentAligner
                 // same learned translations. Measured on the development corpora: every partial translation's first
                 // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
                 // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017).
-                var (ja, en) = LearnedSecondPass.Anchors(first, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
-                return (Finish(document, jaItems, enItems, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
+                var (ja, en) = LearnedSecondPass.Anchors(first, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
+                keys.Dispose();   // the last anchors packed: the final searches run without the numbers
+                return (Finish(document, keys, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
             }
-            var partial = _untranslated.Finish(document, jaItems, enItems, first, kept, out var learned, progress, cancellationToken);
+            var partial = _untranslated.Finish(document, keys, first, kept, out var learned, progress, cancellationToken);
             double share = UntranslatedPassages.BlockShare(partial.Result, document.JaLengths, document.EnLengths);
             if (share >= Options.Parameters.Untranslated!.MinBlockShare)
                 return (partial, _untranslated.Options.Parameters);
@@ -326,11 +328,11 @@ public sealed class DocumentAligner
             // the translations learned from it (measured: the same accuracy on kyoto-wiki and the Bible, 2 links better
             // on the cable, 3 worse on kyoto-wiki dev given raw; a fifth less time than a first pass and model of its own).
             if (Options.Anchors.SecondPass)
-                return (Finish(document, jaItems, enItems, first, learned, out _, progress, cancellationToken), Options.Parameters);
+                return (Finish(document, keys, first, learned, out _, progress, cancellationToken), Options.Parameters);
             // Without the second pass these parameters make a first pass of their own.
             first = _firstPass.Align(document.JaLengths, document.EnLengths, kept!.Japanese, kept.English, null, progress, cancellationToken);
         }
-        return (Finish(document, jaItems, enItems, first, kept, out _, progress, cancellationToken), Options.Parameters);
+        return (Finish(document, keys, first, kept, out _, progress, cancellationToken), Options.Parameters);
     }
 
     /// <summary>
@@ -342,10 +344,10 @@ public sealed class DocumentAligner
     /// (measured, the 100 MB raw pair with anchors on: 0.6 of 2.1 GB live during the final pass).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private AlignmentResult FirstPass(int[] jaLengths, int[] enLengths, AnchorItem[][] jaItems, AnchorItem[][] enItems, double[]? jaOneSided,
+    private AlignmentResult FirstPass(int[] jaLengths, int[] enLengths, DocumentKeys keys, double[]? jaOneSided,
         double[]? enOneSided, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken, out PassAnchors? kept)
     {
-        var (ja, en) = AnchorExtractor.PackBoth(jaItems, enItems, jaOneSided, enOneSided);
+        var (ja, en) = AnchorExtractor.PackBoth(keys, keys.Japanese, jaOneSided, enOneSided);
         kept = Options.Anchors.SecondPass ? null : new PassAnchors(ja, en);
         return FirstPassAligner.Align(jaLengths, enLengths, ja, en, null, progress, cancellationToken);
     }
@@ -354,9 +356,9 @@ public sealed class DocumentAligner
     /// From the first pass on: the learned second pass, the deletion shares, and each link's coverage. The passes use
     /// <paramref name="given"/> (without the second pass, the first pass's anchors; with it, anchors already learned from
     /// the same first pass), else anchors learned from <paramref name="first"/>; <paramref name="learned"/> is the second
-    /// pass's anchors, null without a second pass.
+    /// pass's anchors, null without a second pass. Learning them disposes <paramref name="keys"/>: no pass packs anchors after.
     /// </summary>
-    private AlignmentEvidence Finish(PreparedDocument document, AnchorItem[][] jaItems, AnchorItem[][] enItems,
+    private AlignmentEvidence Finish(PreparedDocument document, DocumentKeys keys,
         AlignmentResult first, PassAnchors? given, out PassAnchors? learned, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken)
     {
         var result = first;
@@ -364,7 +366,11 @@ public sealed class DocumentAligner
         AnchorIndex? index = null;
         SentenceAnchors[] jaAnchors, enAnchors;
         if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
-        else (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, jaItems, enItems, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
+        else
+        {
+            (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
+            keys.Dispose();   // the last anchors packed (a given pass's were packed before): the searches run without the numbers
+        }
         // The final searches share one index of these anchors (its skeleton above all), as does the enclosing set's
         // final pass when these are its learned anchors.
         AnchorIndex Index() => index ??= AnchorIndex.Create(jaAnchors, enAnchors, cancellationToken);
@@ -529,7 +535,8 @@ public sealed class DocumentAligner
     private List<(IReadOnlyList<string>, IReadOnlyList<string>)> ConfidentFirstPassPairs(int[] jaLengths, int[] enLengths,
         AnchorItem[][] jaItems, AnchorItem[][] enItems, double[]? jaOneSided, double[]? enOneSided, CancellationToken ct)
     {
-        var result = FirstPass(jaLengths, enLengths, jaItems, enItems, jaOneSided, enOneSided, null, ct, out _);
+        using var keys = new DocumentKeys(jaItems, enItems);
+        var result = FirstPass(jaLengths, enLengths, keys, jaOneSided, enOneSided, null, ct, out _);
         return LearnedSecondPass.ConfidentPairs(result, jaItems, enItems);
     }
 

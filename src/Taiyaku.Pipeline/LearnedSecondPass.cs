@@ -13,13 +13,12 @@ internal static class LearnedSecondPass
     /// <paramref name="corpus"/> when given (the corpus adds the words one document cannot teach; the document keeps its
     /// own terms and choices: together they beat either alone on every corpus measured, see the README).
     /// </summary>
-    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) Anchors(AlignmentResult firstPass, AnchorItem[][] ja, AnchorItem[][] en,
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) Anchors(AlignmentResult firstPass, DocumentKeys keys,
         double[]? jaOneSided, double[]? enOneSided, TranslationModel? corpus, CancellationToken ct)
     {
-        var model = TranslationModel.Learn(ConfidentPairs(firstPass, ja, en), ct);
+        var model = TranslationModel.Learn(ConfidentPairs(firstPass, keys.Japanese.Items, keys.English.Items), ct);
         if (corpus != null) model = model.Join(corpus);
-        Action<AnchorItem, List<ulong>> learned = (item, keys) => LearnedKeys(model, item, keys);
-        return AnchorExtractor.PackBoth(ja, en, jaOneSided, enOneSided, learned);
+        return AnchorExtractor.PackBoth(keys, keys.WithLearned(model), jaOneSided, enOneSided);
     }
 
     /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>
@@ -32,12 +31,5 @@ internal static class LearnedSecondPass
         return pairs;
 
         static string[] Words(AnchorItem[] items) => items.Where(x => x.Word != null).Select(x => x.Word!).ToArray();
-    }
-
-    private static void LearnedKeys(TranslationModel model, AnchorItem item, List<ulong> keys)
-    {
-        // Indexed, not foreach: called for every item of every pack, and an interface's enumerator is an allocation.
-        if (item.Word != null && model.TryGetTranslations(item.Word, out var english))
-            for (int k = 0; k < english.Count; k++) keys.Add(AnchorKeys.Word(english[k]));
     }
 }

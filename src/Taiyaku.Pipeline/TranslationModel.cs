@@ -72,7 +72,10 @@ public sealed class TranslationModel : IBilingualLexicon
         var pairF = new List<int>();
         var pairE = new List<int>();
         var cells = new int[corpus.Count][];
-        using (var pairIndex = new WordPairIndex())
+        long cellCount = 0;
+        foreach (var (f, e) in corpus) cellCount += (long)f.Length * e.Length;
+        // Sized for every cell a distinct pair (most are, in one document), up to a million: no growing on the way.
+        using (var pairIndex = new WordPairIndex((int)Math.Min(cellCount, 1 << 20)))
         {
             for (int k = 0; k < corpus.Count; k++)
             {

@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+
+namespace Taiyaku.Pipeline;
+
+/// <summary>
+/// One side's anchor items with their keys as <see cref="DocumentKeys"/> numbers: each key of each item in order,
+/// flattened (sentence i's from <see cref="KeyStart"/>(i)), and, for the Japanese side of the learned pass, each
+/// word's learned translations numbered once per word. Held for a whole alignment, so four bytes a key and nothing
+/// per item: an item's distinct keys are gathered as it is read (<see cref="Read"/>).
+/// </summary>
+internal sealed class ItemKeys
+{
+    private readonly int[] keyStart;   // sentence i's first key in ids
+    private readonly int[] ids;
+    private readonly Dictionary<string, int[]>? learned;
+    private int[]? frequencies;
+
+    /// <summary>The items' own keys, numbered by <paramref name="numbering"/>.</summary>
+    public ItemKeys(AnchorItem[][] items, DocumentKeys numbering)
+    {
+        Items = items;
+        keyStart = new int[items.Length + 1];
+        int keyCount = 0;
+        for (int i = 0; i < items.Length; i++)
+        {
+            keyStart[i] = keyCount;
+            foreach (var item in items[i]) keyCount += item.KeyCount;
+        }
+        keyStart[items.Length] = keyCount;
+        ids = new int[keyCount];
+        int at = 0;
+        foreach (var sentence in items)
+            foreach (var item in sentence)
+                for (int k = 0; k < item.KeyCount; k++)
+                {
+                    int id = numbering.Number(item.Key(k));
+                    ids[at++] = id;
+                    IdLimit = Math.Max(IdLimit, id + 1);
+                }
+    }
+
+    /// <summary>The keys of <paramref name="side"/> with each word's <paramref name="learned"/> keys after them (numbers already given).</summary>
+    public ItemKeys(ItemKeys side, Dictionary<string, int[]> learned)
+    {
+        (Items, keyStart, ids, this.learned, IdLimit) = (side.Items, side.keyStart, side.ids, learned, side.IdLimit);
+        foreach (var numbers in learned.Values)
+            foreach (int id in numbers) IdLimit = Math.Max(IdLimit, id + 1);
+    }
+
+    /// <summary>The items, by sentence.</summary>
+    public AnchorItem[][] Items { get; }
+
+    /// <summary>Number of sentences.</summary>
+    public int Count => Items.Length;
+
+    /// <summary>Above every key number this side holds.</summary>
+    public int IdLimit { get; }
+
+    /// <summary>Where sentence <paramref name="i"/>'s keys begin: the cursor for <see cref="Read"/> at its first item.</summary>
+    public int KeyStart(int i) => keyStart[i];
+
+    /// <summary>
+    /// The distinct key numbers of <paramref name="item"/>, its own in order and then its word's learned ones, into
+    /// <paramref name="into"/> (cleared first); <paramref name="at"/> moves past the item's own keys to the next item's.
+    /// </summary>
+    public void Read(AnchorItem item, ref int at, List<int> into)
+    {
+        into.Clear();
+        for (int k = 0; k < item.KeyCount; k++) AddDistinct(into, ids[at++]);
+        if (learned != null && item.Word is { } word && learned.TryGetValue(word, out var extra))
+            foreach (int id in extra) AddDistinct(into, id);
+    }
+
+    /// <summary>
+    /// For each key number, the number of sentences with an item holding it; computed once (the English side's are the
+    /// same in both passes). A number at or above the array's length is held by none.
+    /// </summary>
+    public int[] Frequencies()
+    {
+        if (frequencies != null) return frequencies;
+        var counts = new int[IdLimit];
+        var lastSentence = new int[IdLimit];   // the last sentence that counted the key, + 1
+        var item = new List<int>();
+        for (int i = 0; i < Items.Length; i++)
+        {
+            int at = keyStart[i];
+            foreach (var x in Items[i])
+            {
+                Read(x, ref at, item);
+                foreach (int id in item)
+                {
+                    if (lastSentence[id] == i + 1) continue;
+                    lastSentence[id] = i + 1;
+                    counts[id]++;
+                }
+            }
+        }
+        return frequencies = counts;
+    }
+
+    // An item has a handful of keys: a linear scan beats a set.
+    private static void AddDistinct(List<int> into, int id)
+    {
+        if (CollectionsMarshal.AsSpan(into).Contains(id)) return;
+        into.Add(id);
+    }
+}
