@@ -44,15 +44,32 @@ public sealed class SentenceAnchors
     /// whatever its words: see <see cref="OneSidedEvidence"/>.</param>
     /// <exception cref="ArgumentException">More than <see cref="MaxItems"/> items, a key naming a missing item, or a bad weight or evidence.</exception>
     public SentenceAnchors(IReadOnlyList<AnchorKey> keys, IReadOnlyList<double> itemWeights, double oneSidedEvidence)
+        : this(Copy(keys, nameof(keys)), Copy(itemWeights, nameof(itemWeights)), oneSidedEvidence, copied: true)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(itemWeights);
-        if (itemWeights.Count > MaxItems)
-            throw new ArgumentException($"A sentence may have at most {MaxItems} anchor items, not {itemWeights.Count}.", nameof(itemWeights));
+    }
+
+    /// <summary>As the public constructor, from spans: the pipeline's packing makes one for every sentence of both passes.</summary>
+    internal static SentenceAnchors Create(ReadOnlySpan<AnchorKey> keys, ReadOnlySpan<double> itemWeights, double oneSidedEvidence) =>
+        new(keys, itemWeights, oneSidedEvidence, copied: false);
+
+    private static T[] Copy<T>(IReadOnlyList<T> list, string name)
+    {
+        ArgumentNullException.ThrowIfNull(list, name);
+        var copy = new T[list.Count];
+        for (int k = 0; k < copy.Length; k++) copy[k] = list[k];
+        return copy;
+    }
+
+    // copied: only to tell this constructor from the public ones.
+    private SentenceAnchors(ReadOnlySpan<AnchorKey> keys, ReadOnlySpan<double> itemWeights, double oneSidedEvidence, bool copied)
+    {
+        _ = copied;
+        if (itemWeights.Length > MaxItems)
+            throw new ArgumentException($"A sentence may have at most {MaxItems} anchor items, not {itemWeights.Length}.", nameof(itemWeights));
         if (!(oneSidedEvidence >= 0 && double.IsFinite(oneSidedEvidence)))
             throw new ArgumentException($"The one-sided evidence is {oneSidedEvidence}; it must be finite and non-negative.", nameof(oneSidedEvidence));
         OneSidedEvidence = oneSidedEvidence;
-        Weights = new double[itemWeights.Count];
+        Weights = new double[itemWeights.Length];
         for (int i = 0; i < Weights.Length; i++)
         {
             double w = itemWeights[i];
@@ -61,8 +78,8 @@ public sealed class SentenceAnchors
             Weights[i] = w;
             TotalWeight += w;
         }
-        Keys = new ulong[keys.Count];
-        ItemOf = new byte[keys.Count];
+        Keys = new ulong[keys.Length];
+        ItemOf = new byte[keys.Length];
         for (int k = 0; k < Keys.Length; k++)
         {
             var key = keys[k];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Taiyaku.Alignment;
 using Taiyaku.Features;
 using Taiyaku.Japanese;
@@ -101,7 +102,7 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
                 weights.Add(w);
             }
             double evidence = oneSided?[i] ?? 0;
-            result[i] = weights.Count == 0 && evidence == 0 ? SentenceAnchors.Empty : new SentenceAnchors(keys, weights, evidence);
+            result[i] = weights.Count == 0 && evidence == 0 ? SentenceAnchors.Empty : SentenceAnchors.Create(CollectionsMarshal.AsSpan(keys), CollectionsMarshal.AsSpan(weights), evidence);
         }
         return result;
     }

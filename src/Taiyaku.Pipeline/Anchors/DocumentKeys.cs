@@ -61,9 +61,13 @@ internal sealed class DocumentKeys : IDisposable
         var byWord = new Dictionary<string, int[]>(model.Count, StringComparer.Ordinal);
         foreach (var (japanese, english) in model.Entries())
         {
-            var numbers = new int[english.Length];
-            for (int k = 0; k < numbers.Length; k++) numbers[k] = Number(AnchorKeys.Word(english[k]));
-            byWord[japanese] = numbers;
+            var numbers = new List<int>(english.Length);
+            foreach (var word in english)
+            {
+                int id = Number(AnchorKeys.Word(word));
+                if (!numbers.Contains(id)) numbers.Add(id);
+            }
+            byWord[japanese] = [.. numbers];
         }
         return new ItemKeys(Japanese, byWord);
     }

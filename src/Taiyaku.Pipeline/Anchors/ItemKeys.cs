@@ -4,12 +4,15 @@ namespace Taiyaku.Pipeline;
 
 /// <summary>
 /// One side's anchor items with their keys as <see cref="DocumentKeys"/> numbers: each key of each item in order,
-/// flattened (sentence i's from <see cref="KeyStart"/>(i)), and, for the Japanese side of the learned pass, each
-/// word's learned translations numbered once per word. Held for a whole alignment, so four bytes a key and nothing
-/// per item: an item's distinct keys are gathered as it is read (<see cref="Read"/>).
+/// flattened (sentence i's from <see cref="KeyStart"/>(i)), a key that repeats one earlier in its item marked as such;
+/// and, for the Japanese side of the learned pass, each word's learned translations numbered once per word. Held for
+/// a whole alignment, so four bytes a key and nothing per item.
 /// </summary>
 internal sealed class ItemKeys
 {
+    /// <summary>In place of a key's number: the item holds the key already.</summary>
+    private const int Repeat = -1;
+
     private readonly int[] keyStart;   // sentence i's first key in ids
     private readonly int[] ids;
     private readonly Dictionary<string, int[]>? learned;
@@ -31,12 +34,16 @@ internal sealed class ItemKeys
         int at = 0;
         foreach (var sentence in items)
             foreach (var item in sentence)
+            {
+                int start = at;
                 for (int k = 0; k < item.KeyCount; k++)
                 {
                     int id = numbering.Number(item.Key(k));
-                    ids[at++] = id;
+                    // An item has a handful of keys: a linear scan beats a set.
+                    ids[at++] = ids.AsSpan(start, k).Contains(id) ? Repeat : id;
                     IdLimit = Math.Max(IdLimit, id + 1);
                 }
+            }
     }
 
     /// <summary>The keys of <paramref name="side"/> with each word's <paramref name="learned"/> keys after them (numbers already given).</summary>
@@ -66,9 +73,16 @@ internal sealed class ItemKeys
     public void Read(AnchorItem item, ref int at, List<int> into)
     {
         into.Clear();
-        for (int k = 0; k < item.KeyCount; k++) AddDistinct(into, ids[at++]);
+        int start = at;
+        at += item.KeyCount;
+        foreach (int id in ids.AsSpan(start, item.KeyCount))
+            if (id != Repeat) into.Add(id);
         if (learned != null && item.Word is { } word && learned.TryGetValue(word, out var extra))
-            foreach (int id in extra) AddDistinct(into, id);
+        {
+            int own = into.Count;
+            foreach (int id in extra)   // distinct among themselves (WithLearned)
+                if (!CollectionsMarshal.AsSpan(into)[..own].Contains(id)) into.Add(id);
+        }
     }
 
     /// <summary>
@@ -96,12 +110,5 @@ internal sealed class ItemKeys
             }
         }
         return frequencies = counts;
-    }
-
-    // An item has a handful of keys: a linear scan beats a set.
-    private static void AddDistinct(List<int> into, int id)
-    {
-        if (CollectionsMarshal.AsSpan(into).Contains(id)) return;
-        into.Add(id);
     }
 }
