@@ -20,14 +20,8 @@ internal sealed class DenseIds : IDisposable
 
     /// <summary>An empty table.</summary>
     public DenseIds()
-        : this(512)
     {
-    }
-
-    /// <summary>An empty table with room for <paramref name="expected"/> keys before it grows.</summary>
-    public DenseIds(int expected)
-    {
-        (keys, ids) = Rent((int)Math.Min(1 << 30, Math.Max(1024, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, expected) * 2))));
+        (keys, ids) = Rent(1024);
         mask = keys.Length - 1;
     }
 

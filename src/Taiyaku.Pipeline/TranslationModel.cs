@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Taiyaku.Features;
 
 namespace Taiyaku.Pipeline;
@@ -72,10 +73,7 @@ public sealed class TranslationModel : IBilingualLexicon
         var pairF = new List<int>();
         var pairE = new List<int>();
         var cells = new int[corpus.Count][];
-        long cellCount = 0;
-        foreach (var (f, e) in corpus) cellCount += (long)f.Length * e.Length;
-        // Sized for every cell a distinct pair (most are, in one document), up to a million: no growing on the way.
-        using (var pairIndex = new WordPairIndex((int)Math.Min(cellCount, 1 << 20)))
+        using (var pairIndex = new WordPairIndex())
         {
             for (int k = 0; k < corpus.Count; k++)
             {
@@ -96,6 +94,7 @@ public sealed class TranslationModel : IBilingualLexicon
         Array.Fill(t, 1.0);
         var count = new double[t.Length];
         var total = new double[jaWords.Count];
+        var row = new double[1 + corpus.Max(c => c.F.Length)];   // one English word's t values, gathered once
         for (int it = 0; it < Iterations; it++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -103,13 +102,15 @@ public sealed class TranslationModel : IBilingualLexicon
             Array.Clear(total);
             for (int k = 0; k < corpus.Count; k++)
             {
-                var idx = cells[k];
                 int fl = corpus[k].F.Length;
-                for (int row = 0; row < idx.Length; row += fl)
+                for (int at = 0; at < cells[k].Length; at += fl)
                 {
+                    var idx = cells[k].AsSpan(at, fl);
                     double z = 0;
-                    for (int q = row; q < row + fl; q++) z += t[idx[q]];
-                    for (int q = row; q < row + fl; q++) count[idx[q]] += t[idx[q]] / z;
+                    for (int q = 0; q < idx.Length; q++) z += row[q] = t[idx[q]];
+                    // The same quotients, each an IEEE division, four at a time.
+                    Divide(row.AsSpan(0, fl), z);
+                    for (int q = 0; q < idx.Length; q++) count[idx[q]] += row[q];
                 }
             }
             for (int q = 0; q < count.Length; q++) total[pairF[q]] += count[q];
@@ -139,6 +140,19 @@ public sealed class TranslationModel : IBilingualLexicon
             table[jaWords[fi]] = list.Take(MaxTranslations).Select(x => enWords[x.E]).ToArray();
         }
         return new TranslationModel(table);
+    }
+
+    /// <summary>values[q] /= z for every q (vectorised: each lane's quotient is the scalar one).</summary>
+    private static void Divide(Span<double> values, double z)
+    {
+        int q = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vz = Vector256.Create(z);
+            for (; q + 4 <= values.Length; q += 4)
+                (Vector256.Create<double>(values[q..]) / vz).CopyTo(values[q..]);
+        }
+        for (; q < values.Length; q++) values[q] /= z;
     }
 
     /// <summary>This model and <paramref name="other"/> together: each word's translations from both, this model's first.</summary>

@@ -10,10 +10,7 @@ namespace Taiyaku.Pipeline;
 /// </summary>
 internal sealed class WordPairIndex : IDisposable
 {
-    private readonly DenseIds ids;
-
-    /// <summary>An empty index with room for <paramref name="expected"/> pairs before it grows.</summary>
-    public WordPairIndex(int expected = 0) => ids = new DenseIds(expected);
+    private readonly DenseIds ids = new();
 
     /// <summary>Number of pairs indexed; their ids are 0 to <see cref="Count"/> − 1.</summary>
     public int Count => ids.Count;
