@@ -120,6 +120,8 @@ public sealed class AnchorIndex
         var cursor = runs.Cursors();
         var targets = new int[runs.Start[^1]];
         var items = new ulong[targets.Length];
+        var order = runs.Order;
+        int p = 0;
         for (int v = 0; v < target.Length; v++)
         {
             var ta = target[v];
@@ -129,7 +131,7 @@ public sealed class AnchorIndex
                 if (k > 0 && keys[k - 1] == keys[k]) continue;
                 ulong bits = 0;
                 for (int x = k; x < keys.Length && keys[x] == keys[k]; x++) bits |= 1UL << ta.ItemOf[x];
-                int at = cursor[runs.IdOf(keys[k])]++;
+                int at = cursor[order[p++]]++;
                 targets[at] = v;
                 items[at] = bits;
             }

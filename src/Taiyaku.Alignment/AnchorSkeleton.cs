@@ -248,6 +248,8 @@ internal static class AnchorSkeleton
             var cursor = runs.Cursors();
             int length = runs.Start[^1];   // every entry below it is written below
             entries = length <= MaxPooled ? ArrayPool<(int, double)>.Shared.Rent(length) : new (int, double)[length];
+            var order = runs.Order;
+            int p = 0;
             for (int i = from; i < to; i++)
             {
                 var a = side[i];
@@ -255,7 +257,7 @@ internal static class AnchorSkeleton
                 for (int x = 0; x < k.Length; x++)
                 {
                     if (x > 0 && k[x - 1] == k[x]) continue;
-                    int id = runs.IdOf(k[x]);
+                    int id = order[p++];
                     if (cursor[id] < runs.Start[id + 1]) entries[cursor[id]++] = (i, a.Weights[a.ItemOf[x]]);
                 }
             }

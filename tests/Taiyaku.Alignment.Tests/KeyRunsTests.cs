@@ -2,7 +2,7 @@ using Taiyaku.Alignment;
 
 namespace Taiyaku.Alignment.Tests;
 
-/// <summary><see cref="KeyRuns"/>: keys numbered in order of first occurrence, with their runs, against a dictionary.</summary>
+/// <summary><see cref="KeyRuns"/>: keys numbered in order of first occurrence, with their runs and the order of their occurrences, against a dictionary.</summary>
 public class KeyRunsTests
 {
     private static SentenceAnchors Sentence(params ulong[] keys) =>
@@ -38,9 +38,12 @@ public class KeyRunsTests
         Assert.Equal(ids.OrderBy(p => p.Value).Select(p => p.Key), runs.Keys);
         foreach (var (key, id) in ids)
         {
-            Assert.Equal(id, runs.IdOf(key));
+            Assert.True(runs.TryGetId(key, out int found));
+            Assert.Equal(id, found);
             Assert.Equal(counts[id], runs.Start[id + 1] - runs.Start[id]);
         }
+        // Every key of the sentences in order, a run of equal keys once: what a second pass reads.
+        Assert.Equal(side.Skip(100).Take(2500).SelectMany(s => s.Keys.Where((k, x) => x == 0 || s.Keys[x - 1] != k)).Select(k => ids[k]), runs.Order.ToArray());
         foreach (var key in side.Take(100).Concat(side.Skip(2600)).SelectMany(s => s.Keys).Where(k => !ids.ContainsKey(k)))
             Assert.False(runs.TryGetId(key, out _));
         Assert.Equal(counts.Sum(), runs.Start[^1]);
@@ -54,7 +57,8 @@ public class KeyRunsTests
         first.Dispose();
         using var second = new KeyRuns([Sentence(4)], 0, 1);
         Assert.False(second.TryGetId(1, out _));
-        Assert.Equal(0, second.IdOf(4));
+        Assert.True(second.TryGetId(4, out int id));
+        Assert.Equal(0, id);
         Assert.False(first.TryGetId(1, out _));
         first.Dispose();
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Taiyaku.Alignment;
 
 namespace Taiyaku.Pipeline;
@@ -15,7 +16,8 @@ namespace Taiyaku.Pipeline;
 internal sealed class DocumentKeys : IDisposable
 {
     private readonly DenseIds ids = new();
-    private ulong[] keys = new ulong[1024];   // by number
+    private ulong[] keys = ArrayPool<ulong>.Shared.Rent(1024);   // by number
+    private readonly List<int[]> rented = [];
 
     private ItemKeys? japanese, english;
 
@@ -44,7 +46,13 @@ internal sealed class DocumentKeys : IDisposable
         int id = ids.GetOrAdd(key, out bool added);
         if (added)
         {
-            if (id == keys.Length) Array.Resize(ref keys, id * 2);
+            if (id == keys.Length)
+            {
+                var more = id * 2 > MaxPooled ? new ulong[id * 2] : ArrayPool<ulong>.Shared.Rent(id * 2);
+                keys.AsSpan().CopyTo(more);
+                if (keys.Length <= MaxPooled) ArrayPool<ulong>.Shared.Return(keys);
+                keys = more;
+            }
             keys[id] = key;
         }
         return id;
@@ -79,6 +87,37 @@ internal sealed class DocumentKeys : IDisposable
     public void Dispose()
     {
         ids.Dispose();
+        if (keys.Length is > 0 and <= MaxPooled) ArrayPool<ulong>.Shared.Return(keys);
+        lock (rented)
+        {
+            foreach (var array in rented) ArrayPool<int>.Shared.Return(array);
+            rented.Clear();
+        }
         (keys, japanese, english) = ([], null, null);
+    }
+
+    /// <summary>
+    /// An array of at least <paramref name="length"/> from the shared pool, zeroed, given back on <see cref="Dispose"/>
+    /// (or by <see cref="Return"/>): a document's are on the large-object heap, and made anew at each alignment they
+    /// set off full collections. Thread-safe.
+    /// </summary>
+    public int[] Rent(int length)
+    {
+        // A large document's are its own: kept by the pool, they would outlive the alignment.
+        if (length > MaxPooled) return new int[length];
+        var array = ArrayPool<int>.Shared.Rent(length);
+        Array.Clear(array);
+        lock (rented) rented.Add(array);
+        return array;
+    }
+
+    /// <summary>Elements beyond which an array is not lent from the pool.</summary>
+    private const int MaxPooled = 1 << 20;
+
+    /// <summary>Gives back an array from <see cref="Rent"/> before the rest. Thread-safe.</summary>
+    public void Return(int[] array)
+    {
+        lock (rented)
+            if (rented.Remove(array)) ArrayPool<int>.Shared.Return(array);
     }
 }

@@ -6,13 +6,15 @@ namespace Taiyaku.Pipeline;
 /// One side's anchor items with their keys as <see cref="DocumentKeys"/> numbers: each key of each item in order,
 /// flattened (sentence i's from <see cref="KeyStart"/>(i)), a key that repeats one earlier in its item marked as such;
 /// and, for the Japanese side of the learned pass, each word's learned translations numbered once per word. Held for
-/// a whole alignment, so four bytes a key and nothing per item.
+/// a whole alignment, so four bytes a key and nothing per item; the arrays are the numbering's, lent from the shared
+/// pool until it is disposed.
 /// </summary>
 internal sealed class ItemKeys
 {
     /// <summary>In place of a key's number: the item holds the key already.</summary>
     private const int Repeat = -1;
 
+    private readonly DocumentKeys numbering;   // lends the arrays
     private readonly int[] keyStart;   // sentence i's first key in ids
     private readonly int[] ids;
     private readonly Dictionary<string, int[]>? learned;
@@ -21,8 +23,8 @@ internal sealed class ItemKeys
     /// <summary>The items' own keys, numbered by <paramref name="numbering"/>.</summary>
     public ItemKeys(AnchorItem[][] items, DocumentKeys numbering)
     {
-        Items = items;
-        keyStart = new int[items.Length + 1];
+        (Items, this.numbering) = (items, numbering);
+        keyStart = numbering.Rent(items.Length + 1);
         int keyCount = 0;
         for (int i = 0; i < items.Length; i++)
         {
@@ -30,7 +32,7 @@ internal sealed class ItemKeys
             foreach (var item in items[i]) keyCount += item.KeyCount;
         }
         keyStart[items.Length] = keyCount;
-        ids = new int[keyCount];
+        ids = numbering.Rent(keyCount);
         int at = 0;
         foreach (var sentence in items)
             foreach (var item in sentence)
@@ -49,7 +51,7 @@ internal sealed class ItemKeys
     /// <summary>The keys of <paramref name="side"/> with each word's <paramref name="learned"/> keys after them (numbers already given).</summary>
     public ItemKeys(ItemKeys side, Dictionary<string, int[]> learned)
     {
-        (Items, keyStart, ids, this.learned, IdLimit) = (side.Items, side.keyStart, side.ids, learned, side.IdLimit);
+        (Items, numbering, keyStart, ids, this.learned, IdLimit) = (side.Items, side.numbering, side.keyStart, side.ids, learned, side.IdLimit);
         foreach (var numbers in learned.Values)
             foreach (int id in numbers) IdLimit = Math.Max(IdLimit, id + 1);
     }
@@ -92,8 +94,8 @@ internal sealed class ItemKeys
     public int[] Frequencies()
     {
         if (frequencies != null) return frequencies;
-        var counts = new int[IdLimit];
-        var lastSentence = new int[IdLimit];   // the last sentence that counted the key, + 1
+        var counts = numbering.Rent(IdLimit);   // zeroed, beyond IdLimit too
+        var lastSentence = numbering.Rent(IdLimit);   // the last sentence that counted the key, + 1
         var item = new List<int>();
         for (int i = 0; i < Items.Length; i++)
         {
@@ -109,6 +111,7 @@ internal sealed class ItemKeys
                 }
             }
         }
+        numbering.Return(lastSentence);
         return frequencies = counts;
     }
 }
