@@ -60,7 +60,8 @@ public sealed class SentenceAnchors
         return copy;
     }
 
-    // copied: only to tell this constructor from the public ones.
+    // copied says nothing: it only sets this constructor apart, as one with the public one's parameters as spans would
+    // be ambiguous for arrays.
     private SentenceAnchors(ReadOnlySpan<AnchorKey> keys, ReadOnlySpan<double> itemWeights, double oneSidedEvidence, bool copied)
     {
         _ = copied;

@@ -4,10 +4,9 @@ using Taiyaku.Alignment;
 namespace Taiyaku.Pipeline;
 
 /// <summary>
-/// Every anchor key of one document, both sides, numbered once (<see cref="DenseIds"/>), with each item's distinct
-/// keys as those numbers (<see cref="ItemKeys"/>). Packing both passes' anchors then counts document frequencies and
-/// looks them up by number; each pass used to hash every key occurrence two or three times, and the learned pass
-/// looked up and hashed every Japanese item's translations twice.
+/// Every anchor key of one document, both sides, numbered once (<see cref="DenseIds"/>), with each item's keys as
+/// those numbers (<see cref="ItemKeys"/>): packing both passes' anchors counts document frequencies and looks them up
+/// by number, where each pass hashed every key occurrence two or three times.
 /// </summary>
 /// <remarks>
 /// Made for one alignment and used by one thread at a time, except that the two sides may be packed at once: numbering
