@@ -7,7 +7,7 @@ namespace Taiyaku.Pipeline;
 
 /// <summary>
 /// Turns sentences into anchor items: a list of sources, each adding its items in turn. The user's sources come first
-/// (an item's place matters: <see cref="Pack(ItemKeys, ItemKeys, DocumentKeys, double[])"/> keeps the heaviest with a stable sort), then the built-in kinds that
+/// (an item's place matters: <see cref="Pack"/> keeps the heaviest with a stable sort), then the built-in kinds that
 /// <see cref="AnchorOptions"/> switches on (<see cref="AnchorOptions.BuiltInSources"/>).
 /// </summary>
 internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
@@ -53,8 +53,9 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
     /// or number says more than one on a word found everywhere. At most <see cref="SentenceAnchors.MaxItems"/> items per
     /// sentence are kept, the heaviest.
     /// </summary>
-    public static SentenceAnchors[] Pack(ItemKeys side, ItemKeys other, DocumentKeys numbering, double[]? oneSided = null)
+    public static SentenceAnchors[] Pack(ItemKeys side, ItemKeys other, double[]? oneSided = null)
     {
+        var numbering = side.Numbering;   // the other side's too
         var otherFrequency = other.Frequencies();
         double n = other.Count;
         var result = new SentenceAnchors[side.Count];
@@ -107,26 +108,18 @@ internal sealed class AnchorExtractor(IReadOnlyList<IAnchorSource> sources)
         return result;
     }
 
-    /// <summary>The items of <paramref name="side"/> packed against <paramref name="other"/> (for tests: the aligner packs both sides of one numbering).</summary>
-    internal static SentenceAnchors[] Pack(AnchorItem[][] side, AnchorItem[][] other)
-    {
-        using var numbering = new DocumentKeys(side, other);
-        return Pack(numbering.Japanese, numbering.English, numbering);
-    }
-
     /// <summary>
     /// Both sides packed: <paramref name="japanese"/> (the numbering's Japanese keys, or those with learned translations
     /// added) against the English ones and the other way round; side by side on two threads when the document is large
     /// (the two are independent).
     /// </summary>
-    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(DocumentKeys numbering, ItemKeys japanese,
-        double[]? jaOneSided = null, double[]? enOneSided = null)
+    public static (SentenceAnchors[] Japanese, SentenceAnchors[] English) PackBoth(ItemKeys japanese, double[]? jaOneSided = null, double[]? enOneSided = null)
     {
-        var english = numbering.English;
+        var english = japanese.Numbering.English;
         if (japanese.Count + english.Count < 2048)
-            return (Pack(japanese, english, numbering, jaOneSided), Pack(english, japanese, numbering, enOneSided));
+            return (Pack(japanese, english, jaOneSided), Pack(english, japanese, enOneSided));
         SentenceAnchors[]? ja = null, en = null;
-        Parallel.Invoke(() => ja = Pack(japanese, english, numbering, jaOneSided), () => en = Pack(english, japanese, numbering, enOneSided));
+        Parallel.Invoke(() => ja = Pack(japanese, english, jaOneSided), () => en = Pack(english, japanese, enOneSided));
         return (ja!, en!);
     }
 }

@@ -316,8 +316,7 @@ public sealed class DocumentAligner
                 // same learned translations. Measured on the development corpora: every partial translation's first
                 // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
                 // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017).
-                var (ja, en) = LearnedSecondPass.Anchors(first, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
-                keys.Dispose();   // the last anchors packed: the final searches run without the numbers
+                var (ja, en) = LearnedAnchors(document, keys, first, cancellationToken);
                 return (Finish(document, keys, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
             }
             var partial = _untranslated.Finish(document, keys, first, kept, out var learned, progress, cancellationToken);
@@ -347,7 +346,7 @@ public sealed class DocumentAligner
     private AlignmentResult FirstPass(int[] jaLengths, int[] enLengths, DocumentKeys keys, double[]? jaOneSided,
         double[]? enOneSided, IProgress<AlignmentProgress>? progress, CancellationToken cancellationToken, out PassAnchors? kept)
     {
-        var (ja, en) = AnchorExtractor.PackBoth(keys, keys.Japanese, jaOneSided, enOneSided);
+        var (ja, en) = AnchorExtractor.PackBoth(keys.Japanese, jaOneSided, enOneSided);
         kept = Options.Anchors.SecondPass ? null : new PassAnchors(ja, en);
         return FirstPassAligner.Align(jaLengths, enLengths, ja, en, null, progress, cancellationToken);
     }
@@ -366,11 +365,7 @@ public sealed class DocumentAligner
         AnchorIndex? index = null;
         SentenceAnchors[] jaAnchors, enAnchors;
         if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
-        else
-        {
-            (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
-            keys.Dispose();   // the last anchors packed (a given pass's were packed before): the searches run without the numbers
-        }
+        else (jaAnchors, enAnchors) = LearnedAnchors(document, keys, result, cancellationToken);
         // The final searches share one index of these anchors (its skeleton above all), as does the enclosing set's
         // final pass when these are its learned anchors.
         AnchorIndex Index() => index ??= AnchorIndex.Create(jaAnchors, enAnchors, cancellationToken);
@@ -426,6 +421,18 @@ public sealed class DocumentAligner
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
         return new AlignmentEvidence(result, coverage);
+    }
+
+    /// <summary>
+    /// The second pass's anchors, learned from <paramref name="first"/>. No anchors are packed after them, so the
+    /// numbers go (<paramref name="keys"/> is disposed) before the searches that use them.
+    /// </summary>
+    private (SentenceAnchors[] Japanese, SentenceAnchors[] English) LearnedAnchors(PreparedDocument document, DocumentKeys keys, AlignmentResult first,
+        CancellationToken cancellationToken)
+    {
+        var anchors = LearnedSecondPass.Anchors(first, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
+        keys.Dispose();
+        return anchors;
     }
 
     /// <summary>The share of the sentences, both sides counted, in links with an empty side.</summary>

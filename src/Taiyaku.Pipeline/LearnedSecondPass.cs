@@ -18,7 +18,7 @@ internal static class LearnedSecondPass
     {
         var model = TranslationModel.Learn(ConfidentPairs(firstPass, keys.Japanese.Items, keys.English.Items), ct);
         if (corpus != null) model = model.Join(corpus);
-        return AnchorExtractor.PackBoth(keys, keys.WithLearned(model), jaOneSided, enOneSided);
+        return AnchorExtractor.PackBoth(keys.WithLearned(model), jaOneSided, enOneSided);
     }
 
     /// <summary>The 1-1 links in the cheaper two thirds (by cost), as word lists for the translation model.</summary>

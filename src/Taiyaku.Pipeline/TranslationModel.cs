@@ -94,7 +94,7 @@ public sealed class TranslationModel : IBilingualLexicon
         Array.Fill(t, 1.0);
         var count = new double[t.Length];
         var total = new double[jaWords.Count];
-        var row = new double[1 + corpus.Max(c => c.F.Length)];   // one English word's t values, gathered once
+        var row = new double[corpus.Max(c => c.F.Length)];   // one English word's t values (NULL's included), gathered once
         for (int it = 0; it < Iterations; it++)
         {
             cancellationToken.ThrowIfCancellationRequested();

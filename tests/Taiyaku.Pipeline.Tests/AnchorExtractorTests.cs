@@ -19,8 +19,8 @@ public sealed class AnchorExtractorTests : IDisposable
     {
         var x = Extractor(options);
         AnchorItem[][] j = [x.Japanese(ja)], e = [x.English(en)];
-        var sa = AnchorExtractor.Pack(j, e);
-        var ta = AnchorExtractor.Pack(e, j);
+        using var keys = new DocumentKeys(j, e);
+        var (sa, ta) = AnchorExtractor.PackBoth(keys.Japanese);
         SentenceAnchors.Match(sa[0], ta[0], out ulong inJa, out ulong inEn);
         return (sa[0].WeightOf(inJa), ta[0].WeightOf(inEn));
     }

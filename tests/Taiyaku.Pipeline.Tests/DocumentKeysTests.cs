@@ -91,7 +91,7 @@ public sealed class DocumentKeysTests
             var ja = Side(random, 25, 60, words);
             var en = Side(random, 20, 60, words);
             using var keys = new DocumentKeys(ja, en);
-            var (sa, ta) = AnchorExtractor.PackBoth(keys, keys.Japanese);
+            var (sa, ta) = AnchorExtractor.PackBoth(keys.Japanese);
             for (int i = 0; i < ja.Length; i++)
             {
                 // The kept items of sentence i, in order: those with a key some English sentence holds.

@@ -56,6 +56,9 @@ internal sealed class ItemKeys
             foreach (int id in numbers) IdLimit = Math.Max(IdLimit, id + 1);
     }
 
+    /// <summary>The numbering the keys are in (the other side's too).</summary>
+    public DocumentKeys Numbering => numbering;
+
     /// <summary>The items, by sentence.</summary>
     public AnchorItem[][] Items { get; }
 
