@@ -309,25 +309,31 @@ public sealed class DocumentAligner
             progress, cancellationToken, out var kept);
         if (_untranslated != null)
         {
-            if (Options.Anchors.SecondPass && UntranslatedPassages.BlockShare(first, document.JaLengths, document.EnLengths) < Options.Parameters.Untranslated!.MinBlockShare * ClearlyCompleteShare)
+            // Clearly complete: the partial set's own final pass (its deletion-share searches) would not leave enough in
+            // blocks either, so it is skipped. Measured on the development corpora: every partial translation's first
+            // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
+            // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017).
+            if (UntranslatedPassages.BlockShare(first, document.JaLengths, document.EnLengths) < Options.Parameters.Untranslated!.MinBlockShare * ClearlyCompleteShare)
             {
-                // Clearly complete: the partial set's own final pass (its deletion-share searches) would not leave enough
-                // in blocks either, so it is skipped; the final pass is the one below, from the same first pass and the
-                // same learned translations. Measured on the development corpora: every partial translation's first
-                // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
-                // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017).
-                var (ja, en) = LearnedAnchors(document, keys, first, cancellationToken);
-                return (Finish(document, keys, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
+                // The final pass is the one below, from the same first pass and the same learned translations.
+                if (Options.Anchors.SecondPass)
+                {
+                    var (ja, en) = LearnedAnchors(document, keys, first, cancellationToken);
+                    return (Finish(document, keys, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
+                }
             }
-            var partial = _untranslated.Finish(document, keys, first, kept, out var learned, progress, cancellationToken);
-            double share = UntranslatedPassages.BlockShare(partial.Result, document.JaLengths, document.EnLengths);
-            if (share >= Options.Parameters.Untranslated!.MinBlockShare)
-                return (partial, _untranslated.Options.Parameters);
-            // Complete after all: the final pass of these parameters starts from the partial set's first pass and uses
-            // the translations learned from it (measured: the same accuracy on kyoto-wiki and the Bible, 2 links better
-            // on the cable, 3 worse on kyoto-wiki dev given raw; a fifth less time than a first pass and model of its own).
-            if (Options.Anchors.SecondPass)
-                return (Finish(document, keys, first, learned, out _, progress, cancellationToken), Options.Parameters);
+            else
+            {
+                var partial = _untranslated.Finish(document, keys, first, kept, out var learned, progress, cancellationToken);
+                double share = UntranslatedPassages.BlockShare(partial.Result, document.JaLengths, document.EnLengths);
+                if (share >= Options.Parameters.Untranslated!.MinBlockShare)
+                    return (partial, _untranslated.Options.Parameters);
+                // Complete after all: the final pass of these parameters starts from the partial set's first pass and uses
+                // the translations learned from it (measured: the same accuracy on kyoto-wiki and the Bible, 2 links better
+                // on the cable, 3 worse on kyoto-wiki dev given raw; a fifth less time than a first pass and model of its own).
+                if (Options.Anchors.SecondPass)
+                    return (Finish(document, keys, first, learned, out _, progress, cancellationToken), Options.Parameters);
+            }
             // Without the second pass these parameters make a first pass of their own.
             first = _firstPass.Align(document.JaLengths, document.EnLengths, kept!.Japanese, kept.English, null, progress, cancellationToken);
         }

@@ -57,6 +57,25 @@ public class AlignmentProgressTests
     }
 
     [Fact]
+    public void Without_the_second_pass_a_clearly_complete_document_also_skips_the_deletion_share_searches()
+    {
+        // The same cable, all anchors but the second pass: the partial set's first pass (search 1), then the kyoto-wiki
+        // fit's own first pass, which is its final one (search 2). Before, the partial set's deletion-share searches ran
+        // in between, and switching the second pass off made the alignment slower, not faster.
+        var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
+        var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
+        var aligner = CliAligner.Value.ToBuilder().UseAnchors(AnchorOptions.Default with { SecondPass = false }).Build();
+        var recorder = new Recorder();
+        aligner.AlignSentences(ja, en, recorder);
+        Assert.Equal([1, 2], recorder.Reports.Select(r => r.Search).Distinct());
+        Assert.Equal(AlignmentParameters.Default, aligner.AlignWithEvidence(aligner.Prepare(ja, en)).Parameters);
+
+        var other = Enumerable.Range(0, 200).Select(i => $"Line {i} of a passage that the Japanese text does not hold, about harbours and ships.");
+        var partial = en[..600].Concat(other).Concat(en[600..]).ToArray();
+        Assert.Equal(AlignmentParameters.PartialTranslations, aligner.AlignWithEvidence(aligner.Prepare(ja, partial)).Parameters);
+    }
+
+    [Fact]
     public void A_bilingual_document_of_its_own_pairs_reports_its_japanese_sentences()
     {
         var recorder = new Recorder();
