@@ -7,6 +7,18 @@ public class AlignmentProgressTests
 {
     private static string Sample(string ext) => Path.Combine(AppContext.BaseDirectory, "samples", "cable-1468." + ext);
 
+    /// <summary>The cable's sentences twenty times over: a complete translation long enough to search a while.</summary>
+    private static (string[] Japanese, string[] English) CableTwentyTimes() =>
+        (Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray(),
+         Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray());
+
+    /// <summary><paramref name="english"/> with 200 lines of another text after its 600th: a partial translation.</summary>
+    private static string[] WithForeignPassage(string[] english)
+    {
+        var other = Enumerable.Range(0, 200).Select(i => $"Line {i} of a passage that the Japanese text does not hold, about harbours and ships.");
+        return english[..600].Concat(other).Concat(english[600..]).ToArray();
+    }
+
     private sealed class Recorder : IProgress<AlignmentProgress>
     {
         public List<AlignmentProgress> Reports { get; } = [];
@@ -18,8 +30,7 @@ public class AlignmentProgressTests
     public void The_passes_of_a_document_are_numbered_as_one_sequence_of_searches()
     {
         // Twenty copies of the cable: long enough for the anchored first pass and the learned second pass to search a while.
-        var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
-        var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
+        var (ja, en) = CableTwentyTimes();
         var aligner = new DocumentAligner();
         var recorder = new Recorder();
         var with = aligner.AlignSentences(ja, en, recorder);
@@ -34,45 +45,25 @@ public class AlignmentProgressTests
         Assert.Equal(ja.Length + 1, recorder.Reports[^1].RowsTotal);
     }
 
-    [Fact]
-    public void A_clearly_complete_document_skips_the_partial_sets_deletion_share_searches()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_clearly_complete_document_skips_the_partial_sets_deletion_share_searches(bool secondPass)
     {
         // The cable twenty times over is complete: with the CLI's anchors (IPADIC analysis, EDICT) the partial set's first
         // pass leaves nothing in one-sided blocks (0.007 of the text with script runs alone, which is not clear enough), so
-        // the kyoto-wiki fit's final pass follows it at once (search 2). Before, the partial set's own final pass
-        // searched with some deletion shares in between (search 2 here) only to be set aside.
-        var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
-        var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
-        var aligner = CliAligner.Value;
+        // the kyoto-wiki fit's final pass follows it at once (search 2; without the second pass, that fit's own first
+        // pass). Before, the partial set's own final pass searched with some deletion shares in between only to be set
+        // aside; without the second pass it still did, which made switching that pass off slower than the default.
+        var (ja, en) = CableTwentyTimes();
+        var aligner = CliAligner.Value.ToBuilder().UseAnchors(AnchorOptions.Default with { SecondPass = secondPass }).Build();
         var recorder = new Recorder();
         aligner.AlignSentences(ja, en, recorder);
         Assert.Equal([1, 2], recorder.Reports.Select(r => r.Search).Distinct());
         Assert.Equal(AlignmentParameters.Default, aligner.AlignWithEvidence(aligner.Prepare(ja, en)).Parameters);
 
         // With 200 English lines of another text in the middle it is not: the partial set keeps its alignment.
-        var other = Enumerable.Range(0, 200).Select(i => $"Line {i} of a passage that the Japanese text does not hold, about harbours and ships.");
-        var partial = en[..600].Concat(other).Concat(en[600..]).ToArray();
-        var evidence = aligner.AlignWithEvidence(aligner.Prepare(ja, partial));
-        Assert.Equal(AlignmentParameters.PartialTranslations, evidence.Parameters);
-    }
-
-    [Fact]
-    public void Without_the_second_pass_a_clearly_complete_document_also_skips_the_deletion_share_searches()
-    {
-        // The same cable, all anchors but the second pass: the partial set's first pass (search 1), then the kyoto-wiki
-        // fit's own first pass, which is its final one (search 2). Before, the partial set's deletion-share searches ran
-        // in between, and switching the second pass off made the alignment slower, not faster.
-        var ja = Enumerable.Repeat(File.ReadAllLines(Sample("ja")), 20).SelectMany(x => x).ToArray();
-        var en = Enumerable.Repeat(File.ReadAllLines(Sample("en")), 20).SelectMany(x => x).ToArray();
-        var aligner = CliAligner.Value.ToBuilder().UseAnchors(AnchorOptions.Default with { SecondPass = false }).Build();
-        var recorder = new Recorder();
-        aligner.AlignSentences(ja, en, recorder);
-        Assert.Equal([1, 2], recorder.Reports.Select(r => r.Search).Distinct());
-        Assert.Equal(AlignmentParameters.Default, aligner.AlignWithEvidence(aligner.Prepare(ja, en)).Parameters);
-
-        var other = Enumerable.Range(0, 200).Select(i => $"Line {i} of a passage that the Japanese text does not hold, about harbours and ships.");
-        var partial = en[..600].Concat(other).Concat(en[600..]).ToArray();
-        Assert.Equal(AlignmentParameters.PartialTranslations, aligner.AlignWithEvidence(aligner.Prepare(ja, partial)).Parameters);
+        Assert.Equal(AlignmentParameters.PartialTranslations, aligner.AlignWithEvidence(aligner.Prepare(ja, WithForeignPassage(en))).Parameters);
     }
 
     [Fact]
