@@ -312,10 +312,12 @@ public sealed class DocumentAligner
             // Clearly complete: the partial set's own final pass (its deletion-share searches) would not leave enough in
             // blocks either, so it is skipped. Measured on the development corpora: every partial translation's first
             // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
-            // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017).
+            // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017). Without the second pass the shortcut gives
+            // the same links on every development document as the partial set's final pass did.
             if (UntranslatedPassages.BlockShare(first, document.JaLengths, document.EnLengths) < Options.Parameters.Untranslated!.MinBlockShare * ClearlyCompleteShare)
             {
-                // The final pass is the one below, from the same first pass and the same learned translations.
+                // The final pass starts from the same first pass, with the translations learned from it; without the
+                // second pass, these parameters make a first pass of their own (below).
                 if (Options.Anchors.SecondPass)
                 {
                     var (ja, en) = LearnedAnchors(document, keys, first, cancellationToken);
