@@ -314,28 +314,21 @@ public sealed class DocumentAligner
             // pass leaves 0.012 of its text or more in blocks; kyoto-wiki's complete ones 0 (tune: one at 0.005), the
             // Bible's 0 to 0.011 (7 of 13 books below 0.0025, Genesis 0.0017). Without the second pass the shortcut gives
             // the same links on every development document as the partial set's final pass did.
-            if (UntranslatedPassages.BlockShare(first, document.JaLengths, document.EnLengths) < Options.Parameters.Untranslated!.MinBlockShare * ClearlyCompleteShare)
+            bool clearlyComplete = UntranslatedPassages.BlockShare(first, document.JaLengths, document.EnLengths) < Options.Parameters.Untranslated!.MinBlockShare * ClearlyCompleteShare;
+            PassAnchors? learned = null;   // the partial set's learned anchors, when its final pass ran
+            if (!clearlyComplete)
             {
-                // The final pass starts from the same first pass, with the translations learned from it; without the
-                // second pass, these parameters make a first pass of their own (below).
-                if (Options.Anchors.SecondPass)
-                {
-                    var (ja, en) = LearnedAnchors(document, keys, first, cancellationToken);
-                    return (Finish(document, keys, first, new PassAnchors(ja, en), out _, progress, cancellationToken), Options.Parameters);
-                }
-            }
-            else
-            {
-                var partial = _untranslated.Finish(document, keys, first, kept, out var learned, progress, cancellationToken);
+                var partial = _untranslated.Finish(document, keys, first, kept, out learned, progress, cancellationToken);
                 double share = UntranslatedPassages.BlockShare(partial.Result, document.JaLengths, document.EnLengths);
                 if (share >= Options.Parameters.Untranslated!.MinBlockShare)
                     return (partial, _untranslated.Options.Parameters);
-                // Complete after all: the final pass of these parameters starts from the partial set's first pass and uses
-                // the translations learned from it (measured: the same accuracy on kyoto-wiki and the Bible, 2 links better
-                // on the cable, 3 worse on kyoto-wiki dev given raw; a fifth less time than a first pass and model of its own).
-                if (Options.Anchors.SecondPass)
-                    return (Finish(document, keys, first, learned, out _, progress, cancellationToken), Options.Parameters);
             }
+            // Complete: the final pass of these parameters starts from the partial set's first pass and uses the
+            // translations learned from it (learned here when the partial set's final pass was skipped; measured: the same
+            // accuracy on kyoto-wiki and the Bible, 2 links better on the cable, 3 worse on kyoto-wiki dev given raw; a
+            // fifth less time than a first pass and model of its own).
+            if (Options.Anchors.SecondPass)
+                return (Finish(document, keys, first, learned, out _, progress, cancellationToken), Options.Parameters);
             // Without the second pass these parameters make a first pass of their own.
             first = _firstPass.Align(document.JaLengths, document.EnLengths, kept!.Japanese, kept.English, null, progress, cancellationToken);
         }
@@ -373,7 +366,12 @@ public sealed class DocumentAligner
         AnchorIndex? index = null;
         SentenceAnchors[] jaAnchors, enAnchors;
         if (given != null) (jaAnchors, enAnchors, index) = (given.Japanese, given.English, given.Index);
-        else (jaAnchors, enAnchors) = LearnedAnchors(document, keys, result, cancellationToken);
+        else
+        {
+            (jaAnchors, enAnchors) = LearnedSecondPass.Anchors(result, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
+            // No anchors are packed after these: the numbers go before the searches that use them.
+            keys.Dispose();
+        }
         // The final searches share one index of these anchors (its skeleton above all), as does the enclosing set's
         // final pass when these are its learned anchors.
         AnchorIndex Index() => index ??= AnchorIndex.Create(jaAnchors, enAnchors, cancellationToken);
@@ -429,18 +427,6 @@ public sealed class DocumentAligner
         for (int k = 0; k < coverage.Length; k++)
             coverage[k] = SentenceAnchors.Coverage(jaAnchors, enAnchors, result.Links[k]);
         return new AlignmentEvidence(result, coverage);
-    }
-
-    /// <summary>
-    /// The second pass's anchors, learned from <paramref name="first"/>. No anchors are packed after them, so the
-    /// numbers go (<paramref name="keys"/> is disposed) before the searches that use them.
-    /// </summary>
-    private (SentenceAnchors[] Japanese, SentenceAnchors[] English) LearnedAnchors(PreparedDocument document, DocumentKeys keys, AlignmentResult first,
-        CancellationToken cancellationToken)
-    {
-        var anchors = LearnedSecondPass.Anchors(first, keys, document.JapaneseOneSided, document.EnglishOneSided, _translations, cancellationToken);
-        keys.Dispose();
-        return anchors;
     }
 
     /// <summary>The share of the sentences, both sides counted, in links with an empty side.</summary>

@@ -43,17 +43,17 @@ internal sealed class ItemKeys
                     int id = numbering.Number(item.Key(k));
                     // An item has a handful of keys: a linear scan beats a set.
                     ids[at++] = ids.AsSpan(start, k).Contains(id) ? Repeat : id;
-                    IdLimit = Math.Max(IdLimit, id + 1);
                 }
             }
+        // Every number given so far: this side's, and the sides' numbered before it.
+        IdLimit = numbering.Count;
     }
 
     /// <summary>The keys of <paramref name="side"/> with each word's <paramref name="learned"/> keys after them (numbers already given).</summary>
     public ItemKeys(ItemKeys side, Dictionary<string, int[]> learned)
     {
-        (Items, numbering, keyStart, ids, this.learned, IdLimit) = (side.Items, side.numbering, side.keyStart, side.ids, learned, side.IdLimit);
-        foreach (var numbers in learned.Values)
-            foreach (int id in numbers) IdLimit = Math.Max(IdLimit, id + 1);
+        (Items, numbering, keyStart, ids, this.learned) = (side.Items, side.numbering, side.keyStart, side.ids, learned);
+        IdLimit = numbering.Count;
     }
 
     /// <summary>The numbering the keys are in (the other side's too).</summary>
@@ -65,7 +65,7 @@ internal sealed class ItemKeys
     /// <summary>Number of sentences.</summary>
     public int Count => Items.Length;
 
-    /// <summary>Above every key number this side holds.</summary>
+    /// <summary>Above every key number this side holds (the numbering's count when this side was made).</summary>
     public int IdLimit { get; }
 
     /// <summary>Where sentence <paramref name="i"/>'s keys begin: the cursor for <see cref="Read"/> at its first item.</summary>
